@@ -1,0 +1,157 @@
+package com.bazaar.platform.web;
+
+import com.bazaar.platform.Conflict;
+import com.bazaar.platform.InvalidInput;
+import com.bazaar.platform.NotFound;
+import com.bazaar.platform.ratelimit.RateLimited;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Maps every failure of a JSON API call to one problem+json answer (API.md's error shape).
+ * Domain exceptions carry their meaning in their type; anything unexpected becomes a bare
+ * 500 whose details stay in the log, tied to the response by the trace id.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+final class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+  private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+  @ExceptionHandler(NotFound.class)
+  ResponseEntity<ProblemDetail> notFound(NotFound e) {
+    return answer(ProblemResponses.problem(HttpStatus.NOT_FOUND, e.getMessage()));
+  }
+
+  @ExceptionHandler(Conflict.class)
+  ResponseEntity<ProblemDetail> conflict(Conflict e) {
+    return answer(ProblemResponses.problem(HttpStatus.CONFLICT, e.getMessage()));
+  }
+
+  @ExceptionHandler(InvalidInput.class)
+  ResponseEntity<ProblemDetail> invalid(InvalidInput e) {
+    return answer(invalidFields(List.of(new FieldError(e.field(), e.getMessage()))));
+  }
+
+  @ExceptionHandler(RateLimited.class)
+  ResponseEntity<ProblemDetail> rateLimited(RateLimited e) {
+    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+        .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
+        .body(ProblemResponses.problem(HttpStatus.TOO_MANY_REQUESTS, e.getMessage()));
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    log.error("unexpected failure", e);
+    return answer(
+        ProblemResponses.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal error; see trace id"));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    var errors =
+        e.getBindingResult().getFieldErrors().stream()
+            .map(f -> new FieldError(f.getField(), f.getDefaultMessage()))
+            .toList();
+    return ResponseEntity.badRequest().body(invalidFields(errors));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(
+      HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    var errors =
+        e.getParameterValidationResults().stream()
+            .flatMap(
+                r ->
+                    r.getResolvableErrors().stream()
+                        .map(err -> new FieldError(r.getMethodParameter().getParameterName(), err.getDefaultMessage())))
+            .toList();
+    return ResponseEntity.badRequest().body(invalidFields(errors));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleTypeMismatch(
+      TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    String field = e.getPropertyName() == null ? "parameter" : e.getPropertyName();
+    return ResponseEntity.badRequest()
+        .body(invalidFields(List.of(new FieldError(field, "has the wrong type or format"))));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    if (causedBy(e, BodySizeLimitFilter.BodyTooLarge.class)) {
+      return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+          .body(ProblemResponses.problem(HttpStatus.PAYLOAD_TOO_LARGE, "request body is too large"));
+    }
+    if (e.getCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
+      String field = json.getPathReference().isEmpty() ? "body" : fieldPath(json);
+      return ResponseEntity.badRequest()
+          .body(invalidFields(List.of(new FieldError(field, "has the wrong type or format"))));
+    }
+    return ResponseEntity.badRequest()
+        .body(ProblemResponses.problem(HttpStatus.BAD_REQUEST, "request body is missing or is not valid JSON"));
+  }
+
+  @Override
+  protected ResponseEntity<Object> createResponseEntity(
+      Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    // Framework exceptions (405, 415, 406, missing parameters) get the trace id too.
+    if (body instanceof ProblemDetail problem) {
+      ProblemDetail withTrace =
+          ProblemResponses.problem(HttpStatus.valueOf(status.value()), problem.getDetail());
+      return new ResponseEntity<>(withTrace, headers, status);
+    }
+    return super.createResponseEntity(body, headers, status, request);
+  }
+
+  private static String fieldPath(JacksonException e) {
+    StringBuilder path = new StringBuilder();
+    for (JacksonException.Reference ref : e.getPath()) {
+      if (ref.getPropertyName() != null) {
+        path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
+      } else if (ref.getIndex() >= 0) {
+        path.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return path.isEmpty() ? "body" : path.toString();
+  }
+
+  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static ProblemDetail invalidFields(List<FieldError> errors) {
+    ProblemDetail problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, "invalid input");
+    problem.setProperty(
+        "errors", errors.stream().map(f -> Map.of("field", f.field(), "message", f.message())).toList());
+    return problem;
+  }
+
+  private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem) {
+    return ResponseEntity.status(problem.getStatus()).body(problem);
+  }
+
+  private record FieldError(String field, String message) {}
+}

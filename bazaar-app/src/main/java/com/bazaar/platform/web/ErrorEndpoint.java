@@ -1,0 +1,46 @@
+package com.bazaar.platform.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/**
+ * The container's error page, reached for failures outside any controller (unknown paths,
+ * wrong methods, rejected content types). API paths get problem+json; pages get the shop's
+ * error page. Never a stack trace.
+ */
+@Controller
+final class ErrorEndpoint implements ErrorController {
+
+  @RequestMapping("/error")
+  String error(HttpServletRequest request, HttpServletResponse response, Model model)
+      throws IOException {
+    HttpStatus status = statusOf(request);
+    String path = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
+    if (path.startsWith("/api/") || path.startsWith("/actuator/") || !acceptsHtml(request)) {
+      ProblemResponses.write(response, status, status.getReasonPhrase());
+      return null;
+    }
+    response.setStatus(status.value());
+    model.addAttribute("status", status.value());
+    model.addAttribute("reason", status.getReasonPhrase());
+    return "error";
+  }
+
+  private static HttpStatus statusOf(HttpServletRequest request) {
+    Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+    HttpStatus status = code instanceof Integer c ? HttpStatus.resolve(c) : null;
+    return status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
+  }
+
+  private static boolean acceptsHtml(HttpServletRequest request) {
+    String accept = request.getHeader("Accept");
+    return accept != null && accept.contains("text/html");
+  }
+}

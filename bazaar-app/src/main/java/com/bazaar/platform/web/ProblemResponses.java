@@ -1,0 +1,49 @@
+package com.bazaar.platform.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.MDC;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Builds RFC 9457 problem details, both for exception handlers and for filters that answer
+ * before any controller runs (security, body limits). Every problem carries the trace id.
+ */
+public final class ProblemResponses {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private ProblemResponses() {}
+
+  public static ProblemDetail problem(HttpStatus status, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setType(URI.create("about:blank"));
+    String traceId = MDC.get(TraceIdFilter.MDC_KEY);
+    if (traceId != null) {
+      problem.setProperty("traceId", traceId);
+    }
+    return problem;
+  }
+
+  public static void write(HttpServletResponse response, HttpStatus status, String detail)
+      throws IOException {
+    ProblemDetail problem = problem(status, detail);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", problem.getType().toString());
+    body.put("title", problem.getTitle());
+    body.put("status", problem.getStatus());
+    body.put("detail", problem.getDetail());
+    if (problem.getProperties() != null) {
+      body.putAll(problem.getProperties());
+    }
+    response.setStatus(status.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.setCharacterEncoding("UTF-8");
+    JSON.writeValue(response.getOutputStream(), body);
+  }
+}

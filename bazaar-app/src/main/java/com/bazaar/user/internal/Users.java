@@ -1,0 +1,51 @@
+package com.bazaar.user.internal;
+
+import static com.bazaar.platform.time.UtcColumns.toColumn;
+
+import com.bazaar.user.AuthenticatedUser;
+import com.bazaar.user.Role;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The users table. Usernames are unique regardless of case, on every database. */
+@Repository
+public class Users {
+  private final JdbcClient jdbc;
+
+  Users(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void insert(long id, String username, String email, String passwordHash, Set<Role> roles, Instant at) {
+    jdbc.sql(
+            """
+            INSERT INTO users (id, username, username_key, email, password_hash, roles, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)""")
+        .params(id, username, key(username), email, passwordHash,
+            roles.stream().map(Role::name).sorted().collect(Collectors.joining(",")), toColumn(at))
+        .update();
+  }
+
+  public Optional<AuthenticatedUser> findByUsername(String username) {
+    return jdbc.sql("SELECT id, username, password_hash, roles FROM users WHERE username_key = ?")
+        .param(key(username))
+        .query((rs, n) -> new AuthenticatedUser(
+            rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"),
+            parseRoles(rs.getString("roles"))))
+        .optional();
+  }
+
+  private static Set<Role> parseRoles(String roles) {
+    return Arrays.stream(roles.split(",")).map(Role::valueOf).collect(Collectors.toSet());
+  }
+
+  private static String key(String username) {
+    return username.toLowerCase(Locale.ROOT);
+  }
+}
