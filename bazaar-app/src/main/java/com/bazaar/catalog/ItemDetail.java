@@ -1,0 +1,13 @@
+package com.bazaar.catalog;
+
+import com.bazaar.platform.Money;
+import java.time.Instant;
+
+/** An item as its own page shows it. */
+public record ItemDetail(
+    long id, String title, String description, Money price, long stock, long categoryId, Instant updatedAt) {
+
+  public ItemSummary summary() {
+    return new ItemSummary(id, title, price, stock, categoryId);
+  }
+}

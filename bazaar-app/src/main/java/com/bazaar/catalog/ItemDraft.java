@@ -1,0 +1,6 @@
+package com.bazaar.catalog;
+
+import com.bazaar.platform.Money;
+
+/** What an admin sends to create or replace an item. */
+public record ItemDraft(String title, String description, Money price, long stock, long categoryId) {}

@@ -1,0 +1,36 @@
+package com.bazaar.inventory;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The inventory module's API: how many of each item can be bought now. Stock never goes
+ * below zero: each take is a conditional update in the database, so concurrent buyers of
+ * the last unit cannot both succeed. Every change publishes {@link StockChanged}.
+ */
+public interface Inventory {
+
+  /** Records the starting stock of a new item. */
+  void stockNewItem(long itemId, long quantity);
+
+  long available(long itemId);
+
+  /** Available stock of each known item; unknown ids are absent. */
+  Map<Long, Long> available(Collection<Long> itemIds);
+
+  /**
+   * Takes every line from stock, all or nothing, inside the caller's transaction (which
+   * must exist); throws {@link OutOfStock} naming the first short item.
+   */
+  void reserve(List<StockLine> lines);
+
+  /** Gives the lines back to stock, inside the caller's transaction. */
+  void release(List<StockLine> lines);
+
+  /** Adds delta (may be negative) and answers the new level; throws OutOfStock below zero. */
+  long adjust(long itemId, long delta);
+
+  /** Sets the level outright (an admin's count). */
+  void set(long itemId, long quantity);
+}

@@ -1,0 +1,17 @@
+package com.bazaar.inventory;
+
+import com.bazaar.platform.Conflict;
+
+/** Not enough stock for the request; nothing was reserved. */
+public final class OutOfStock extends Conflict {
+  private final long itemId;
+
+  public OutOfStock(long itemId) {
+    super("out of stock: item " + itemId);
+    this.itemId = itemId;
+  }
+
+  public long itemId() {
+    return itemId;
+  }
+}

@@ -1,0 +1,4 @@
+package com.bazaar.inventory;
+
+/** The available stock of an item went up or down. */
+public record StockChanged(long itemId) {}

@@ -1,0 +1,115 @@
+package com.bazaar.order;
+
+import com.bazaar.platform.Money;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An order and the rules of its life: only a pending order can be paid (and only before its
+ * payment deadline) or cancelled; a paid order is never cancelled here.
+ */
+public final class Order {
+  private final long id;
+  private final long buyerId;
+  private final List<OrderLine> lines;
+  private final Money total;
+  private final Instant createdAt;
+  private final Instant paymentDeadline;
+  private OrderStatus status;
+  private Instant paidAt;
+  private Instant cancelledAt;
+
+  public Order(
+      long id,
+      long buyerId,
+      OrderStatus status,
+      List<OrderLine> lines,
+      Instant createdAt,
+      Instant paymentDeadline,
+      Instant paidAt,
+      Instant cancelledAt) {
+    if (lines.isEmpty()) {
+      throw new IllegalArgumentException("an order has at least one line");
+    }
+    this.id = id;
+    this.buyerId = buyerId;
+    this.status = Objects.requireNonNull(status);
+    this.lines = List.copyOf(lines);
+    this.total = lines.stream().map(OrderLine::subtotal).reduce(Money::plus).orElseThrow();
+    this.createdAt = createdAt;
+    this.paymentDeadline = paymentDeadline;
+    this.paidAt = paidAt;
+    this.cancelledAt = cancelledAt;
+  }
+
+  /** A new order awaiting payment until the deadline. */
+  public static Order place(long id, long buyerId, List<OrderLine> lines, Instant now, Instant paymentDeadline) {
+    return new Order(id, buyerId, OrderStatus.PENDING_PAYMENT, lines, now, paymentDeadline, null, null);
+  }
+
+  public boolean isPayableAt(Instant now) {
+    return status == OrderStatus.PENDING_PAYMENT && now.isBefore(paymentDeadline);
+  }
+
+  public void markPaid(Instant now) {
+    if (!isPayableAt(now)) {
+      throw new OrderNotPayable(id, status);
+    }
+    status = OrderStatus.PAID;
+    paidAt = now;
+  }
+
+  public void cancel(Instant now) {
+    if (status != OrderStatus.PENDING_PAYMENT) {
+      throw new OrderNotCancellable(id, status);
+    }
+    status = OrderStatus.CANCELLED;
+    cancelledAt = now;
+  }
+
+  public long id() {
+    return id;
+  }
+
+  public long buyerId() {
+    return buyerId;
+  }
+
+  public OrderStatus status() {
+    return status;
+  }
+
+  public List<OrderLine> lines() {
+    return lines;
+  }
+
+  public Money total() {
+    return total;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant paymentDeadline() {
+    return paymentDeadline;
+  }
+
+  public Instant paidAt() {
+    return paidAt;
+  }
+
+  public Instant cancelledAt() {
+    return cancelledAt;
+  }
+
+  /** Published when an order has been placed and its stock reserved. */
+  public record OrderPlaced(long orderId, long buyerId) {}
+
+  /** Published when an order's payment has been collected. */
+  public record OrderPaid(long orderId, long buyerId) {}
+
+  /** Published when an order was cancelled and its stock returned. */
+  public record OrderCancelled(long orderId, long buyerId) {}
+}

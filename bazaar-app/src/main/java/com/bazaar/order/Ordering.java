@@ -1,0 +1,29 @@
+package com.bazaar.order;
+
+import com.bazaar.platform.Page;
+import com.bazaar.platform.PageSpec;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The order module's API. Placing reserves stock atomically (all lines or none); paying
+ * collects the money once; cancelling returns the stock. Every method acts only on the
+ * buyer's own orders: another buyer's order is reported as not found.
+ *
+ * <p>An idempotency key makes a retry return the first result without repeating anything.
+ */
+public interface Ordering {
+
+  Order place(long buyerId, List<OrderRequestLine> lines, Optional<String> idempotencyKey);
+
+  Order placeFromCart(long buyerId, Optional<String> idempotencyKey);
+
+  Order pay(long buyerId, long orderId, Optional<String> idempotencyKey);
+
+  Order cancel(long buyerId, long orderId);
+
+  Order order(long buyerId, long orderId);
+
+  /** The buyer's orders, newest first. */
+  Page<Order> orders(long buyerId, PageSpec page);
+}

@@ -1,0 +1,10 @@
+package com.bazaar.payment;
+
+import com.bazaar.platform.Conflict;
+
+/** The provider refused the charge; the order stays payable. */
+public final class PaymentDeclined extends Conflict {
+  public PaymentDeclined(String reason) {
+    super("payment declined: " + reason);
+  }
+}

@@ -1,0 +1,13 @@
+package com.bazaar.payment;
+
+import com.bazaar.platform.Money;
+
+/**
+ * The payment-provider port. Providers take an idempotency key so that a retried charge
+ * (after a timeout, a crash) is never taken twice; Bazaar uses the order id.
+ */
+public interface PaymentProvider {
+
+  /** Charges the amount and answers the provider's reference; throws PaymentDeclined. */
+  String charge(String idempotencyKey, long buyerId, Money amount);
+}

@@ -1,0 +1,13 @@
+package com.bazaar.payment;
+
+import com.bazaar.platform.Money;
+
+/**
+ * The payment module's API: collects the money for an order exactly once. A second
+ * collection for the same order is refused by a unique key, whatever the caller does.
+ */
+public interface Payments {
+
+  /** Charges the buyer and records the payment, inside the caller's transaction. */
+  Payment collect(long orderId, long buyerId, Money amount);
+}
