@@ -14,6 +14,11 @@ public interface Inventory {
   /** Records the starting stock of a new item. */
   void stockNewItem(long itemId, long quantity);
 
+  /** Records the starting stock of many new items at once (e.g. a seeded catalog). */
+  default void stockNewItems(Map<Long, Long> quantities) {
+    quantities.forEach(this::stockNewItem);
+  }
+
   long available(long itemId);
 
   /** Available stock of each known item; unknown ids are absent. */
@@ -28,9 +33,12 @@ public interface Inventory {
   /** Gives the lines back to stock, inside the caller's transaction. */
   void release(List<StockLine> lines);
 
-  /** Adds delta (may be negative) and answers the new level; throws OutOfStock below zero. */
+  /**
+   * Adds delta (may be negative) and answers the new level; throws OutOfStock below zero and
+   * {@link StockNotFound} for an item that was never stocked.
+   */
   long adjust(long itemId, long delta);
 
-  /** Sets the level outright (an admin's count). */
+  /** Sets the level outright (an admin's count); throws {@link StockNotFound} if never stocked. */
   void set(long itemId, long quantity);
 }

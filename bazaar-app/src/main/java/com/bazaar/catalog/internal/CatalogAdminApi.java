@@ -1,0 +1,70 @@
+package com.bazaar.catalog.internal;
+
+import com.bazaar.catalog.Catalog;
+import com.bazaar.catalog.ItemDraft;
+import com.bazaar.platform.InvalidInput;
+import com.bazaar.platform.Money;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Admins create and change items and count stock (security allows ADMIN only here). */
+@RestController
+class CatalogAdminApi {
+  static final long MAX_PRICE = 100_000_000_00L;
+  static final long MAX_STOCK = 1_000_000;
+  static final long MAX_DELTA = 1_000_000;
+
+  private final Catalog catalog;
+
+  CatalogAdminApi(Catalog catalog) {
+    this.catalog = catalog;
+  }
+
+  @PostMapping("/api/admin/items")
+  ResponseEntity<CatalogApi.DetailView> create(@Valid @RequestBody ItemForm form) {
+    return ResponseEntity.status(HttpStatus.CREATED).body(CatalogApi.DetailView.of(catalog.create(form.draft())));
+  }
+
+  @PutMapping("/api/admin/items/{id}")
+  CatalogApi.DetailView update(@PathVariable long id, @Valid @RequestBody ItemForm form) {
+    return CatalogApi.DetailView.of(catalog.update(id, form.draft()));
+  }
+
+  @PostMapping("/api/admin/items/{id}/stock")
+  CatalogApi.DetailView adjustStock(@PathVariable long id, @Valid @RequestBody StockDelta change) {
+    if (change.delta() == 0) {
+      throw new InvalidInput("delta", "must not be zero");
+    }
+    return CatalogApi.DetailView.of(catalog.adjustStock(id, change.delta()));
+  }
+
+  record ItemForm(
+      @NotBlank @Size(max = 200) String title,
+      @Size(max = 4000) String description,
+      @NotNull @Valid PriceForm price,
+      @NotNull @Min(0) @Max(MAX_STOCK) Long stock,
+      @NotNull Long categoryId) {
+
+    ItemDraft draft() {
+      return new ItemDraft(
+          title, description == null ? "" : description, Money.of(price.amount(), price.currency()), stock, categoryId);
+    }
+  }
+
+  /** The shop's currency is checked by the catalog, which knows it. */
+  record PriceForm(
+      @NotNull @Min(1) @Max(MAX_PRICE) Long amount, @NotNull @Size(min = 3, max = 3) String currency) {}
+
+  record StockDelta(@NotNull @Min(-MAX_DELTA) @Max(MAX_DELTA) Long delta) {}
+}

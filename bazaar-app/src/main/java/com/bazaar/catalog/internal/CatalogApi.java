@@ -1,0 +1,80 @@
+package com.bazaar.catalog.internal;
+
+import com.bazaar.catalog.Catalog;
+import com.bazaar.catalog.Category;
+import com.bazaar.catalog.ItemDetail;
+import com.bazaar.catalog.ItemSummary;
+import com.bazaar.platform.Money;
+import com.bazaar.platform.Page;
+import com.bazaar.platform.PageSpec;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The public, read-only catalog of the JSON API. */
+@RestController
+class CatalogApi {
+  private final Catalog catalog;
+
+  CatalogApi(Catalog catalog) {
+    this.catalog = catalog;
+  }
+
+  @GetMapping("/api/categories")
+  List<CategoryView> categories() {
+    return catalog.categories().stream().map(CategoryView::of).toList();
+  }
+
+  @GetMapping("/api/items")
+  Page<SummaryView> items(
+      @RequestParam(required = false) Long categoryId,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "20") int size) {
+    return catalog.items(Optional.ofNullable(categoryId), new PageSpec(page, size)).map(SummaryView::of);
+  }
+
+  @GetMapping("/api/items/{id}")
+  DetailView item(@PathVariable long id) {
+    return DetailView.of(catalog.item(id));
+  }
+
+  record CategoryView(String id, String name, String parentId) {
+    static CategoryView of(Category category) {
+      return new CategoryView(
+          String.valueOf(category.id()),
+          category.name(),
+          category.parentId() == null ? null : String.valueOf(category.parentId()));
+    }
+  }
+
+  record SummaryView(String id, String title, Money price, long stock, String categoryId) {
+    static SummaryView of(ItemSummary item) {
+      return new SummaryView(
+          String.valueOf(item.id()), item.title(), item.price(), item.stock(), String.valueOf(item.categoryId()));
+    }
+  }
+
+  /** API.md's item: ids as strings, {@code updatedAt} an ISO-8601 UTC instant. */
+  record DetailView(
+      String id,
+      String title,
+      String description,
+      Money price,
+      long stock,
+      String categoryId,
+      String updatedAt) {
+    static DetailView of(ItemDetail item) {
+      return new DetailView(
+          String.valueOf(item.id()),
+          item.title(),
+          item.description(),
+          item.price(),
+          item.stock(),
+          String.valueOf(item.categoryId()),
+          item.updatedAt().toString());
+    }
+  }
+}

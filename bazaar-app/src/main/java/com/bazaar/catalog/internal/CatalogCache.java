@@ -1,0 +1,85 @@
+package com.bazaar.catalog.internal;
+
+import com.bazaar.catalog.Category;
+import com.bazaar.catalog.ItemChanged;
+import com.bazaar.catalog.ItemDetail;
+import com.bazaar.inventory.StockChanged;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Cache-aside for item pages and the category list over Spring's cache abstraction (the
+ * {@code items} and {@code categories} caches of application.yaml).
+ *
+ * <p>No stale reads: an item is evicted when it or its stock changes, once the changing
+ * transaction has completed, so a reader can never re-cache the old row after the eviction.
+ * A load that raced with the commit is either finished before the eviction (and is evicted)
+ * or blocks it until it is stored (the cache computes one value per key at a time, which
+ * also means a hot key that expires is loaded once, not by every waiting reader). Reads
+ * inside a transaction bypass the cache: they may see that transaction's uncommitted writes
+ * or an old snapshot, neither of which may be shared.
+ */
+@Component
+class CatalogCache {
+  private static final String ALL_CATEGORIES = "all";
+
+  private final Cache items;
+  private final Cache categories;
+
+  CatalogCache(CacheManager caches) {
+    this.items = Objects.requireNonNull(caches.getCache("items"), "cache 'items'");
+    this.categories = Objects.requireNonNull(caches.getCache("categories"), "cache 'categories'");
+  }
+
+  /** The item, loaded at most once per key at a time; absent items are cached too. */
+  Optional<ItemDetail> item(long itemId, Supplier<ItemDetail> loader) {
+    if (TransactionSynchronizationManager.isActualTransactionActive()) {
+      return Optional.ofNullable(loader.get());
+    }
+    return Optional.ofNullable(items.get(itemId, loader::get));
+  }
+
+  List<Category> categories(Supplier<List<Category>> loader) {
+    if (TransactionSynchronizationManager.isActualTransactionActive()) {
+      return loader.get();
+    }
+    return categories.get(ALL_CATEGORIES, loader::get);
+  }
+
+  @EventListener
+  void on(ItemChanged changed) {
+    evictAfterCompletion(changed.itemId());
+  }
+
+  @EventListener
+  void on(StockChanged changed) {
+    evictAfterCompletion(changed.itemId());
+  }
+
+  void evictCategories() {
+    categories.evict(ALL_CATEGORIES);
+  }
+
+  /** After commit; after a rollback too, where it only costs one reload. */
+  private void evictAfterCompletion(long itemId) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      items.evict(itemId);
+      return;
+    }
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCompletion(int status) {
+            items.evict(itemId);
+          }
+        });
+  }
+}

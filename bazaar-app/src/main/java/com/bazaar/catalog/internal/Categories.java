@@ -1,0 +1,32 @@
+package com.bazaar.catalog.internal;
+
+import com.bazaar.catalog.Category;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The categories table. */
+@Repository
+class Categories {
+  private final JdbcClient jdbc;
+
+  Categories(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  List<Category> all() {
+    return jdbc.sql("SELECT id, name, parent_id FROM categories ORDER BY sort_order, id")
+        .query((rs, n) -> new Category(rs.getLong("id"), rs.getString("name"), rs.getObject("parent_id", Long.class)))
+        .list();
+  }
+
+  boolean exists(long id) {
+    return jdbc.sql("SELECT COUNT(*) FROM categories WHERE id = ?").param(id).query(Long.class).single() > 0;
+  }
+
+  void insert(Category category, int sortOrder) {
+    jdbc.sql("INSERT INTO categories (id, name, parent_id, sort_order) VALUES (?, ?, ?, ?)")
+        .params(category.id(), category.name(), category.parentId(), sortOrder)
+        .update();
+  }
+}

@@ -1,0 +1,206 @@
+package com.bazaar.inventory.internal;
+
+import static com.bazaar.platform.time.UtcColumns.toColumn;
+
+import com.bazaar.inventory.Inventory;
+import com.bazaar.inventory.OutOfStock;
+import com.bazaar.inventory.StockChanged;
+import com.bazaar.inventory.StockLine;
+import com.bazaar.inventory.StockNotFound;
+import java.sql.PreparedStatement;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Stock as rows of the {@code stock} table. Every take is one conditional UPDATE
+ * ({@code ... WHERE available >= ?}): the database's row lock serialises concurrent takers,
+ * so the last unit goes to exactly one of them and the level never drops below zero (the
+ * table's CHECK constraint is only the last line of defence). Multi-item takes lock rows
+ * in ascending item id order so two orders can never deadlock on each other's rows.
+ */
+@Service
+class JdbcInventory implements Inventory {
+  private static final Logger log = LoggerFactory.getLogger(JdbcInventory.class);
+  /** Bounds the IN list of one query; larger requests are split. */
+  private static final int IN_CHUNK = 500;
+
+  private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  JdbcInventory(JdbcClient jdbc, JdbcTemplate batch, ApplicationEventPublisher events, Clock clock) {
+    this.jdbc = jdbc;
+    this.batch = batch;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  @Override
+  @Transactional
+  public void stockNewItem(long itemId, long quantity) {
+    requireNotNegative(quantity);
+    jdbc.sql("INSERT INTO stock (item_id, available, updated_at) VALUES (?, ?, ?)")
+        .params(itemId, quantity, now())
+        .update();
+    events.publishEvent(new StockChanged(itemId));
+  }
+
+  @Override
+  @Transactional
+  public void stockNewItems(Map<Long, Long> quantities) {
+    quantities.values().forEach(JdbcInventory::requireNotNegative);
+    List<Map.Entry<Long, Long>> rows = List.copyOf(quantities.entrySet());
+    LocalDateTime now = now();
+    batch.batchUpdate(
+        "INSERT INTO stock (item_id, available, updated_at) VALUES (?, ?, ?)",
+        rows,
+        IN_CHUNK,
+        (PreparedStatement ps, Map.Entry<Long, Long> row) -> {
+          ps.setLong(1, row.getKey());
+          ps.setLong(2, row.getValue());
+          ps.setObject(3, now);
+        });
+    rows.forEach(row -> events.publishEvent(new StockChanged(row.getKey())));
+  }
+
+  /** An item that was never stocked has nothing to sell. */
+  @Override
+  public long available(long itemId) {
+    return jdbc.sql("SELECT available FROM stock WHERE item_id = ?")
+        .param(itemId)
+        .query(Long.class)
+        .optional()
+        .orElse(0L);
+  }
+
+  @Override
+  public Map<Long, Long> available(Collection<Long> itemIds) {
+    Map<Long, Long> levels = new HashMap<>();
+    List<Long> ids = itemIds.stream().distinct().toList();
+    for (int from = 0; from < ids.size(); from += IN_CHUNK) {
+      List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
+      jdbc.sql("SELECT item_id, available FROM stock WHERE item_id IN (:ids)")
+          .param("ids", chunk)
+          .query(rs -> {
+            levels.put(rs.getLong("item_id"), rs.getLong("available"));
+          });
+    }
+    return levels;
+  }
+
+  @Override
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void reserve(List<StockLine> lines) {
+    SortedMap<Long, Long> wanted = merged(lines);
+    LocalDateTime now = now();
+    for (var line : wanted.entrySet()) {
+      int taken =
+          jdbc.sql(
+                  """
+                  UPDATE stock SET available = available - ?, updated_at = ?
+                  WHERE item_id = ? AND available >= ?""")
+              .params(line.getValue(), now, line.getKey(), line.getValue())
+              .update();
+      if (taken == 0) {
+        // The caller's transaction rolls back, giving back what earlier lines took.
+        throw new OutOfStock(line.getKey());
+      }
+    }
+    wanted.keySet().forEach(itemId -> events.publishEvent(new StockChanged(itemId)));
+  }
+
+  @Override
+  @Transactional
+  public void release(List<StockLine> lines) {
+    SortedMap<Long, Long> returned = merged(lines);
+    LocalDateTime now = now();
+    List<Long> changed = new ArrayList<>();
+    for (var line : returned.entrySet()) {
+      int rows =
+          jdbc.sql("UPDATE stock SET available = available + ?, updated_at = ? WHERE item_id = ?")
+              .params(line.getValue(), now, line.getKey())
+              .update();
+      if (rows == 0) {
+        // Nothing to give back to; failing would block e.g. an order's cancellation forever.
+        log.warn("released {} of item {} that has no stock record", line.getValue(), line.getKey());
+      } else {
+        changed.add(line.getKey());
+      }
+    }
+    changed.forEach(itemId -> events.publishEvent(new StockChanged(itemId)));
+  }
+
+  @Override
+  @Transactional
+  public long adjust(long itemId, long delta) {
+    int rows =
+        jdbc.sql(
+                """
+                UPDATE stock SET available = available + ?, updated_at = ?
+                WHERE item_id = ? AND available + ? >= 0""")
+            .params(delta, now(), itemId, delta)
+            .update();
+    if (rows == 0) {
+      if (!exists(itemId)) {
+        throw new StockNotFound(itemId);
+      }
+      throw new OutOfStock(itemId);
+    }
+    events.publishEvent(new StockChanged(itemId));
+    // Our UPDATE holds the row lock until commit, so this reads our own new level.
+    return jdbc.sql("SELECT available FROM stock WHERE item_id = ?").param(itemId).query(Long.class).single();
+  }
+
+  @Override
+  @Transactional
+  public void set(long itemId, long quantity) {
+    requireNotNegative(quantity);
+    int rows =
+        jdbc.sql("UPDATE stock SET available = ?, updated_at = ? WHERE item_id = ?")
+            .params(quantity, now(), itemId)
+            .update();
+    if (rows == 0) {
+      throw new StockNotFound(itemId);
+    }
+    events.publishEvent(new StockChanged(itemId));
+  }
+
+  private boolean exists(long itemId) {
+    return jdbc.sql("SELECT COUNT(*) FROM stock WHERE item_id = ?").param(itemId).query(Long.class).single() > 0;
+  }
+
+  /** One quantity per item, in ascending item id order: the lock order of every take. */
+  private static SortedMap<Long, Long> merged(List<StockLine> lines) {
+    SortedMap<Long, Long> merged = new TreeMap<>();
+    for (StockLine line : lines) {
+      merged.merge(line.itemId(), (long) line.quantity(), Math::addExact);
+    }
+    return merged;
+  }
+
+  private static void requireNotNegative(long quantity) {
+    if (quantity < 0) {
+      throw new IllegalArgumentException("stock cannot be negative: " + quantity);
+    }
+  }
+
+  private LocalDateTime now() {
+    return toColumn(clock.instant());
+  }
+}
