@@ -1,0 +1,7 @@
+package com.bazaar.catalog;
+
+import org.springframework.test.context.ActiveProfiles;
+
+/** Admin writes and cache freshness against the machine's MariaDB. */
+@ActiveProfiles("mariadb")
+class CatalogWritesOnMariaDbTest extends CatalogWritesTest {}
