@@ -156,6 +156,8 @@ class CatalogApiTest extends ApiTest {
         "price.amount");
     assertInvalid(createWith(body -> body.put("price", Map.of("amount", 100, "currency", "USD"))), "price.currency");
     assertInvalid(createWith(body -> body.remove("price")), "price");
+    assertInvalid(createWith(body -> body.put("price", Map.of("amount", 19.99, "currency", "CNY"))), "price.amount");
+    assertInvalid(createWith(body -> body.put("stock", 2.5)), "stock");
     assertInvalid(createWith(body -> body.remove("title")), "title");
     assertInvalid(createWith(body -> body.put("title", "   ")), "title");
     assertInvalid(createWith(body -> body.put("title", "x".repeat(201))), "title");
@@ -199,6 +201,7 @@ class CatalogApiTest extends ApiTest {
     assertInvalid(admin.post("/api/admin/items/" + id + "/stock", "{\"delta\":1000001}"), "delta");
     assertInvalid(admin.post("/api/admin/items/" + id + "/stock", "{\"delta\":-1000001}"), "delta");
     assertInvalid(admin.post("/api/admin/items/" + id + "/stock", "{}"), "delta");
+    assertInvalid(admin.post("/api/admin/items/" + id + "/stock", "{\"delta\":1.5}"), "delta");
     assertInvalid(admin.post("/api/admin/items/" + id + "/stock", "{\"delta\":\"many\"}"), "delta");
     assertThat(admin.post("/api/admin/items/123/stock", "{\"delta\":1}").status()).isEqualTo(404);
   }
