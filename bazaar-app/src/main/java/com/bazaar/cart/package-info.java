@@ -1,0 +1,6 @@
+/**
+ * Shopping carts: each shopper's lines, priced at the catalog's current prices whenever the
+ * cart is read. Depends on the catalog's API only.
+ */
+@org.springframework.lang.NonNullApi
+package com.bazaar.cart;

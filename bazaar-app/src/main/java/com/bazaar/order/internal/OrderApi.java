@@ -1,0 +1,128 @@
+package com.bazaar.order.internal;
+
+import com.bazaar.order.Order;
+import com.bazaar.order.OrderLine;
+import com.bazaar.order.OrderRequestLine;
+import com.bazaar.order.OrderStatus;
+import com.bazaar.order.Ordering;
+import com.bazaar.platform.InvalidInput;
+import com.bazaar.platform.Money;
+import com.bazaar.platform.Page;
+import com.bazaar.platform.PageSpec;
+import com.bazaar.user.AuthenticatedUser;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The caller's orders. Another buyer's order id answers 404, exactly like an unknown one. */
+@RestController
+@RequestMapping("/api/orders")
+class OrderApi {
+  private final Ordering ordering;
+
+  OrderApi(Ordering ordering) {
+    this.ordering = ordering;
+  }
+
+  @PostMapping
+  ResponseEntity<OrderView> place(
+      @AuthenticationPrincipal AuthenticatedUser user,
+      @RequestBody PlaceRequest request,
+      @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey) {
+    Optional<String> key = Optional.ofNullable(idempotencyKey);
+    Order order = Boolean.TRUE.equals(request.fromCart())
+        ? fromCart(user, request, key)
+        : ordering.place(user.id(), request.requestLines(), key);
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .location(URI.create("/api/orders/" + order.id()))
+        .body(OrderView.of(order));
+  }
+
+  @GetMapping
+  Page<OrderView> orders(
+      @AuthenticationPrincipal AuthenticatedUser user,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "20") int size) {
+    return ordering.orders(user.id(), new PageSpec(page, size)).map(OrderView::of);
+  }
+
+  @GetMapping("/{orderId}")
+  OrderView order(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable long orderId) {
+    return OrderView.of(ordering.order(user.id(), orderId));
+  }
+
+  /** The body, if any, is ignored: the order says what to pay. */
+  @PostMapping("/{orderId}/pay")
+  OrderView pay(
+      @AuthenticationPrincipal AuthenticatedUser user,
+      @PathVariable long orderId,
+      @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey) {
+    return OrderView.of(ordering.pay(user.id(), orderId, Optional.ofNullable(idempotencyKey)));
+  }
+
+  @PostMapping("/{orderId}/cancel")
+  OrderView cancel(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable long orderId) {
+    return OrderView.of(ordering.cancel(user.id(), orderId));
+  }
+
+  private Order fromCart(AuthenticatedUser user, PlaceRequest request, Optional<String> key) {
+    if (request.lines() != null) {
+      throw new InvalidInput("fromCart", "give either lines or fromCart, not both");
+    }
+    return ordering.placeFromCart(user.id(), key);
+  }
+
+  record PlaceRequest(List<LineRequest> lines, Boolean fromCart) {
+    List<OrderRequestLine> requestLines() {
+      if (lines == null) {
+        throw new InvalidInput("lines", "is required (or send fromCart: true)");
+      }
+      List<OrderRequestLine> checked = new ArrayList<>(lines.size());
+      for (int i = 0; i < lines.size(); i++) {
+        LineRequest line = lines.get(i);
+        if (line == null || line.itemId() == null) {
+          throw new InvalidInput("lines[" + i + "].itemId", "is required");
+        }
+        if (line.quantity() == null) {
+          throw new InvalidInput("lines[" + i + "].quantity", "is required");
+        }
+        checked.add(new OrderRequestLine(line.itemId(), line.quantity()));
+      }
+      return checked;
+    }
+  }
+
+  record LineRequest(Long itemId, Integer quantity) {}
+
+  record OrderView(String id, OrderStatus status, List<LineView> lines, Money total, String createdAt,
+      String paidAt, String paymentDeadline) {
+    static OrderView of(Order order) {
+      return new OrderView(String.valueOf(order.id()), order.status(),
+          order.lines().stream().map(LineView::of).toList(), order.total(), text(order.createdAt()),
+          text(order.paidAt()), text(order.paymentDeadline()));
+    }
+
+    private static String text(Instant instant) {
+      return instant == null ? null : instant.toString();
+    }
+  }
+
+  record LineView(String itemId, String title, Money price, int quantity) {
+    static LineView of(OrderLine line) {
+      return new LineView(String.valueOf(line.itemId()), line.title(), line.price(), line.quantity());
+    }
+  }
+}

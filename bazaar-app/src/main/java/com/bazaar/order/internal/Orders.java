@@ -1,0 +1,145 @@
+package com.bazaar.order.internal;
+
+import static com.bazaar.platform.time.UtcColumns.toColumn;
+
+import com.bazaar.order.Order;
+import com.bazaar.order.OrderLine;
+import com.bazaar.order.OrderStatus;
+import com.bazaar.platform.Money;
+import com.bazaar.platform.PageSpec;
+import com.bazaar.platform.time.UtcColumns;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code orders} and {@code order_lines} tables. Queries name the buyer wherever they
+ * can, which is both the ownership check and, later, the sharding key. State changes are
+ * guarded by the status they expect, so a lost race changes nothing.
+ */
+@Repository
+class Orders {
+  private static final String COLUMNS =
+      "id, buyer_id, status, currency, created_at, payment_deadline, paid_at, cancelled_at";
+  private final JdbcClient jdbc;
+
+  Orders(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  void insert(Order order) {
+    jdbc.sql(
+            """
+            INSERT INTO orders (id, buyer_id, status, total_amount, currency, created_at, payment_deadline)
+            VALUES (?, ?, ?, ?, ?, ?, ?)""")
+        .params(order.id(), order.buyerId(), order.status().name(), order.total().amount(),
+            order.total().currency(), toColumn(order.createdAt()), toColumn(order.paymentDeadline()))
+        .update();
+    int lineNo = 0;
+    for (OrderLine line : order.lines()) {
+      jdbc.sql(
+              """
+              INSERT INTO order_lines (order_id, line_no, item_id, title, price_amount, quantity)
+              VALUES (?, ?, ?, ?, ?, ?)""")
+          .params(order.id(), lineNo++, line.itemId(), line.title(), line.price().amount(), line.quantity())
+          .update();
+    }
+  }
+
+  Optional<Order> find(long buyerId, long orderId) {
+    return one("SELECT " + COLUMNS + " FROM orders WHERE id = ? AND buyer_id = ?", orderId, buyerId);
+  }
+
+  /** The buyer's order, row-locked until the transaction ends, so pay and cancel serialize. */
+  Optional<Order> lock(long buyerId, long orderId) {
+    return one("SELECT " + COLUMNS + " FROM orders WHERE id = ? AND buyer_id = ? FOR UPDATE", orderId, buyerId);
+  }
+
+  /** Any buyer's order, row-locked: for the canceller, which acts for no buyer. */
+  Optional<Order> lock(long orderId) {
+    return one("SELECT " + COLUMNS + " FROM orders WHERE id = ? FOR UPDATE", orderId);
+  }
+
+  List<Order> page(long buyerId, PageSpec page) {
+    List<Head> heads = jdbc.sql("SELECT " + COLUMNS + " FROM orders WHERE buyer_id = ? ORDER BY id DESC LIMIT ? OFFSET ?")
+        .params(buyerId, page.size(), page.offset())
+        .query((rs, n) -> head(rs))
+        .list();
+    return withLines(heads);
+  }
+
+  long count(long buyerId) {
+    return jdbc.sql("SELECT COUNT(*) FROM orders WHERE buyer_id = ?").param(buyerId).query(Long.class).single();
+  }
+
+  /** Ids of orders still awaiting payment after their deadline, oldest deadline first. */
+  List<Long> overdue(Instant now, int limit) {
+    return jdbc.sql(
+            """
+            SELECT id FROM orders WHERE status = 'PENDING_PAYMENT' AND payment_deadline < ?
+            ORDER BY payment_deadline LIMIT ?""")
+        .params(toColumn(now), limit)
+        .query(Long.class)
+        .list();
+  }
+
+  /** Answers whether this call moved the order from pending to paid. */
+  boolean recordPaid(Order order) {
+    return jdbc.sql("UPDATE orders SET status = 'PAID', paid_at = ? WHERE id = ? AND status = 'PENDING_PAYMENT'")
+            .params(toColumn(order.paidAt()), order.id())
+            .update() == 1;
+  }
+
+  /** Answers whether this call moved the order from pending to cancelled. */
+  boolean recordCancelled(Order order) {
+    return jdbc.sql(
+                "UPDATE orders SET status = 'CANCELLED', cancelled_at = ? WHERE id = ? AND status = 'PENDING_PAYMENT'")
+            .params(toColumn(order.cancelledAt()), order.id())
+            .update() == 1;
+  }
+
+  private Optional<Order> one(String sql, Object... params) {
+    List<Head> heads = jdbc.sql(sql).params(params).query((rs, n) -> head(rs)).list();
+    return withLines(heads).stream().findFirst();
+  }
+
+  private List<Order> withLines(List<Head> heads) {
+    if (heads.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, List<StoredLine>> lines = jdbc.sql(
+            "SELECT order_id, item_id, title, price_amount, quantity FROM order_lines WHERE order_id IN (:ids) ORDER BY order_id, line_no")
+        .param("ids", heads.stream().map(Head::id).toList())
+        .query((rs, n) -> new StoredLine(rs.getLong("order_id"), rs.getLong("item_id"), rs.getString("title"),
+            rs.getLong("price_amount"), rs.getInt("quantity")))
+        .list().stream()
+        .collect(Collectors.groupingBy(StoredLine::orderId));
+    List<Order> orders = new ArrayList<>(heads.size());
+    for (Head head : heads) {
+      List<OrderLine> orderLines = lines.getOrDefault(head.id(), List.of()).stream()
+          .map(l -> new OrderLine(l.itemId(), l.title(), Money.of(l.priceAmount(), head.currency()), l.quantity()))
+          .toList();
+      orders.add(new Order(head.id(), head.buyerId(), head.status(), orderLines, head.createdAt(),
+          head.paymentDeadline(), head.paidAt(), head.cancelledAt()));
+    }
+    return orders;
+  }
+
+  private static Head head(ResultSet rs) throws SQLException {
+    return new Head(rs.getLong("id"), rs.getLong("buyer_id"), OrderStatus.valueOf(rs.getString("status")),
+        rs.getString("currency"), UtcColumns.instant(rs, "created_at"), UtcColumns.instant(rs, "payment_deadline"),
+        UtcColumns.instant(rs, "paid_at"), UtcColumns.instant(rs, "cancelled_at"));
+  }
+
+  private record Head(long id, long buyerId, OrderStatus status, String currency, Instant createdAt,
+      Instant paymentDeadline, Instant paidAt, Instant cancelledAt) {}
+
+  private record StoredLine(long orderId, long itemId, String title, long priceAmount, int quantity) {}
+}

@@ -1,0 +1,55 @@
+package com.bazaar.order.internal;
+
+import com.bazaar.order.OrderRequestLine;
+import com.bazaar.platform.InvalidInput;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The lines a buyer asked for, checked and with repeated items merged into one line, so the
+ * order and the stock reservation each see an item once.
+ */
+record RequestedLines(List<OrderRequestLine> lines) {
+  static final int MAX_LINES = 100;
+  static final int MAX_QUANTITY = 999;
+
+  static RequestedLines of(List<OrderRequestLine> requested) {
+    if (requested.isEmpty()) {
+      throw new InvalidInput("lines", "must hold at least one line");
+    }
+    if (requested.size() > MAX_LINES) {
+      throw new InvalidInput("lines", "must hold at most " + MAX_LINES + " lines");
+    }
+    Map<Long, Integer> merged = new LinkedHashMap<>();
+    for (int i = 0; i < requested.size(); i++) {
+      OrderRequestLine line = requested.get(i);
+      if (line.itemId() < 1) {
+        throw new InvalidInput("lines[" + i + "].itemId", "must be a positive id");
+      }
+      if (line.quantity() < 1 || line.quantity() > MAX_QUANTITY) {
+        throw new InvalidInput("lines[" + i + "].quantity", "must be between 1 and " + MAX_QUANTITY);
+      }
+      int total = merged.merge(line.itemId(), line.quantity(), Integer::sum);
+      if (total > MAX_QUANTITY) {
+        throw new InvalidInput("lines[" + i + "].quantity", "adds up to more than " + MAX_QUANTITY + " of one item");
+      }
+    }
+    return new RequestedLines(merged.entrySet().stream()
+        .map(e -> new OrderRequestLine(e.getKey(), e.getValue()))
+        .toList());
+  }
+
+  List<Long> itemIds() {
+    return lines.stream().map(OrderRequestLine::itemId).toList();
+  }
+
+  /** The request in one stable text form (item order does not matter), for idempotency hashes. */
+  String canonical() {
+    return lines.stream()
+        .sorted(java.util.Comparator.comparingLong(OrderRequestLine::itemId))
+        .map(l -> l.itemId() + "x" + l.quantity())
+        .collect(Collectors.joining(",", "lines:", ""));
+  }
+}

@@ -1,0 +1,49 @@
+package com.bazaar.payment.internal;
+
+import com.bazaar.payment.PaymentDeclined;
+import com.bazaar.payment.PaymentProvider;
+import com.bazaar.platform.Money;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * The embedded provider: approves every charge (or declines those above a configured amount,
+ * to exercise the declined path) and, like a real provider, answers a repeated idempotency
+ * key with the first charge's reference instead of charging again. Charges live in memory,
+ * which is this provider's whole world: it dies with the JVM, as does every order it saw.
+ */
+@Component
+@ConditionalOnProperty(name = "bazaar.payment.provider", havingValue = "simulated", matchIfMissing = true)
+final class SimulatedPaymentProvider implements PaymentProvider {
+  private final ConcurrentMap<String, Charge> charges = new ConcurrentHashMap<>();
+  private final Optional<Long> declineAbove;
+
+  SimulatedPaymentProvider(@Value("${bazaar.payment.simulated.decline-above:#{null}}") Long declineAbove) {
+    this.declineAbove = Optional.ofNullable(declineAbove);
+  }
+
+  @Override
+  public String charge(String idempotencyKey, long buyerId, Money amount) {
+    if (declineAbove.isPresent() && amount.amount() > declineAbove.get()) {
+      throw new PaymentDeclined("amount above the simulated limit of " + declineAbove.get());
+    }
+    Charge charge = charges.computeIfAbsent(
+        idempotencyKey, key -> new Charge("sim-" + UUID.randomUUID(), buyerId, amount));
+    if (charge.buyerId() != buyerId || !charge.amount().equals(amount)) {
+      throw new PaymentDeclined("idempotency key " + idempotencyKey + " was used for another charge");
+    }
+    return charge.reference();
+  }
+
+  /** How many distinct charges were taken; tests use it to prove nothing was charged twice. */
+  int chargeCount() {
+    return charges.size();
+  }
+
+  private record Charge(String reference, long buyerId, Money amount) {}
+}
