@@ -1,0 +1,53 @@
+package com.bazaar.support;
+
+import static com.bazaar.platform.time.UtcColumns.toColumn;
+
+import com.bazaar.platform.id.IdGenerator;
+import java.time.Clock;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts items with a price and a stock straight into the tables, so trade tests need neither
+ * the admin API nor any demo item that other tests might buy.
+ */
+@Component
+public class TestItems {
+  private final JdbcClient jdbc;
+  private final IdGenerator ids;
+  private final Clock clock;
+
+  TestItems(JdbcClient jdbc, IdGenerator ids, Clock clock) {
+    this.jdbc = jdbc;
+    this.ids = ids;
+    this.clock = clock;
+  }
+
+  /** A new item priced in CNY minor units, with this much stock; answers its id. */
+  public long create(String title, long priceAmount, long stock) {
+    long id = ids.nextId();
+    var now = toColumn(clock.instant());
+    jdbc.sql(
+            """
+            INSERT INTO items (id, title, description, price_amount, price_currency, category_id, created_at, updated_at)
+            VALUES (?, ?, ?, ?, 'CNY', 0, ?, ?)""")
+        .params(id, title, "test item " + title, priceAmount, now, now)
+        .update();
+    jdbc.sql("INSERT INTO stock (item_id, available, updated_at) VALUES (?, ?, ?)")
+        .params(id, stock, now)
+        .update();
+    return id;
+  }
+
+  public long stockOf(long itemId) {
+    return jdbc.sql("SELECT available FROM stock WHERE item_id = ?").param(itemId).query(Long.class).single();
+  }
+
+  public void delete(long itemId) {
+    jdbc.sql("DELETE FROM items WHERE id = ?").param(itemId).update();
+  }
+
+  public long paymentsOf(long orderId) {
+    return jdbc.sql("SELECT COUNT(*) FROM payments WHERE order_id = ?").param(orderId).query(Long.class).single();
+  }
+}
