@@ -2,6 +2,7 @@ package com.bazaar.order.internal;
 
 import com.bazaar.order.OrderRequestLine;
 import com.bazaar.platform.InvalidInput;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,7 @@ record RequestedLines(List<OrderRequestLine> lines) {
   /** The request in one stable text form (item order does not matter), for idempotency hashes. */
   String canonical() {
     return lines.stream()
-        .sorted(java.util.Comparator.comparingLong(OrderRequestLine::itemId))
+        .sorted(Comparator.comparingLong(OrderRequestLine::itemId))
         .map(l -> l.itemId() + "x" + l.quantity())
         .collect(Collectors.joining(",", "lines:", ""));
   }
