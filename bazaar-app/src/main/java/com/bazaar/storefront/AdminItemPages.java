@@ -1,0 +1,151 @@
+package com.bazaar.storefront;
+
+import com.bazaar.catalog.Catalog;
+import com.bazaar.catalog.ItemDetail;
+import com.bazaar.catalog.ItemDraft;
+import com.bazaar.platform.Conflict;
+import com.bazaar.platform.InvalidInput;
+import com.bazaar.platform.Money;
+import com.bazaar.platform.PageSpec;
+import jakarta.validation.Valid;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Catalog administration pages; security admits only admins to {@code /admin/**}. */
+@Controller
+final class AdminItemPages {
+  private static final int PAGE_SIZE = 50;
+  private static final Set<String> FIELDS = Set.of("title", "description", "price", "stock", "categoryId");
+
+  private final Catalog catalog;
+  private final String currency;
+
+  AdminItemPages(Catalog catalog, @Value("${bazaar.currency:CNY}") String currency) {
+    this.catalog = catalog;
+    this.currency = currency;
+  }
+
+  @GetMapping("/admin/items")
+  String items(@RequestParam(defaultValue = "0") int page, Model model) {
+    model.addAttribute("items", catalog.items(Optional.empty(), new PageSpec(page, PAGE_SIZE)));
+    model.addAttribute("categoryNames", categoryNames());
+    return "admin/items";
+  }
+
+  @GetMapping("/admin/items/new")
+  String newItem(Model model) {
+    return form(model, new ItemForm(), null);
+  }
+
+  @PostMapping("/admin/items")
+  String create(
+      @Valid @ModelAttribute("form") ItemForm form, BindingResult errors, Model model, RedirectAttributes redirect) {
+    Optional<ItemDraft> draft = draft(form, errors);
+    if (draft.isEmpty()) {
+      return form(model, form, null);
+    }
+    try {
+      ItemDetail item = catalog.create(draft.get());
+      StorefrontAdvice.flashNotice(redirect, "Created “" + item.title() + "”.");
+    } catch (InvalidInput e) {
+      reject(errors, e);
+      return form(model, form, null);
+    }
+    return "redirect:/admin/items";
+  }
+
+  @GetMapping("/admin/items/{id}/edit")
+  String edit(@PathVariable long id, Model model) {
+    return form(model, ItemForm.of(catalog.item(id)), id);
+  }
+
+  @PostMapping("/admin/items/{id}")
+  String update(
+      @PathVariable long id,
+      @Valid @ModelAttribute("form") ItemForm form,
+      BindingResult errors,
+      Model model,
+      RedirectAttributes redirect) {
+    Optional<ItemDraft> draft = draft(form, errors);
+    if (draft.isEmpty()) {
+      return form(model, form, id);
+    }
+    try {
+      ItemDetail item = catalog.update(id, draft.get());
+      StorefrontAdvice.flashNotice(redirect, "Saved “" + item.title() + "”.");
+    } catch (InvalidInput e) {
+      reject(errors, e);
+      return form(model, form, id);
+    }
+    return "redirect:/admin/items";
+  }
+
+  @PostMapping("/admin/items/{id}/stock")
+  String addStock(@PathVariable long id, @RequestParam long delta, RedirectAttributes redirect) {
+    try {
+      ItemDetail item = catalog.adjustStock(id, delta);
+      StorefrontAdvice.flashNotice(redirect, "Stock of “" + item.title() + "” is now " + item.stock() + ".");
+    } catch (Conflict | InvalidInput e) {
+      StorefrontAdvice.flashError(redirect, "Stock not changed: " + e.getMessage());
+    }
+    return "redirect:/admin/items";
+  }
+
+  private String form(Model model, ItemForm form, Long itemId) {
+    model.addAttribute("form", form);
+    model.addAttribute("itemId", itemId);
+    model.addAttribute("allCategories", catalog.categories());
+    return "admin/item-form";
+  }
+
+  /** The draft the form describes, or empty with the reasons recorded in {@code errors}. */
+  private Optional<ItemDraft> draft(ItemForm form, BindingResult errors) {
+    long fen = 0;
+    if (!errors.hasFieldErrors("price")) {
+      try {
+        fen = YuanAmount.toFen(form.getPrice(), "price");
+      } catch (InvalidInput e) {
+        reject(errors, e);
+      }
+    }
+    if (form.getCategoryId() != null && !categoryNames().containsKey(form.getCategoryId())) {
+      errors.rejectValue("categoryId", "unknown", "choose a category");
+    }
+    if (errors.hasErrors()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new ItemDraft(
+            form.getTitle().strip(),
+            form.getDescription(),
+            Money.of(fen, currency),
+            form.getStock(),
+            form.getCategoryId()));
+  }
+
+  private Map<Long, String> categoryNames() {
+    Map<Long, String> names = new LinkedHashMap<>();
+    catalog.categories().forEach(c -> names.put(c.id(), c.name()));
+    return names;
+  }
+
+  private static void reject(BindingResult errors, InvalidInput e) {
+    if (FIELDS.contains(e.field())) {
+      errors.rejectValue(e.field(), "invalid", e.getMessage());
+    } else {
+      errors.reject("invalid", e.field() + " " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,114 @@
+package com.bazaar.storefront;
+
+import com.bazaar.cart.Cart;
+import com.bazaar.cart.CartLine;
+import com.bazaar.cart.Carts;
+import com.bazaar.order.Order;
+import com.bazaar.order.Ordering;
+import com.bazaar.platform.Conflict;
+import com.bazaar.platform.InvalidInput;
+import com.bazaar.user.AuthenticatedUser;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The shopper's cart and checkout. Security lets only logged-in shoppers reach these paths. */
+@Controller
+final class CartPages {
+  private final Carts carts;
+  private final Ordering ordering;
+
+  CartPages(Carts carts, Ordering ordering) {
+    this.carts = carts;
+    this.ordering = ordering;
+  }
+
+  @GetMapping("/cart")
+  String cart(@AuthenticationPrincipal AuthenticatedUser user, Model model) {
+    model.addAttribute("cart", carts.cart(user.id()));
+    model.addAttribute("maxQuantity", Carts.MAX_QUANTITY);
+    // One key per rendering of the cart: a double-clicked "Place order" places one order.
+    model.addAttribute("checkoutKey", UUID.randomUUID().toString());
+    return "cart";
+  }
+
+  /** "Add to cart" adds to what is already there, up to the cart's limit. */
+  @PostMapping("/cart/items")
+  String add(
+      @AuthenticationPrincipal AuthenticatedUser user,
+      @RequestParam long itemId,
+      @RequestParam(defaultValue = "1") int quantity,
+      RedirectAttributes redirect) {
+    if (quantity < 1 || quantity > Carts.MAX_QUANTITY) {
+      StorefrontAdvice.flashError(redirect, "Quantity must be between 1 and " + Carts.MAX_QUANTITY + ".");
+      return "redirect:/items/" + itemId;
+    }
+    int inCart = quantityInCart(carts.cart(user.id()), itemId);
+    int wanted = Math.min(Carts.MAX_QUANTITY, inCart + quantity);
+    carts.setQuantity(user.id(), itemId, wanted);
+    StorefrontAdvice.flashNotice(redirect, "Added to your cart.");
+    return "redirect:/cart";
+  }
+
+  @PostMapping("/cart/items/{itemId}")
+  String update(
+      @AuthenticationPrincipal AuthenticatedUser user,
+      @PathVariable long itemId,
+      @RequestParam int quantity,
+      RedirectAttributes redirect) {
+    if (quantity < 0 || quantity > Carts.MAX_QUANTITY) {
+      StorefrontAdvice.flashError(redirect, "Quantity must be between 0 and " + Carts.MAX_QUANTITY + ".");
+      return "redirect:/cart";
+    }
+    carts.setQuantity(user.id(), itemId, quantity);
+    return "redirect:/cart";
+  }
+
+  @PostMapping("/cart/items/{itemId}/remove")
+  String remove(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable long itemId) {
+    carts.remove(user.id(), itemId);
+    return "redirect:/cart";
+  }
+
+  @PostMapping("/checkout")
+  String checkout(
+      @AuthenticationPrincipal AuthenticatedUser user,
+      @RequestParam(required = false) String idempotencyKey,
+      RedirectAttributes redirect) {
+    if (carts.cart(user.id()).isEmpty()) {
+      StorefrontAdvice.flashError(redirect, "Your cart is empty.");
+      return "redirect:/cart";
+    }
+    Order order;
+    try {
+      order = ordering.placeFromCart(user.id(), key(idempotencyKey));
+    } catch (Conflict | InvalidInput e) {
+      StorefrontAdvice.flashError(redirect, "Could not place the order: " + e.getMessage());
+      return "redirect:/cart";
+    }
+    StorefrontAdvice.flashNotice(redirect, "Order placed. Please pay before the deadline.");
+    return "redirect:/orders/" + order.id();
+  }
+
+  static Optional<String> key(String idempotencyKey) {
+    if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 64) {
+      return Optional.empty();
+    }
+    return Optional.of(idempotencyKey);
+  }
+
+  private static int quantityInCart(Cart cart, long itemId) {
+    return cart.lines().stream()
+        .filter(line -> line.itemId() == itemId)
+        .mapToInt(CartLine::quantity)
+        .findFirst()
+        .orElse(0);
+  }
+}

@@ -1,0 +1,92 @@
+package com.bazaar.storefront;
+
+import com.bazaar.catalog.Catalog;
+import com.bazaar.catalog.Category;
+import com.bazaar.catalog.ItemDetail;
+import com.bazaar.catalog.ItemNotFound;
+import com.bazaar.catalog.ItemSummary;
+import com.bazaar.platform.InvalidInput;
+import com.bazaar.platform.NotFound;
+import com.bazaar.platform.Page;
+import com.bazaar.platform.PageSpec;
+import com.bazaar.search.ItemSearch;
+import java.util.Optional;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Browsing: the home page, a category's items, search results and an item's own page. */
+@Controller
+final class CatalogPages {
+  static final int PAGE_SIZE = 24;
+
+  private final Catalog catalog;
+  private final ItemSearch search;
+
+  CatalogPages(Catalog catalog, ItemSearch search) {
+    this.catalog = catalog;
+    this.search = search;
+  }
+
+  @GetMapping("/")
+  String home(@RequestParam(defaultValue = "0") int page, Model model) {
+    Page<ItemSummary> items = catalog.items(Optional.empty(), new PageSpec(page, PAGE_SIZE));
+    model.addAttribute("heading", "New arrivals · 新品上架");
+    model.addAttribute("items", items);
+    model.addAttribute("pagePath", "/");
+    return "items";
+  }
+
+  @GetMapping("/categories/{id}")
+  String category(@PathVariable long id, @RequestParam(defaultValue = "0") int page, Model model) {
+    Category category =
+        catalog.categories().stream()
+            .filter(c -> c.id() == id)
+            .findFirst()
+            .orElseThrow(() -> new CategoryNotFound(id));
+    model.addAttribute("heading", category.name());
+    model.addAttribute("category", category);
+    model.addAttribute("items", catalog.items(Optional.of(id), new PageSpec(page, PAGE_SIZE)));
+    model.addAttribute("pagePath", "/categories/" + id);
+    return "items";
+  }
+
+  @GetMapping("/search")
+  String search(
+      @RequestParam(name = "q", required = false) String query,
+      @RequestParam(defaultValue = "0") int page,
+      Model model) {
+    String q = query == null ? "" : query.strip();
+    model.addAttribute("query", q);
+    if (q.isEmpty()) {
+      model.addAttribute("hint", "Type what you are looking for, e.g. 手机 or phone.");
+      return "search";
+    }
+    try {
+      model.addAttribute("items", search.search(q, new PageSpec(page, PAGE_SIZE)));
+    } catch (InvalidInput e) {
+      model.addAttribute("hint", "We could not search for that. Try other words, e.g. 手机 or phone.");
+    }
+    return "search";
+  }
+
+  @GetMapping("/items/{id}")
+  String item(@PathVariable long id, Model model) {
+    ItemDetail item = catalog.findItem(id).orElseThrow(() -> new ItemNotFound(id));
+    model.addAttribute("item", item);
+    catalog.categories().stream()
+        .filter(c -> c.id() == item.categoryId())
+        .findFirst()
+        .ifPresent(c -> model.addAttribute("category", c));
+    return "item";
+  }
+
+  /** A category page for an id the catalog does not have. */
+  static final class CategoryNotFound extends NotFound {
+    CategoryNotFound(long id) {
+      super("no category with id " + id);
+    }
+  }
+}

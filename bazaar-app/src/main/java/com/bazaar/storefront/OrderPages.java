@@ -1,0 +1,75 @@
+package com.bazaar.storefront;
+
+import com.bazaar.order.Order;
+import com.bazaar.order.OrderStatus;
+import com.bazaar.order.Ordering;
+import com.bazaar.platform.Conflict;
+import com.bazaar.platform.PageSpec;
+import com.bazaar.user.AuthenticatedUser;
+import java.time.Clock;
+import java.util.UUID;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The shopper's orders: the list, one order, paying and cancelling it. */
+@Controller
+final class OrderPages {
+  private static final int PAGE_SIZE = 20;
+
+  private final Ordering ordering;
+  private final Clock clock;
+
+  OrderPages(Ordering ordering, Clock clock) {
+    this.ordering = ordering;
+    this.clock = clock;
+  }
+
+  @GetMapping("/orders")
+  String orders(
+      @AuthenticationPrincipal AuthenticatedUser user, @RequestParam(defaultValue = "0") int page, Model model) {
+    model.addAttribute("orders", ordering.orders(user.id(), new PageSpec(page, PAGE_SIZE)));
+    return "orders";
+  }
+
+  @GetMapping("/orders/{id}")
+  String order(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable long id, Model model) {
+    Order order = ordering.order(user.id(), id);
+    model.addAttribute("order", order);
+    model.addAttribute("pending", order.status() == OrderStatus.PENDING_PAYMENT);
+    model.addAttribute("payable", order.isPayableAt(clock.instant()));
+    model.addAttribute("paymentKey", UUID.randomUUID().toString());
+    return "order";
+  }
+
+  @PostMapping("/orders/{id}/pay")
+  String pay(
+      @AuthenticationPrincipal AuthenticatedUser user,
+      @PathVariable long id,
+      @RequestParam(required = false) String idempotencyKey,
+      RedirectAttributes redirect) {
+    try {
+      ordering.pay(user.id(), id, CartPages.key(idempotencyKey));
+      StorefrontAdvice.flashNotice(redirect, "Payment received");
+    } catch (Conflict e) {
+      StorefrontAdvice.flashError(redirect, "Payment failed: " + e.getMessage());
+    }
+    return "redirect:/orders/" + id;
+  }
+
+  @PostMapping("/orders/{id}/cancel")
+  String cancel(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable long id, RedirectAttributes redirect) {
+    try {
+      ordering.cancel(user.id(), id);
+      StorefrontAdvice.flashNotice(redirect, "Order cancelled");
+    } catch (Conflict e) {
+      StorefrontAdvice.flashError(redirect, "Could not cancel: " + e.getMessage());
+    }
+    return "redirect:/orders/" + id;
+  }
+}

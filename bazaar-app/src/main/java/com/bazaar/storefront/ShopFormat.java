@@ -1,0 +1,49 @@
+package com.bazaar.storefront;
+
+import com.bazaar.platform.Money;
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Currency;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * How pages show money and time. Money goes from minor units to text through BigDecimal,
+ * so "¥1,234.56" is exact for any amount (a double would round large ones). Times are shown
+ * in UTC, labelled, because that is how they are stored and the shop has no user time zone.
+ */
+public final class ShopFormat {
+  private static final Map<String, String> SYMBOLS = Map.of("CNY", "¥", "USD", "$", "EUR", "€");
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+  /** "¥1,234.56" for 123456 fen; a negative amount gets a leading minus. */
+  public String price(Money money) {
+    int digits = fractionDigits(money.currency());
+    DecimalFormat format = new DecimalFormat(pattern(digits), DecimalFormatSymbols.getInstance(Locale.ROOT));
+    BigDecimal major = BigDecimal.valueOf(money.amount(), digits);
+    String symbol = SYMBOLS.getOrDefault(money.currency(), money.currency() + " ");
+    String number = format.format(major.abs());
+    return (money.isNegative() ? "-" : "") + symbol + number;
+  }
+
+  public String time(Instant instant) {
+    return instant == null ? "" : TIME.format(instant);
+  }
+
+  static int fractionDigits(String currency) {
+    try {
+      return Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
+    } catch (IllegalArgumentException unknown) {
+      return 2;
+    }
+  }
+
+  private static String pattern(int digits) {
+    return digits == 0 ? "#,##0" : "#,##0." + "0".repeat(digits);
+  }
+}
