@@ -1,0 +1,156 @@
+package com.bazaar.storefront;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.bazaar.support.ApiTest;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A shopper's whole trip through the real pages in headless Chromium: sign up, search, open
+ * an item, add it to the cart, place the order and pay for it. Uses the machine's Chromium
+ * and chromedriver, never a downloaded one.
+ */
+class StorefrontBrowserTest extends ApiTest {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+  private static Path profile;
+  private static ChromeDriverService service;
+  private static WebDriver browser;
+
+  @BeforeAll
+  static void startBrowser() throws IOException {
+    // An explicit driver path keeps Selenium Manager from trying to download one.
+    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+    profile = Files.createTempDirectory("bazaar-chromium-");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1280,900",
+        "--user-data-dir=" + profile);
+    service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+            .usingAnyFreePort()
+            .build();
+    browser = new ChromeDriver(service, options);
+  }
+
+  @AfterAll
+  static void quitBrowser() throws IOException {
+    try {
+      if (browser != null) {
+        browser.quit();
+      }
+    } finally {
+      if (service != null) {
+        service.stop();
+      }
+      deleteProfile();
+    }
+  }
+
+  @Test
+  void aNewShopperFindsAnItemBuysItAndPays() {
+    String username = "browser" + System.nanoTime() % 1_000_000_000L;
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+
+    // Sign up: the shop logs the new shopper straight in.
+    browser.get(url("/register"));
+    browser.findElement(By.id("username")).sendKeys(username);
+    browser.findElement(By.id("email")).sendKeys(username + "@example.com");
+    browser.findElement(By.id("password")).sendKeys("password-" + username);
+    browser.findElement(By.id("register-button")).click();
+    wait.until(ExpectedConditions.textToBe(By.id("current-user"), username));
+
+    // Search for a word from the title of an item in stock on the home page.
+    String query = searchWordOfAnItemInStock(wait);
+    WebElement searchBox = browser.findElement(By.id("search-input"));
+    searchBox.clear();
+    searchBox.sendKeys(query);
+    browser.findElement(By.id("search-button")).click();
+    wait.until(ExpectedConditions.urlContains("/search"));
+    WebElement result =
+        wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath("//li[@data-test='item-card'][.//span[contains(@class,'stock') and not(contains(@class,'soldout'))]]//a")));
+    result.click();
+
+    // Open the item and add one to the cart.
+    WebElement title = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("item-title")));
+    String itemTitle = title.getText();
+    WebElement quantity = browser.findElement(By.id("quantity"));
+    quantity.clear();
+    quantity.sendKeys("1");
+    browser.findElement(By.id("add-to-cart")).click();
+
+    wait.until(ExpectedConditions.urlMatches("/cart$"));
+    WebElement line = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=cart-line]")));
+    assertThat(line.getText()).contains(itemTitle);
+
+    // Place the order from the cart, then pay for it.
+    browser.findElement(By.id("place-order")).click();
+    wait.until(ExpectedConditions.textToBe(By.id("order-status"), "PENDING_PAYMENT"));
+    assertThat(browser.findElement(By.id("order-lines")).getText()).contains(itemTitle);
+    assertThat(browser.findElement(By.id("payment-deadline")).getText()).endsWith("UTC");
+
+    browser.findElement(By.id("pay-now")).click();
+    wait.until(ExpectedConditions.textToBe(By.id("order-status"), "PAID"));
+    assertThat(browser.findElement(By.id("flash-notice")).getText()).isEqualTo("Payment received");
+    assertThat(browser.findElements(By.id("pay-now"))).isEmpty();
+  }
+
+  /** A word (letters or digits only) of the title of the first item in stock on the home page. */
+  private String searchWordOfAnItemInStock(WebDriverWait wait) {
+    browser.get(url("/"));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=item-card]")));
+    List<WebElement> cards = browser.findElements(By.cssSelector("[data-test=item-card]"));
+    return cards.stream()
+        .filter(card -> card.findElements(By.cssSelector(".soldout")).isEmpty())
+        .map(card -> card.findElement(By.cssSelector("[data-test=item-title]")).getText())
+        .flatMap(text -> Stream.of(text.split("\\s+")))
+        .filter(word -> word.matches("[\\p{L}\\p{N}]{2,}"))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no item in stock with a plain word in its title on the home page"));
+  }
+
+  private String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+
+  private static void deleteProfile() throws IOException {
+    if (profile == null) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(profile)) {
+      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    }
+  }
+}
