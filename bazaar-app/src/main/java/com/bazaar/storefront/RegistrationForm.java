@@ -2,17 +2,18 @@ package com.bazaar.storefront;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** The sign-up form, with the same rules as the registration API. Mutable for form binding. */
 public final class RegistrationForm {
-  @NotBlank
+  @NotNull
   @Size(min = 3, max = 32)
   @Pattern(regexp = "[\\p{L}\\p{N}_.-]*", message = "may hold letters, digits, '_', '.' and '-' only")
   private String username = "";
 
-  @NotBlank
+  @NotNull
   @Size(min = 8, max = 72)
   private String password = "";
 

@@ -10,6 +10,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -52,6 +54,20 @@ final class StorefrontAdvice {
     return catalog.categories().stream().filter(c -> c.parentId() == null).toList();
   }
 
+  /** Exception handlers get no model attributes, so error pages add the header's own. */
+  private ModelAndView withHeader(ModelAndView page) {
+    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+    if (auth != null && auth.getPrincipal() instanceof AuthenticatedUser user) {
+      page.addObject("currentUser", user);
+    }
+    try {
+      page.addObject("navCategories", navCategories());
+    } catch (RuntimeException e) {
+      // The error page must render even when the catalog is what failed.
+    }
+    return page;
+  }
+
   @ExceptionHandler(NotFound.class)
   ModelAndView notFound() {
     return errorPage(HttpStatus.NOT_FOUND, "We could not find that page or item.");
@@ -77,8 +93,8 @@ final class StorefrontAdvice {
     return new ModelAndView("redirect:" + sameSiteReferer(request));
   }
 
-  private static ModelAndView errorPage(HttpStatus status, String detail) {
-    ModelAndView page = new ModelAndView("error", status);
+  private ModelAndView errorPage(HttpStatus status, String detail) {
+    ModelAndView page = withHeader(new ModelAndView("error", status));
     page.addObject("status", status.value());
     page.addObject("reason", status.getReasonPhrase());
     page.addObject("detail", detail);

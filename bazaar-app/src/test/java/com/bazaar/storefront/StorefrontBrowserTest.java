@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -21,6 +22,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -75,6 +77,45 @@ class StorefrontBrowserTest extends ApiTest {
       }
       deleteProfile();
     }
+  }
+
+  /** Each test starts logged out: the browser is shared, its cookies are not. */
+  @BeforeEach
+  void logOut() {
+    browser.get(url("/login"));
+    browser.manage().deleteAllCookies();
+  }
+
+  @Test
+  void anAdminLogsInThroughTheFormAndAddsAnItemWithAnExactPrice() {
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    browser.get(url("/login"));
+    browser.findElement(By.id("username")).sendKeys("admin");
+    browser.findElement(By.id("password")).sendKeys("admin-password");
+    browser.findElement(By.id("login-button")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("admin-link"))).click();
+
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("new-item"))).click();
+    String title = "浏览器测试 蓝牙耳机 " + System.nanoTime();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("title"))).sendKeys(title);
+    browser.findElement(By.id("description")).sendKeys("Wireless earphones");
+    browser.findElement(By.id("price")).sendKeys("19.999");
+    browser.findElement(By.id("stock")).clear();
+    browser.findElement(By.id("stock")).sendKeys("7");
+    new Select(browser.findElement(By.id("categoryId"))).selectByIndex(1);
+    browser.findElement(By.id("save-item")).click();
+    WebElement priceError =
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=price-error]")));
+    assertThat(priceError.getText()).contains("2 decimals");
+
+    WebElement price = browser.findElement(By.id("price"));
+    price.clear();
+    price.sendKeys("19.99");
+    browser.findElement(By.id("save-item")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("flash-notice")));
+    WebElement row =
+        browser.findElement(By.xpath("//tr[@data-test='admin-item'][.//a[normalize-space()='" + title + "']]"));
+    assertThat(row.getText()).contains("¥19.99", "7");
   }
 
   @Test
