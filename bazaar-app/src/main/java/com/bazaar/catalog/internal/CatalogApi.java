@@ -3,7 +3,7 @@ package com.bazaar.catalog.internal;
 import com.bazaar.catalog.Catalog;
 import com.bazaar.catalog.Category;
 import com.bazaar.catalog.ItemDetail;
-import com.bazaar.catalog.ItemSummary;
+import com.bazaar.catalog.ItemSummaryView;
 import com.bazaar.platform.Money;
 import com.bazaar.platform.Page;
 import com.bazaar.platform.PageSpec;
@@ -29,11 +29,11 @@ class CatalogApi {
   }
 
   @GetMapping("/api/items")
-  Page<SummaryView> items(
+  Page<ItemSummaryView> items(
       @RequestParam(required = false) Long categoryId,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "20") int size) {
-    return catalog.items(Optional.ofNullable(categoryId), new PageSpec(page, size)).map(SummaryView::of);
+    return catalog.items(Optional.ofNullable(categoryId), new PageSpec(page, size)).map(ItemSummaryView::of);
   }
 
   @GetMapping("/api/items/{id}")
@@ -47,13 +47,6 @@ class CatalogApi {
           String.valueOf(category.id()),
           category.name(),
           category.parentId() == null ? null : String.valueOf(category.parentId()));
-    }
-  }
-
-  record SummaryView(String id, String title, Money price, long stock, String categoryId) {
-    static SummaryView of(ItemSummary item) {
-      return new SummaryView(
-          String.valueOf(item.id()), item.title(), item.price(), item.stock(), String.valueOf(item.categoryId()));
     }
   }
 
