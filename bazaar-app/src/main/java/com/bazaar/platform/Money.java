@@ -1,5 +1,6 @@
 package com.bazaar.platform;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Objects;
 
 /**
@@ -32,6 +33,7 @@ public record Money(long amount, String currency) {
     return new Money(Math.multiplyExact(amount, quantity), currency);
   }
 
+  @JsonIgnore // a derived fact, not part of API.md's money shape
   public boolean isNegative() {
     return amount < 0;
   }

@@ -27,6 +27,7 @@ class SearchApiTest extends ApiTest {
       var found = search("quokkaflask");
       assertThat(found.get("content").get(0).get("id").asString()).isEqualTo(id);
       assertThat(found.get("content").get(0).get("price").get("amount").asLong()).isEqualTo(8900);
+      assertThat(found.get("content").get(0).get("price").size()).as("money is amount + currency only").isEqualTo(2);
     });
     assertThat(search("保温杯").get("totalElements").asLong()).isPositive();
 
