@@ -8,32 +8,42 @@ import org.junit.jupiter.api.Test;
 class MoneyTest {
 
   @Test
-  void addsAndMultipliesExactlyInMinorUnits() {
-    assertThat(Money.of(1999, "CNY").times(3).plus(Money.of(3, "CNY"))).isEqualTo(Money.of(6000, "CNY"));
-    assertThat(Money.zero("CNY").plus(Money.of(1, "CNY")).amount()).isEqualTo(1);
+  void amountsOfOneCurrencyAddUpExactly() {
+    assertThat(Money.of(1999, "CNY").plus(Money.of(1, "CNY"))).isEqualTo(Money.of(2000, "CNY"));
+    assertThat(Money.zero("CNY").plus(Money.of(5, "CNY"))).isEqualTo(Money.of(5, "CNY"));
   }
 
   @Test
-  void refusesToAddDifferentCurrencies() {
-    assertThatThrownBy(() -> Money.of(1, "CNY").plus(Money.of(1, "USD")))
-        .isInstanceOf(IllegalArgumentException.class);
+  void aPriceTimesAQuantityIsTheLineTotal() {
+    assertThat(Money.of(1999, "CNY").times(3)).isEqualTo(Money.of(5997, "CNY"));
+    assertThat(Money.of(1999, "CNY").times(0)).isEqualTo(Money.zero("CNY"));
   }
 
   @Test
-  void failsLoudlyInsteadOfOverflowing() {
-    assertThatThrownBy(() -> Money.of(Long.MAX_VALUE / 2 + 1, "CNY").times(2)).isInstanceOf(ArithmeticException.class);
-    assertThatThrownBy(() -> Money.of(Long.MAX_VALUE, "CNY").plus(Money.of(1, "CNY")))
+  void overflowFailsInsteadOfWrapping() {
+    Money huge = Money.of(Long.MAX_VALUE, "CNY");
+    assertThatThrownBy(() -> huge.plus(Money.of(1, "CNY"))).isInstanceOf(ArithmeticException.class);
+    assertThatThrownBy(() -> huge.times(2)).isInstanceOf(ArithmeticException.class);
+    assertThatThrownBy(() -> Money.of(Long.MAX_VALUE / 2 + 1, "CNY").times(2))
         .isInstanceOf(ArithmeticException.class);
   }
 
   @Test
-  void needsAThreeLetterCurrency() {
-    assertThatThrownBy(() -> Money.of(1, "RMBX")).isInstanceOf(IllegalArgumentException.class);
+  void differentCurrenciesDoNotAdd() {
+    assertThatThrownBy(() -> Money.of(100, "CNY").plus(Money.of(100, "USD")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("USD")
+        .hasMessageContaining("CNY");
+  }
+
+  @Test
+  void aCurrencyIsAThreeLetterCode() {
+    assertThatThrownBy(() -> Money.of(1, "YUAN")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Money.of(1, null)).isInstanceOf(NullPointerException.class);
   }
 
   @Test
-  void knowsWhenItIsNegative() {
+  void onlyAmountsBelowZeroAreNegative() {
     assertThat(Money.of(-1, "CNY").isNegative()).isTrue();
     assertThat(Money.zero("CNY").isNegative()).isFalse();
   }

@@ -14,6 +14,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -34,6 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Registration and the login session of the JSON API. */
 @RestController
 class UserApi {
+  private static final Logger log = LoggerFactory.getLogger(UserApi.class);
   private final UserAccounts accounts;
   private final AuthenticationManager authenticationManager;
   private final SecurityContextRepository contextRepository;
@@ -72,6 +75,7 @@ class UserApi {
               UsernamePasswordAuthenticationToken.unauthenticated(
                   credentials.username(), credentials.password()));
     } catch (AuthenticationException e) {
+      log.info("login failed for {}", printable(credentials.username()));
       return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
           .body(ProblemResponses.problem(HttpStatus.UNAUTHORIZED, "wrong username or password"));
     }
@@ -83,6 +87,7 @@ class UserApi {
     context.setAuthentication(authentication);
     SecurityContextHolder.setContext(context);
     contextRepository.saveContext(context, request, response);
+    log.info("login of {}", printable(credentials.username()));
     return ResponseEntity.ok(SessionView.of((AuthenticatedUser) authentication.getPrincipal()));
   }
 
@@ -100,6 +105,11 @@ class UserApi {
     new SecurityContextLogoutHandler()
         .logout(request, response, SecurityContextHolder.getContext().getAuthentication());
     return ResponseEntity.noContent().build();
+  }
+
+  /** A username as typed may hold line breaks; keep it from forging log lines. */
+  private static String printable(String username) {
+    return username.replaceAll("\\p{Cntrl}", "?");
   }
 
   record Registration(

@@ -1,0 +1,45 @@
+package com.bazaar.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.bazaar.support.ApiClient;
+import com.bazaar.support.ApiTest;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/** Stage 15: a request's trace id is on every log line written while serving it. */
+@ExtendWith(OutputCaptureExtension.class)
+class TraceIdLoggingTest extends ApiTest {
+
+  @Test
+  void theLogLineOfARequestCarriesItsTraceId(CapturedOutput output) {
+    String traceId = "trace-test-12345678";
+    var answer =
+        anonymous()
+            .send(
+                "POST",
+                "/api/session",
+                ApiClient.json(Map.of("username", "nobody_traced", "password", "wrong-password")),
+                Map.of("X-Request-Id", traceId));
+
+    assertThat(answer.status()).isEqualTo(401);
+    assertThat(answer.header("X-Request-Id")).isEqualTo(traceId);
+    assertThat(output.getOut().lines())
+        .anySatisfy(
+            line -> assertThat(line).contains(traceId).contains("login failed for nobody_traced"));
+  }
+
+  @Test
+  void aLineBreakInAUsernameCannotForgeALogLine(CapturedOutput output) {
+    anonymous()
+        .post(
+            "/api/session",
+            ApiClient.json(Map.of("username", "x\nFORGED admin logged in", "password", "wrong-password")));
+
+    assertThat(output.getOut().lines()).noneMatch(line -> line.startsWith("FORGED"));
+    assertThat(output.getOut()).contains("login failed for x?FORGED");
+  }
+}
