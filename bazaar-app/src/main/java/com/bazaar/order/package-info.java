@@ -3,5 +3,5 @@
  * (stock returned), and the automatic cancellation of orders left unpaid past their payment
  * window. Retries carrying the same Idempotency-Key repeat nothing.
  */
-@org.springframework.lang.NonNullApi
+@org.jspecify.annotations.NullMarked
 package com.bazaar.order;

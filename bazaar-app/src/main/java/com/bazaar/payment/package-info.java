@@ -3,5 +3,5 @@
  * com.bazaar.payment.PaymentProvider} chosen by {@code bazaar.payment.provider} (an embedded
  * simulated provider by default).
  */
-@org.springframework.lang.NonNullApi
+@org.jspecify.annotations.NullMarked
 package com.bazaar.payment;

@@ -2,5 +2,5 @@
  * Shoppers and admins: registration, login sessions, roles. Other modules learn who is
  * calling through {@link com.bazaar.user.AuthenticatedUser}.
  */
-@org.springframework.lang.NonNullApi
+@org.jspecify.annotations.NullMarked
 package com.bazaar.user;

@@ -51,6 +51,7 @@ class CatalogIndexer {
   void on(ItemChanged changed) {
     catalog.findItem(changed.itemId())
         .ifPresentOrElse(item -> index.index(indexed(item)), () -> index.remove(changed.itemId()));
+    log.info("re-indexed item {}", changed.itemId());
   }
 
   private static ItemIndex.IndexedItem indexed(ItemDetail item) {

@@ -1,9 +1,11 @@
 package com.bazaar.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.bazaar.support.ApiClient;
 import com.bazaar.support.ApiTest;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,6 +32,26 @@ class TraceIdLoggingTest extends ApiTest {
     assertThat(output.getOut().lines())
         .anySatisfy(
             line -> assertThat(line).contains(traceId).contains("login failed for nobody_traced"));
+  }
+
+  @Test
+  void theTraceIdFollowsAnEventToItsAsyncListener(CapturedOutput output) {
+    String traceId = "trace-event-87654321";
+    ApiClient admin = admin();
+    String categoryId = admin.get("/api/categories").json().get(0).get("id").asString();
+    var created =
+        admin.send(
+            "POST",
+            "/api/admin/items",
+            ApiClient.json(Map.of("title", "Traced teapot", "description", "",
+                "price", Map.of("amount", 500, "currency", "CNY"), "stock", 1, "categoryId", categoryId)),
+            Map.of("X-Request-Id", traceId));
+    assertThat(created.status()).isEqualTo(201);
+    String itemId = created.json().get("id").asString();
+
+    await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+        assertThat(output.getOut().lines())
+            .anySatisfy(line -> assertThat(line).contains(traceId).contains("re-indexed item " + itemId)));
   }
 
   @Test
