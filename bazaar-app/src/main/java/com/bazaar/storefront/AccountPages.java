@@ -2,19 +2,14 @@ package com.bazaar.storefront;
 
 import com.bazaar.platform.InvalidInput;
 import com.bazaar.user.AuthenticatedUser;
+import com.bazaar.user.SessionLogin;
 import com.bazaar.user.UserAccounts;
 import com.bazaar.user.UsernameTaken;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.Set;
-import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,16 +25,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 final class AccountPages {
   private static final Set<String> FIELDS = Set.of("username", "password", "email");
   private final UserAccounts accounts;
-  private final AuthenticationManager authenticationManager;
-  private final SecurityContextRepository contextRepository;
+  private final SessionLogin sessionLogin;
 
-  AccountPages(
-      UserAccounts accounts,
-      AuthenticationManager authenticationManager,
-      SecurityContextRepository contextRepository) {
+  AccountPages(UserAccounts accounts, SessionLogin sessionLogin) {
     this.accounts = accounts;
-    this.authenticationManager = authenticationManager;
-    this.contextRepository = contextRepository;
+    this.sessionLogin = sessionLogin;
   }
 
   @GetMapping("/login")
@@ -74,20 +64,8 @@ final class AccountPages {
       }
       return "register";
     }
-    logIn(form.getUsername(), form.getPassword(), request, response);
+    sessionLogin.logIn(form.getUsername(), form.getPassword(), request, response);
     return "redirect:/";
   }
 
-  private void logIn(String username, String password, HttpServletRequest request, HttpServletResponse response) {
-    Authentication authentication =
-        authenticationManager.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(username, password));
-    // A new session id at login defeats session fixation.
-    if (request.getSession(false) != null) {
-      request.changeSessionId();
-    }
-    SecurityContext context = SecurityContextHolder.createEmptyContext();
-    context.setAuthentication(authentication);
-    SecurityContextHolder.setContext(context);
-    contextRepository.saveContext(context, request, response);
-  }
 }

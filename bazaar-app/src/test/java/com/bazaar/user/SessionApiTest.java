@@ -28,6 +28,24 @@ class SessionApiTest extends ApiTest {
   }
 
   @Test
+  void loginGivesTheSessionANewId() {
+    ApiClient client = anonymous();
+    String before = sessionCookie(client.get("/login"));
+    assertThat(before).as("the login page starts a session for its CSRF token").isNotNull();
+
+    String after = sessionCookie(client.post("/api/session",
+        ApiClient.json(Map.of("username", "alice", "password", "shopper-password"))));
+
+    assertThat(after).isNotNull().isNotEqualTo(before);
+    assertThat(client.get("/api/session").json().get("username").asString()).isEqualTo("alice");
+  }
+
+  private static String sessionCookie(ApiClient.Answer answer) {
+    String setCookie = answer.header("Set-Cookie");
+    return setCookie == null || !setCookie.startsWith("SESSION=") ? null : setCookie.split(";")[0];
+  }
+
+  @Test
   void wrongPasswordIsA401Problem() {
     var answer = anonymous().post("/api/session", ApiClient.json(Map.of("username", "admin", "password", "nope-nope")));
     assertThat(answer.status()).isEqualTo(401);

@@ -4,6 +4,7 @@ import com.bazaar.platform.ratelimit.RateLimited;
 import com.bazaar.platform.ratelimit.RateLimiter;
 import com.bazaar.platform.web.ProblemResponses;
 import com.bazaar.user.AuthenticatedUser;
+import com.bazaar.user.SessionLogin;
 import com.bazaar.user.UserAccounts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,15 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,18 +34,12 @@ import org.springframework.web.bind.annotation.RestController;
 class UserApi {
   private static final Logger log = LoggerFactory.getLogger(UserApi.class);
   private final UserAccounts accounts;
-  private final AuthenticationManager authenticationManager;
-  private final SecurityContextRepository contextRepository;
+  private final SessionLogin sessionLogin;
   private final RateLimiter rateLimiter;
 
-  UserApi(
-      UserAccounts accounts,
-      AuthenticationManager authenticationManager,
-      SecurityContextRepository contextRepository,
-      RateLimiter rateLimiter) {
+  UserApi(UserAccounts accounts, SessionLogin sessionLogin, RateLimiter rateLimiter) {
     this.accounts = accounts;
-    this.authenticationManager = authenticationManager;
-    this.contextRepository = contextRepository;
+    this.sessionLogin = sessionLogin;
     this.rateLimiter = rateLimiter;
   }
 
@@ -68,27 +58,16 @@ class UserApi {
     rateLimiter.tryAcquire("login", request.getRemoteAddr()).ifPresent(wait -> {
       throw new RateLimited(wait);
     });
-    Authentication authentication;
+    AuthenticatedUser user;
     try {
-      authentication =
-          authenticationManager.authenticate(
-              UsernamePasswordAuthenticationToken.unauthenticated(
-                  credentials.username(), credentials.password()));
+      user = sessionLogin.logIn(credentials.username(), credentials.password(), request, response);
     } catch (AuthenticationException e) {
       log.info("login failed for {}", printable(credentials.username()));
       return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
           .body(ProblemResponses.problem(HttpStatus.UNAUTHORIZED, "wrong username or password"));
     }
-    // A new session id at login defeats session fixation.
-    if (request.getSession(false) != null) {
-      request.changeSessionId();
-    }
-    SecurityContext context = SecurityContextHolder.createEmptyContext();
-    context.setAuthentication(authentication);
-    SecurityContextHolder.setContext(context);
-    contextRepository.saveContext(context, request, response);
     log.info("login of {}", printable(credentials.username()));
-    return ResponseEntity.ok(SessionView.of((AuthenticatedUser) authentication.getPrincipal()));
+    return ResponseEntity.ok(SessionView.of(user));
   }
 
   @GetMapping("/api/session")
