@@ -38,8 +38,9 @@ final class AccountPages {
   }
 
   @GetMapping("/register")
-  String registrationForm(@ModelAttribute("form") RegistrationForm form) {
-    return "register";
+  String registrationForm(
+      @AuthenticationPrincipal AuthenticatedUser user, @ModelAttribute("form") RegistrationForm form) {
+    return user == null ? "register" : "redirect:/";
   }
 
   @PostMapping("/register")

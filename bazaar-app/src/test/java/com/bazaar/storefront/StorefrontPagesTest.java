@@ -94,6 +94,15 @@ class StorefrontPagesTest extends ApiTest {
   }
 
   @Test
+  void signUpPageSendsALoggedInShopperHome() {
+    assertThat(page(anonymous(), "/register").status()).isEqualTo(200);
+
+    Answer page = page(newShopper(), "/register");
+    assertThat(page.status()).isEqualTo(302);
+    assertThat(page.header("Location")).endsWith("/");
+  }
+
+  @Test
   void adminPagesAreClosedToShoppers() {
     assertThat(page(newShopper(), "/admin/items").status()).isEqualTo(403);
   }
