@@ -1,7 +1,8 @@
 package com.bazaar.platform.ratelimit;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import java.time.Duration;
 import java.util.Optional;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -9,15 +10,19 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Component;
 
 /**
- * Embedded adapter: Resilience4j limiters, one per (limit, key), held in this JVM. Keys are
- * bounded by the callers (user ids, IPs); the registry drops nothing, which is acceptable
- * for one node and replaced by a Redis bucket in the cluster.
+ * Embedded adapter: a Resilience4j limiter per (limit, key), held in this JVM. Limiters idle
+ * for longer than an hour are dropped, so a flood of distinct keys (spoofed addresses) cannot
+ * grow memory without bound; a dropped key simply starts with a full bucket. The cluster
+ * replaces this with a Redis bucket shared by all nodes.
  */
 @Component
 @EnableConfigurationProperties(RateLimitProperties.class)
 @ConditionalOnProperty(name = "bazaar.rate-limit.type", havingValue = "memory", matchIfMissing = true)
 final class Resilience4jRateLimiter implements RateLimiter {
-  private final RateLimiterRegistry registry = RateLimiterRegistry.ofDefaults();
+  private static final int MAX_KEYS = 100_000;
+
+  private final Cache<String, io.github.resilience4j.ratelimiter.RateLimiter> limiters =
+      Caffeine.newBuilder().maximumSize(MAX_KEYS).expireAfterAccess(Duration.ofHours(1)).build();
   private final RateLimitProperties properties;
 
   Resilience4jRateLimiter(RateLimitProperties properties) {
@@ -26,7 +31,10 @@ final class Resilience4jRateLimiter implements RateLimiter {
 
   @Override
   public Optional<Duration> tryAcquire(String limit, String key) {
-    var limiter = registry.rateLimiter(limit + ":" + key, () -> configFor(limit));
+    var limiter =
+        limiters.get(
+            limit + ":" + key,
+            name -> io.github.resilience4j.ratelimiter.RateLimiter.of(name, configFor(limit)));
     if (limiter.acquirePermission()) {
       return Optional.empty();
     }
