@@ -20,7 +20,7 @@ public final class SnowflakeIdGenerator implements IdGenerator {
 
   private final long workerId;
   private final LongSupplier millis;
-  private long lastMillis = -1;
+  private long lastMillis;
   private long sequence;
 
   public SnowflakeIdGenerator(int workerId) {
@@ -28,11 +28,20 @@ public final class SnowflakeIdGenerator implements IdGenerator {
   }
 
   SnowflakeIdGenerator(int workerId, LongSupplier millis) {
+    this(workerId, millis, -1);
+  }
+
+  /**
+   * A generator that issues only ids with timestamps after {@code notBeforeMillis}: the end
+   * of the previous holder's lease on this worker id.
+   */
+  SnowflakeIdGenerator(int workerId, LongSupplier millis, long notBeforeMillis) {
     if (workerId < 0 || workerId > MAX_WORKER_ID) {
       throw new IllegalArgumentException("worker id must be in 0.." + MAX_WORKER_ID + ": " + workerId);
     }
     this.workerId = workerId;
     this.millis = millis;
+    this.lastMillis = notBeforeMillis;
   }
 
   @Override
@@ -57,7 +66,16 @@ public final class SnowflakeIdGenerator implements IdGenerator {
 
   /** The creation time encoded in an id of this layout. */
   public static Instant timeOf(long id) {
-    return EPOCH.plusMillis(id >>> (WORKER_BITS + SEQUENCE_BITS));
+    return Instant.ofEpochMilli(millisOf(id));
+  }
+
+  static long millisOf(long id) {
+    return EPOCH.toEpochMilli() + (id >>> (WORKER_BITS + SEQUENCE_BITS));
+  }
+
+  /** The worker id encoded in an id of this layout. */
+  public static int workerOf(long id) {
+    return (int) ((id >>> SEQUENCE_BITS) & MAX_WORKER_ID);
   }
 
   private long waitForClockToCatchUp(long now) {

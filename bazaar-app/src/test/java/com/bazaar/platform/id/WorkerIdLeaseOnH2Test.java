@@ -1,0 +1,3 @@
+package com.bazaar.platform.id;
+
+class WorkerIdLeaseOnH2Test extends WorkerIdLeaseContract {}
