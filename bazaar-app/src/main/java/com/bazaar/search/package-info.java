@@ -1,6 +1,7 @@
 /**
- * Full-text search of the catalog, Chinese and English, through the search-index port (an
- * embedded Lucene index by default), kept fresh by catalog events.
+ * Full-text search over the catalog: an inverted index (embedded Lucene by default) fed by
+ * {@link com.bazaar.catalog.ItemChanged} events and rebuilt from the catalog at startup.
+ * Results carry current prices and stock, read from the catalog, never from the index.
  */
-@org.jspecify.annotations.NullMarked
+@org.springframework.lang.NonNullApi
 package com.bazaar.search;

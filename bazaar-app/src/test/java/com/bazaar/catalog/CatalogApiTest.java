@@ -42,6 +42,15 @@ class CatalogApiTest extends ApiTest {
   }
 
   @Test
+  void moneyIsAnAmountInMinorUnitsAndACurrencyAndNothingElse() {
+    JsonNode price = anonymous().get("/api/items?size=1").json().get("content").get(0).get("price");
+
+    assertThat(price.get("amount").isIntegralNumber()).isTrue();
+    assertThat(price.get("currency").asString()).isEqualTo("CNY");
+    assertThat(price.size()).isEqualTo(2);
+  }
+
+  @Test
   void categoriesAreListedWithStringIds() {
     var answer = anonymous().get("/api/categories");
 

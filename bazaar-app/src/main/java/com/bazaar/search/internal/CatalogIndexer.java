@@ -2,9 +2,6 @@ package com.bazaar.search.internal;
 
 import com.bazaar.catalog.Catalog;
 import com.bazaar.catalog.ItemChanged;
-import com.bazaar.catalog.ItemDetail;
-import java.util.ArrayList;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -13,14 +10,16 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the index in step with the catalog: a full rebuild at start-up, then one item at a
- * time as {@link ItemChanged} events arrive from the outbox. Re-indexing replaces by id, so
- * a redelivered event is harmless.
+ * Keeps the index in step with the catalog: a full rebuild when the application is ready,
+ * then one item at a time as {@link ItemChanged} events arrive through the outbox (after
+ * the catalog's transaction commits, retried until handled). Each event re-reads the item,
+ * so a late or repeated event indexes the current state and changes nothing twice.
+ *
+ * <p>Not final: the module listener runs in a transaction, which needs a proxy.
  */
 @Component
 class CatalogIndexer {
   private static final Logger log = LoggerFactory.getLogger(CatalogIndexer.class);
-  private static final int BATCH = 500;
 
   private final Catalog catalog;
   private final ItemIndex index;
@@ -33,28 +32,15 @@ class CatalogIndexer {
   @EventListener(ApplicationReadyEvent.class)
   void rebuild() {
     long started = System.nanoTime();
-    index.clear();
-    List<ItemIndex.IndexedItem> batch = new ArrayList<>(BATCH);
-    catalog.forEachItem(
-        item -> {
-          batch.add(indexed(item));
-          if (batch.size() == BATCH) {
-            index.indexAll(batch);
-            batch.clear();
-          }
-        });
-    index.indexAll(batch);
-    log.info("search index rebuilt: {} items in {} ms", index.count(), (System.nanoTime() - started) / 1_000_000);
+    long items = index.rebuild(sink -> catalog.forEachItem(item -> sink.accept(IndexedItem.of(item))));
+    log.info("search index rebuilt: {} items in {} ms", items, (System.nanoTime() - started) / 1_000_000);
   }
 
   @ApplicationModuleListener
-  void on(ItemChanged changed) {
-    catalog.findItem(changed.itemId())
-        .ifPresentOrElse(item -> index.index(indexed(item)), () -> index.remove(changed.itemId()));
-    log.info("re-indexed item {}", changed.itemId());
-  }
-
-  private static ItemIndex.IndexedItem indexed(ItemDetail item) {
-    return new ItemIndex.IndexedItem(item.id(), item.title(), item.description(), item.categoryId());
+  void on(ItemChanged event) {
+    catalog.findItem(event.itemId())
+        .map(IndexedItem::of)
+        .ifPresentOrElse(index::index, () -> index.remove(event.itemId()));
+    log.info("re-indexed item {}", event.itemId());
   }
 }

@@ -6,11 +6,16 @@ import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.Page;
 import com.bazaar.platform.PageSpec;
 import com.bazaar.search.ItemSearch;
+import java.util.List;
 import org.springframework.stereotype.Service;
 
-/** Ranks with the index, then reads current prices and stock from the catalog. */
+/**
+ * Search as the index ranks it, with what shoppers see read fresh from the catalog: the
+ * index holds only text, so a price or stock change shows at once even before the index
+ * catches up. An item deleted but still indexed is simply skipped.
+ */
 @Service
-class IndexedItemSearch implements ItemSearch {
+final class IndexedItemSearch implements ItemSearch {
   static final int MAX_QUERY_LENGTH = 200;
 
   private final ItemIndex index;
@@ -29,7 +34,10 @@ class IndexedItemSearch implements ItemSearch {
     if (query.length() > MAX_QUERY_LENGTH) {
       throw new InvalidInput("q", "must be at most " + MAX_QUERY_LENGTH + " characters");
     }
-    ItemIndex.Hits hits = index.search(query, page.offset(), page.size());
+    ItemIndex.SearchHits hits = index.search(query, page.offset(), page.size());
+    if (hits.ids().isEmpty()) {
+      return Page.of(List.of(), page, hits.total());
+    }
     return Page.of(catalog.summaries(hits.ids()), page, hits.total());
   }
 }

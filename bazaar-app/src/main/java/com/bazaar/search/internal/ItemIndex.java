@@ -1,29 +1,42 @@
 package com.bazaar.search.internal;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
- * The search-index port: an inverted index of item texts. Answers ids only; the catalog
- * supplies current prices and stock, so the index never serves a stale price.
+ * The search module's port onto a full-text index of items. Writes are idempotent:
+ * indexing an item again replaces its previous document, so replayed catalog events are
+ * harmless. Searches never fail on what a user typed: text that yields no terms finds nothing.
  */
 interface ItemIndex {
 
-  /** Adds the item, or replaces the earlier version of it. */
+  /** Adds the item, or replaces the document already indexed under its id. */
   void index(IndexedItem item);
 
-  /** Adds or replaces many items, made searchable together. */
-  void indexAll(List<IndexedItem> items);
+  /**
+   * Replaces the whole index with the items that {@code source} hands to its sink, and
+   * answers how many it indexed. Searches keep seeing the previous index until it is done.
+   */
+  long rebuild(Consumer<Consumer<IndexedItem>> source);
 
   void remove(long itemId);
 
-  void clear();
+  /** Ids of matching items, best match first, from {@code offset}, at most {@code limit}. */
+  SearchHits search(String query, int offset, int limit);
 
+  /** How many items the index holds. */
   long count();
 
-  /** Ids of the best matches, best first, for one window of results. */
-  Hits search(String text, int offset, int limit);
+  void clear();
 
-  record IndexedItem(long id, String title, String description, long categoryId) {}
+  /** One page of matches: ids in rank order and how many items match in all. */
+  record SearchHits(List<Long> ids, long total) {
+    public SearchHits {
+      ids = List.copyOf(ids);
+    }
 
-  record Hits(List<Long> ids, long total) {}
+    static SearchHits none() {
+      return new SearchHits(List.of(), 0);
+    }
+  }
 }

@@ -2,79 +2,105 @@ package com.bazaar.search.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.cjk.CJKAnalyzer;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.util.QueryBuilder;
+import org.apache.lucene.store.FSDirectory;
 
 /**
- * Embedded Lucene adapter. SmartChineseAnalyzer segments Chinese text into words and
- * lower-cases and stems English, so "手机" finds "智能手机" and "earbud" finds "Earbuds".
- * User text is never parsed as Lucene query syntax: it is analysed into terms, so no input
- * can make a query fail. Title matches weigh three times description matches.
+ * The item index on embedded Lucene, in memory by default or in a directory on disk.
+ *
+ * <p>Each text is indexed twice. Once with SmartChineseAnalyzer, which splits Chinese into
+ * dictionary words and lower-cases and stems English ("Earbuds" → "earbud"). And once as
+ * overlapping pairs of Chinese characters (CJK bigrams), because the word splitter is
+ * context-sensitive: it may keep "智能手机" whole in a title yet split a query of "手机" on
+ * its own, and then only the bigrams ("智能", "能手", "手机") still meet.
+ *
+ * <p>Queries are built from analyzed terms, never parsed, so no user text can make them
+ * fail. Every word the user typed must match (in the title or the description); if that
+ * finds nothing, any word may match. Title matches weigh three times description matches.
+ * A write is visible to the next search at once (near-real-time reader refreshed after it).
  */
 final class LuceneItemIndex implements ItemIndex, AutoCloseable {
-  /** Deeper pages are refused: scoring cost grows with offset + limit. */
-  static final int MAX_WINDOW = 10_000;
+  static final String ID = "id";
+  static final String TITLE = "title";
+  static final String DESCRIPTION = "description";
+  static final String CATEGORY = "categoryId";
+  private static final String GRAMS = ".grams";
   private static final float TITLE_BOOST = 3f;
+  // Caps keep any query well below Lucene's limit of 1024 clauses (8 × 16 × 4 = 512).
+  private static final int MAX_WORDS = 8;
+  private static final int MAX_TERMS_PER_WORD = 16;
 
-  private final Analyzer analyzer = new SmartChineseAnalyzer();
+  private final Directory directory;
+  private final Analyzer words = new SmartChineseAnalyzer();
+  private final Analyzer grams = new CJKAnalyzer(CharArraySet.EMPTY_SET);
   private final IndexWriter writer;
   private final SearcherManager searchers;
+  // Held while rebuilding so that no other write publishes a half-built index to readers.
+  private final ReentrantLock publishing = new ReentrantLock();
 
-  LuceneItemIndex(Directory directory) {
+  private LuceneItemIndex(Directory directory) {
+    this.directory = directory;
+    Analyzer perField =
+        new PerFieldAnalyzerWrapper(words, Map.of(TITLE + GRAMS, grams, DESCRIPTION + GRAMS, grams));
     try {
-      this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer));
+      this.writer = new IndexWriter(directory, new IndexWriterConfig(perField));
       this.searchers = new SearcherManager(writer, null);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException("cannot open the search index", e);
+    }
+  }
+
+  /** An index that lives in the heap and is rebuilt at every start. */
+  static LuceneItemIndex inMemory() {
+    return new LuceneItemIndex(new ByteBuffersDirectory());
+  }
+
+  /** An index kept in a directory on disk. */
+  static LuceneItemIndex at(Path path) {
+    try {
+      return new LuceneItemIndex(FSDirectory.open(path));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the search index at " + path, e);
     }
   }
 
   @Override
   public void index(IndexedItem item) {
     write(() -> writer.updateDocument(idTerm(item.id()), document(item)));
-  }
-
-  @Override
-  public void indexAll(List<IndexedItem> items) {
-    write(() -> {
-      for (IndexedItem item : items) {
-        writer.updateDocument(idTerm(item.id()), document(item));
-      }
-    });
-  }
-
-  private static Term idTerm(long itemId) {
-    return new Term("id", Long.toString(itemId));
-  }
-
-  private static Document document(IndexedItem item) {
-    Document doc = new Document();
-    doc.add(new StringField("id", Long.toString(item.id()), Field.Store.YES));
-    doc.add(new TextField("title", item.title(), Field.Store.NO));
-    doc.add(new TextField("description", item.description(), Field.Store.NO));
-    doc.add(new LongPoint("categoryId", item.categoryId()));
-    return doc;
   }
 
   @Override
@@ -88,67 +114,60 @@ final class LuceneItemIndex implements ItemIndex, AutoCloseable {
   }
 
   @Override
-  public long count() {
-    return withSearcher(searcher -> (long) searcher.count(new MatchAllDocsQuery()));
+  public long rebuild(Consumer<Consumer<IndexedItem>> source) {
+    AtomicLong indexed = new AtomicLong();
+    publishing.lock();
+    try {
+      writer.deleteAll();
+      source.accept(item -> {
+        try {
+          writer.updateDocument(idTerm(item.id()), document(item));
+          indexed.incrementAndGet();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+      writer.commit();
+      searchers.maybeRefreshBlocking();
+      return indexed.get();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot rebuild the search index", e);
+    } finally {
+      publishing.unlock();
+    }
   }
 
   @Override
-  public Hits search(String text, int offset, int limit) {
-    Query query = queryFor(text);
-    if (query == null) {
-      return new Hits(List.of(), 0);
+  public SearchHits search(String text, int offset, int limit) {
+    if (offset < 0 || limit < 1) {
+      throw new IllegalArgumentException("offset must be ≥ 0 and limit ≥ 1");
     }
-    return withSearcher(
-        searcher -> {
-          long total = searcher.count(query);
-          int window = Math.min(offset + limit, MAX_WINDOW);
-          if (offset >= window) {
-            return new Hits(List.of(), total);
-          }
-          TopDocs top = searcher.search(query, window);
-          List<Long> ids = new ArrayList<>();
-          var stored = searcher.storedFields();
-          for (int i = offset; i < top.scoreDocs.length; i++) {
-            ScoreDoc hit = top.scoreDocs[i];
-            ids.add(Long.parseLong(stored.document(hit.doc).get("id")));
-          }
-          return new Hits(ids, total);
-        });
-  }
-
-  private Query queryFor(String text) {
-    QueryBuilder builder = new QueryBuilder(analyzer);
-    Query title = builder.createBooleanQuery("title", text, BooleanClause.Occur.SHOULD);
-    Query description = builder.createBooleanQuery("description", text, BooleanClause.Occur.SHOULD);
-    if (title == null && description == null) {
-      return null;
+    List<Query> wordQueries = wordQueries(text == null ? "" : text);
+    if (wordQueries.isEmpty()) {
+      return SearchHits.none();
     }
-    BooleanQuery.Builder query = new BooleanQuery.Builder();
-    if (title != null) {
-      query.add(new BoostQuery(title, TITLE_BOOST), BooleanClause.Occur.SHOULD);
-    }
-    if (description != null) {
-      query.add(description, BooleanClause.Occur.SHOULD);
-    }
-    return query.build();
-  }
-
-  private void write(IndexWrite change) {
-    try {
-      change.run();
-      // Near-real-time: no commit needed (the index is rebuilt at start-up); the blocking
-      // refresh makes the change searchable before index() returns.
-      searchers.maybeRefreshBlocking();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private <T> T withSearcher(SearcherWork<T> work) {
     try {
       IndexSearcher searcher = searchers.acquire();
       try {
-        return work.apply(searcher);
+        SearchHits hits = search(searcher, all(wordQueries, Occur.MUST), offset, limit);
+        if (hits.total() == 0 && wordQueries.size() > 1) {
+          hits = search(searcher, all(wordQueries, Occur.SHOULD), offset, limit);
+        }
+        return hits;
+      } finally {
+        searchers.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("search failed", e);
+    }
+  }
+
+  @Override
+  public long count() {
+    try {
+      IndexSearcher searcher = searchers.acquire();
+      try {
+        return searcher.getIndexReader().numDocs();
       } finally {
         searchers.release(searcher);
       }
@@ -161,14 +180,112 @@ final class LuceneItemIndex implements ItemIndex, AutoCloseable {
   public void close() throws IOException {
     searchers.close();
     writer.close();
-    analyzer.close();
+    directory.close();
   }
 
+  private SearchHits search(IndexSearcher searcher, Query query, int offset, int limit) throws IOException {
+    int wanted = (int) Math.min((long) offset + limit, Integer.MAX_VALUE);
+    // Counting every hit (threshold MAX_VALUE) gives an exact total rather than "1000 or more".
+    TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(wanted, null, Integer.MAX_VALUE));
+    List<Long> ids = new ArrayList<>();
+    var storedFields = searcher.storedFields();
+    for (int i = offset; i < top.scoreDocs.length; i++) {
+      ScoreDoc hit = top.scoreDocs[i];
+      ids.add(Long.parseLong(storedFields.document(hit.doc).get(ID)));
+    }
+    return new SearchHits(ids, top.totalHits.value);
+  }
+
+  /** One query per word the user typed; words that analyze to nothing (like "*") are dropped. */
+  private List<Query> wordQueries(String text) {
+    List<Query> queries = new ArrayList<>();
+    for (String word : text.strip().split("\\s+")) {
+      if (queries.size() == MAX_WORDS) {
+        break;
+      }
+      List<Query> ways = new ArrayList<>();
+      Set<String> wordTerms = terms(words, TITLE, word);
+      Set<String> gramTerms = terms(grams, TITLE + GRAMS, word);
+      if (!wordTerms.isEmpty()) {
+        ways.add(new BoostQuery(allTerms(TITLE, wordTerms), TITLE_BOOST));
+        ways.add(allTerms(DESCRIPTION, wordTerms));
+      }
+      if (!gramTerms.isEmpty()) {
+        ways.add(new BoostQuery(allTerms(TITLE + GRAMS, gramTerms), TITLE_BOOST));
+        ways.add(allTerms(DESCRIPTION + GRAMS, gramTerms));
+      }
+      if (!ways.isEmpty()) {
+        queries.add(all(ways, Occur.SHOULD));
+      }
+    }
+    return queries;
+  }
+
+  private static Set<String> terms(Analyzer analyzer, String field, String text) {
+    Set<String> terms = new LinkedHashSet<>();
+    try (TokenStream tokens = analyzer.tokenStream(field, text)) {
+      CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+      tokens.reset();
+      while (tokens.incrementToken() && terms.size() < MAX_TERMS_PER_WORD) {
+        terms.add(term.toString());
+      }
+      tokens.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return terms;
+  }
+
+  private static Query allTerms(String field, Set<String> terms) {
+    if (terms.size() == 1) {
+      return new TermQuery(new Term(field, terms.iterator().next()));
+    }
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    terms.forEach(t -> query.add(new TermQuery(new Term(field, t)), Occur.MUST));
+    return query.build();
+  }
+
+  private static Query all(List<Query> queries, Occur occur) {
+    if (queries.size() == 1) {
+      return queries.get(0);
+    }
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    queries.forEach(q -> query.add(q, occur));
+    return query.build();
+  }
+
+  private static Document document(IndexedItem item) {
+    Document doc = new Document();
+    doc.add(new StringField(ID, String.valueOf(item.id()), Field.Store.YES));
+    doc.add(new TextField(TITLE, item.title(), Field.Store.NO));
+    doc.add(new TextField(TITLE + GRAMS, item.title(), Field.Store.NO));
+    doc.add(new TextField(DESCRIPTION, item.description(), Field.Store.NO));
+    doc.add(new TextField(DESCRIPTION + GRAMS, item.description(), Field.Store.NO));
+    doc.add(new StringField(CATEGORY, String.valueOf(item.categoryId()), Field.Store.NO));
+    return doc;
+  }
+
+  private static Term idTerm(long itemId) {
+    return new Term(ID, String.valueOf(itemId));
+  }
+
+  private void write(IndexWrite change) {
+    try {
+      change.run();
+      writer.commit();
+      publishing.lock();
+      try {
+        searchers.maybeRefreshBlocking();
+      } finally {
+        publishing.unlock();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write to the search index", e);
+    }
+  }
+
+  @FunctionalInterface
   private interface IndexWrite {
     void run() throws IOException;
-  }
-
-  private interface SearcherWork<T> {
-    T apply(IndexSearcher searcher) throws IOException;
   }
 }

@@ -8,18 +8,19 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/search}: items best match first, Chinese and English. */
+/** {@code GET /api/search?q=&page=&size=}: a page of items, best match first (API.md). */
 @RestController
-class SearchApi {
+final class SearchApi {
   private final ItemSearch search;
 
   SearchApi(ItemSearch search) {
     this.search = search;
   }
 
+  // q is optional here only so that a missing q gets the same field error as a blank one.
   @GetMapping("/api/search")
   Page<ItemSummaryView> search(
-      @RequestParam String q,
+      @RequestParam(required = false) String q,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "20") int size) {
     return search.search(q, new PageSpec(page, size)).map(ItemSummaryView::of);

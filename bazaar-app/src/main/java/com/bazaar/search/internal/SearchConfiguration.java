@@ -1,27 +1,20 @@
 package com.bazaar.search.internal;
 
-import java.io.IOException;
-import java.nio.file.Path;
-import org.apache.lucene.store.ByteBuffersDirectory;
-import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/**
- * Selects the search-index adapter: embedded Lucene (default), in memory unless
- * {@code bazaar.search.index-path} names a directory.
- */
+/** Chooses the item index adapter; embedded Lucene unless {@code bazaar.search.type} says otherwise. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SearchProperties.class)
 class SearchConfiguration {
 
   @Bean(destroyMethod = "close")
   @ConditionalOnProperty(name = "bazaar.search.type", havingValue = "lucene", matchIfMissing = true)
-  LuceneItemIndex luceneItemIndex(@Value("${bazaar.search.index-path:}") String indexPath) throws IOException {
-    Directory directory =
-        indexPath.isBlank() ? new ByteBuffersDirectory() : FSDirectory.open(Path.of(indexPath));
-    return new LuceneItemIndex(directory);
+  LuceneItemIndex luceneItemIndex(SearchProperties properties) {
+    return properties.indexPath() == null
+        ? LuceneItemIndex.inMemory()
+        : LuceneItemIndex.at(properties.indexPath());
   }
 }

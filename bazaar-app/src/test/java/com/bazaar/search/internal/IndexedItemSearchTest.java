@@ -1,0 +1,79 @@
+package com.bazaar.search.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.bazaar.catalog.Catalog;
+import com.bazaar.catalog.ItemSummary;
+import com.bazaar.platform.InvalidInput;
+import com.bazaar.platform.Money;
+import com.bazaar.platform.PageSpec;
+import java.lang.reflect.Proxy;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class IndexedItemSearchTest {
+  private final LuceneItemIndex index = LuceneItemIndex.inMemory();
+  private final Map<Long, ItemSummary> current = Map.of(
+      1L, new ItemSummary(1, "Wireless Earbuds", Money.of(19900, "CNY"), 7, 10),
+      2L, new ItemSummary(2, "Earbud case", Money.of(990, "CNY"), 0, 10));
+  private final IndexedItemSearch search = new IndexedItemSearch(index, catalogOf(current));
+
+  @AfterEach
+  void close() throws Exception {
+    index.close();
+  }
+
+  @Test
+  void hitsComeInRankOrderWithTheCatalogsCurrentPriceAndStock() {
+    index.index(new IndexedItem(2, "Earbud case", "Protects your wireless earbuds", 10));
+    index.index(new IndexedItem(1, "Wireless Earbuds", "Noise cancelling", 10));
+
+    var page = search.search("wireless", new PageSpec(0, 10));
+
+    assertThat(page.content()).extracting(ItemSummary::id).containsExactly(1L, 2L);
+    assertThat(page.content().get(0).price()).isEqualTo(Money.of(19900, "CNY"));
+    assertThat(page.content().get(0).stock()).isEqualTo(7);
+    assertThat(page.totalElements()).isEqualTo(2);
+  }
+
+  @Test
+  void itemsGoneFromTheCatalogAreSkipped() {
+    index.index(new IndexedItem(3, "Wireless mouse", "", 10));
+    assertThat(search.search("wireless", new PageSpec(0, 10)).content()).isEmpty();
+  }
+
+  @Test
+  void aBlankOrMissingQueryIsInvalid() {
+    for (String query : new String[] {null, "", "   ", "\t\n"}) {
+      assertThatThrownBy(() -> search.search(query, new PageSpec(0, 10)))
+          .isInstanceOf(InvalidInput.class)
+          .extracting(e -> ((InvalidInput) e).field())
+          .isEqualTo("q");
+    }
+  }
+
+  @Test
+  void aQueryLongerThan200CharactersIsInvalid() {
+    assertThat(search.search("a".repeat(200), new PageSpec(0, 10)).content()).isEmpty();
+    assertThatThrownBy(() -> search.search("a".repeat(201), new PageSpec(0, 10))).isInstanceOf(InvalidInput.class);
+    assertThatThrownBy(() -> search.search("手".repeat(10_000), new PageSpec(0, 10))).isInstanceOf(InvalidInput.class);
+  }
+
+  /** A catalog that knows only the summaries it is given; the search needs nothing else. */
+  private static Catalog catalogOf(Map<Long, ItemSummary> items) {
+    return (Catalog) Proxy.newProxyInstance(
+        Catalog.class.getClassLoader(),
+        new Class<?>[] {Catalog.class},
+        (proxy, method, args) -> {
+          if (method.getName().equals("summaries")) {
+            @SuppressWarnings("unchecked")
+            List<Long> ids = (List<Long>) args[0];
+            return ids.stream().filter(items::containsKey).map(items::get).toList();
+          }
+          throw new UnsupportedOperationException(method.getName());
+        });
+  }
+}
