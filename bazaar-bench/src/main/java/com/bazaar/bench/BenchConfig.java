@@ -1,0 +1,165 @@
+package com.bazaar.bench;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+
+/** The command line, validated. */
+public record BenchConfig(
+    URI target, Mode mode, double rate, int users, Duration duration, Duration warmup, Mix mix,
+    Path out, long seed) {
+
+  public enum Mode { OPEN, CLOSED }
+
+  public static final String USAGE = """
+      Usage: java -jar bazaar-bench/target/bazaar-bench.jar [options]
+
+        --target URL       the Bazaar to drive            (default http://localhost:8080)
+        --mode open|closed open: fixed arrival rate; closed: N users, no think time (default open)
+        --rate N           requests per second, open mode  (default 50)
+        --users N          virtual shoppers (each registers and logs in once) (default 10)
+        --duration D       measured time, e.g. 30s, 2m     (default 30s)
+        --warmup D         unmeasured time before it       (default 5s)
+        --mix SPEC         action weights                  (default browse=50,search=20,cart=15,order=10,pay=5)
+        --out DIR          where result.json and report.html go (default target/bench-run)
+        --seed N           random seed for the mix         (default: time based)
+        --help             this text
+
+      Exit codes: 0 run done and audit passed, 1 audit failed, 2 bad arguments, 3 run failed.
+      """;
+
+  public static BenchConfig parse(String... args) {
+    URI target = URI.create("http://localhost:8080");
+    Mode mode = Mode.OPEN;
+    double rate = 50;
+    int users = 10;
+    Duration duration = Duration.ofSeconds(30);
+    Duration warmup = Duration.ofSeconds(5);
+    Mix mix = Mix.parse("browse=50,search=20,cart=15,order=10,pay=5");
+    Path out = Path.of("target", "bench-run");
+    long seed = System.nanoTime();
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      String name = arg;
+      String value = null;
+      int eq = arg.indexOf('=');
+      if (arg.startsWith("--") && eq > 0) {
+        name = arg.substring(0, eq);
+        value = arg.substring(eq + 1);
+      }
+      if (!name.startsWith("--")) {
+        throw new BadArguments("unexpected argument '" + arg + "'");
+      }
+      if (value == null) {
+        if (i + 1 >= args.length) {
+          throw new BadArguments(name + " needs a value");
+        }
+        value = args[++i];
+      }
+      switch (name) {
+        case "--target" -> target = uri(value);
+        case "--mode" -> mode = switch (value.toLowerCase(Locale.ROOT)) {
+          case "open" -> Mode.OPEN;
+          case "closed" -> Mode.CLOSED;
+          default -> throw new BadArguments("--mode must be open or closed, not '" + value + "'");
+        };
+        case "--rate" -> rate = positiveDouble(name, value);
+        case "--users" -> users = (int) positiveLong(name, value);
+        case "--duration" -> duration = duration(name, value, false);
+        case "--warmup" -> warmup = duration(name, value, true);
+        case "--mix" -> {
+          try {
+            mix = Mix.parse(value);
+          } catch (IllegalArgumentException e) {
+            throw new BadArguments("--mix: " + e.getMessage());
+          }
+        }
+        case "--out" -> out = Path.of(value);
+        case "--seed" -> {
+          try {
+            seed = Long.parseLong(value);
+          } catch (NumberFormatException e) {
+            throw new BadArguments("--seed must be a whole number, not '" + value + "'");
+          }
+        }
+        default -> throw new BadArguments("unknown option " + name);
+      }
+    }
+    if (users > 10_000) {
+      throw new BadArguments("--users must be at most 10000");
+    }
+    if (rate > 100_000) {
+      throw new BadArguments("--rate must be at most 100000");
+    }
+    return new BenchConfig(target, mode, rate, users, duration, warmup, mix, out, seed);
+  }
+
+  private static URI uri(String value) {
+    try {
+      URI uri = URI.create(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+        throw new BadArguments("--target must be an http(s) URL, not '" + value + "'");
+      }
+      return uri;
+    } catch (IllegalArgumentException e) {
+      throw new BadArguments("--target is not a URL: '" + value + "'");
+    }
+  }
+
+  private static double positiveDouble(String name, String value) {
+    try {
+      double d = Double.parseDouble(value);
+      if (!(d > 0) || Double.isInfinite(d)) {
+        throw new BadArguments(name + " must be positive, not '" + value + "'");
+      }
+      return d;
+    } catch (NumberFormatException e) {
+      throw new BadArguments(name + " must be a number, not '" + value + "'");
+    }
+  }
+
+  private static long positiveLong(String name, String value) {
+    try {
+      long l = Long.parseLong(value);
+      if (l <= 0) {
+        throw new BadArguments(name + " must be positive, not '" + value + "'");
+      }
+      return l;
+    } catch (NumberFormatException e) {
+      throw new BadArguments(name + " must be a whole number, not '" + value + "'");
+    }
+  }
+
+  /** Durations as {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h}, or bare seconds. */
+  static Duration duration(String name, String value, boolean zeroAllowed) {
+    String v = value.trim().toLowerCase(Locale.ROOT);
+    try {
+      Duration d;
+      if (v.endsWith("ms")) {
+        d = Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
+      } else if (v.endsWith("s")) {
+        d = Duration.ofSeconds(Long.parseLong(v.substring(0, v.length() - 1)));
+      } else if (v.endsWith("m")) {
+        d = Duration.ofMinutes(Long.parseLong(v.substring(0, v.length() - 1)));
+      } else if (v.endsWith("h")) {
+        d = Duration.ofHours(Long.parseLong(v.substring(0, v.length() - 1)));
+      } else {
+        d = Duration.ofSeconds(Long.parseLong(v));
+      }
+      if (d.isNegative() || (!zeroAllowed && d.isZero())) {
+        throw new BadArguments(name + " must be " + (zeroAllowed ? "zero or more" : "positive") + ", not '" + value + "'");
+      }
+      return d;
+    } catch (NumberFormatException e) {
+      throw new BadArguments(name + " must be a duration like 30s, 500ms or 2m, not '" + value + "'");
+    }
+  }
+
+  /** A command line the tool cannot run with; the message says why. */
+  public static final class BadArguments extends RuntimeException {
+    public BadArguments(String message) {
+      super(message);
+    }
+  }
+}

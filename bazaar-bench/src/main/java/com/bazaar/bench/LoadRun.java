@@ -1,0 +1,150 @@
+package com.bazaar.bench;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiFunction;
+
+/**
+ * Drives actions at an open (fixed arrival rate) or closed (N looping users) workload and records
+ * them. Only actions that were meant to start after the warm-up are measured.
+ */
+public final class LoadRun {
+
+  /** Does one action as one shopper; answers the action done and its HTTP status. */
+  public interface Step extends BiFunction<Integer, Action, Workload.Outcome> {}
+
+  private final BenchConfig config;
+  private final PrintStream out;
+
+  public LoadRun(BenchConfig config, PrintStream out) {
+    this.config = config;
+    this.out = out;
+  }
+
+  /**
+   * Open workload: action {@code i} is meant to start at {@code t0 + i/rate}. Its latency is
+   * counted from that intended start, not from when a thread got round to sending it, so a
+   * stalled server (or a saturated tool) shows as the queueing delay a real user would see,
+   * instead of silently lowering the rate (coordinated omission).
+   */
+  public Measurements open(int shoppers, Step step) throws InterruptedException {
+    Random random = new Random(config.seed());
+    long t0 = System.nanoTime() + 50_000_000L;
+    long measureStart = t0 + config.warmup().toNanos();
+    long end = measureStart + config.duration().toNanos();
+    Measurements m = new Measurements(measureStart);
+    int threads = (int) Math.max(32, Math.min(512, config.rate() * 2));
+    ExecutorService pool = Executors.newFixedThreadPool(threads, daemon("bench-open"));
+    ScheduledExecutorService progress = progress(m);
+    double periodNanos = 1e9 / config.rate();
+    try {
+      for (long i = 0; ; i++) {
+        long intended = t0 + (long) (i * periodNanos);
+        if (intended - end >= 0) {
+          break;
+        }
+        Action action = config.mix().next(random);
+        int shopper = (int) (i % shoppers);
+        long wait;
+        while ((wait = intended - System.nanoTime()) > 0) {
+          LockSupport.parkNanos(wait);
+        }
+        pool.execute(() -> {
+          Workload.Outcome outcome = step.apply(shopper, action);
+          long finished = System.nanoTime();
+          if (intended - measureStart >= 0) {
+            m.record(outcome.action(), outcome.status(), (finished - intended) / 1000, finished);
+          }
+        });
+      }
+    } finally {
+      pool.shutdown();
+      pool.awaitTermination(2, TimeUnit.MINUTES);
+      pool.shutdownNow();
+      progress.shutdownNow();
+    }
+    return m;
+  }
+
+  /** Closed workload: {@code users} threads, each doing one action after another with no think time. */
+  public Measurements closed(int users, Step step) throws InterruptedException {
+    long t0 = System.nanoTime();
+    long measureStart = t0 + config.warmup().toNanos();
+    long end = measureStart + config.duration().toNanos();
+    Measurements m = new Measurements(measureStart);
+    ExecutorService pool = Executors.newFixedThreadPool(users, daemon("bench-user"));
+    ScheduledExecutorService progress = progress(m);
+    try {
+      for (int u = 0; u < users; u++) {
+        int user = u;
+        Random random = new Random(config.seed() + u);
+        pool.execute(() -> {
+          long start;
+          while ((start = System.nanoTime()) - end < 0 && !Thread.currentThread().isInterrupted()) {
+            Workload.Outcome outcome = step.apply(user, config.mix().next(random));
+            long finished = System.nanoTime();
+            if (start - measureStart >= 0) {
+              m.record(outcome.action(), outcome.status(), (finished - start) / 1000, finished);
+            }
+          }
+        });
+      }
+    } finally {
+      pool.shutdown();
+      pool.awaitTermination(config.warmup().plus(config.duration()).toSeconds() + 120, TimeUnit.SECONDS);
+      pool.shutdownNow();
+      progress.shutdownNow();
+    }
+    return m;
+  }
+
+  private ScheduledExecutorService progress(Measurements m) {
+    ScheduledExecutorService s = Executors.newSingleThreadScheduledExecutor(daemon("bench-progress"));
+    AtomicLong lastPrinted = new AtomicLong(-1);
+    s.scheduleAtFixedRate(() -> {
+      long sinceStart = System.nanoTime() - m.startNanos();
+      if (sinceStart < 0) {
+        out.printf(Locale.ROOT, "warmup %ds left%n", (-sinceStart + 999_999_999L) / 1_000_000_000L);
+        return;
+      }
+      long second = sinceStart / 1_000_000_000L - 1; // the last complete second
+      if (second < 0 || second <= lastPrinted.get()) {
+        return;
+      }
+      lastPrinted.set(second);
+      Measurements.SecondView v = m.second(second);
+      double errPct = v.count() == 0 ? 0 : 100.0 * v.errors() / v.count();
+      out.printf(Locale.ROOT, "t=%ds rps=%.1f err=%.1f%% p99=%.1fms%n", second + 1, (double) v.count(), errPct, v.p99Millis());
+    }, 1, 1, TimeUnit.SECONDS);
+    return s;
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    AtomicLong n = new AtomicLong();
+    return r -> {
+      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /** Runs the configured mode over the workload's shoppers. */
+  public Measurements run(Workload workload) throws InterruptedException {
+    List<Shopper> shoppers = workload.shoppers();
+    // the mix is drawn from the seeded random; which item or word an action picks need not repeat
+    Step step = (shopper, action) ->
+        workload.perform(shoppers.get(shopper % shoppers.size()), action, ThreadLocalRandom.current());
+    return config.mode() == BenchConfig.Mode.OPEN
+        ? open(shoppers.size(), step)
+        : closed(config.users(), step);
+  }
+}
