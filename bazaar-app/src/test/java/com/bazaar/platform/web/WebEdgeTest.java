@@ -145,6 +145,14 @@ class WebEdgeTest extends ApiTest {
     var answer = anonymous().get("/actuator/health");
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.json().get("status").asString()).isEqualTo("UP");
+    assertThat(answer.json().get("components").get("searchIndex").has("details"))
+        .as("details are for admins only").isFalse();
+  }
+
+  @Test
+  void adminsSeeHealthDetailsSuchAsTheSearchIndexSize() {
+    var health = admin().get("/actuator/health").json();
+    assertThat(health.get("components").get("searchIndex").get("details").get("documents").asLong()).isPositive();
   }
 
   @Test
