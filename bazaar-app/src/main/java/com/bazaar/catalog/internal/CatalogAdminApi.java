@@ -58,7 +58,7 @@ class CatalogAdminApi {
 
     ItemDraft draft() {
       return new ItemDraft(
-          title, description == null ? "" : description, Money.of(price.amount(), price.currency()), stock, categoryId);
+          title, description, Money.of(price.amount(), price.currency()), stock, categoryId);
     }
   }
 

@@ -1,5 +1,6 @@
 package com.bazaar.catalog.internal;
 
+import com.bazaar.platform.time.UtcColumns;
 import com.bazaar.catalog.Catalog;
 import com.bazaar.catalog.Category;
 import com.bazaar.catalog.ItemChanged;
@@ -14,7 +15,6 @@ import com.bazaar.platform.PageSpec;
 import com.bazaar.platform.id.IdGenerator;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -178,8 +178,7 @@ class CatalogService implements Catalog {
     return new Items.Row(id, draft.title().strip(), description, draft.price(), draft.categoryId(), now);
   }
 
-  /** Truncated to what a DATETIME(6) column keeps, so a written item reads back equal. */
   private Instant now() {
-    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    return UtcColumns.now(clock);
   }
 }

@@ -1,12 +1,12 @@
 package com.bazaar.catalog.internal;
 
+import com.bazaar.platform.time.UtcColumns;
 import com.bazaar.catalog.Category;
 import com.bazaar.inventory.Inventory;
 import com.bazaar.platform.Money;
 import com.bazaar.platform.id.IdGenerator;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,7 +83,7 @@ class DemoCatalog implements ApplicationRunner {
   private void seed() {
     Map<String, Long> categoryIds = ensureCategories();
     Random random = new Random(SEED);
-    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    Instant now = UtcColumns.now(clock);
     List<Items.Row> rows = new ArrayList<>(itemCount);
     Map<Long, Long> stock = new LinkedHashMap<>();
     for (int i = 0; i < itemCount; i++) {

@@ -1,5 +1,6 @@
 package com.bazaar.order.internal;
 
+import com.bazaar.platform.time.UtcColumns;
 import com.bazaar.cart.Cart;
 import com.bazaar.cart.Carts;
 import com.bazaar.catalog.Catalog;
@@ -20,7 +21,6 @@ import com.bazaar.platform.PageSpec;
 import com.bazaar.platform.id.IdGenerator;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -238,8 +238,7 @@ class OrderDesk implements Ordering {
     return order.lines().stream().map(l -> new StockLine(l.itemId(), l.quantity())).toList();
   }
 
-  /** Micro-second precision, which is what DATETIME(6) keeps: a re-read order equals the answer. */
   private Instant now() {
-    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    return UtcColumns.now(clock);
   }
 }

@@ -1,5 +1,6 @@
 package com.bazaar.order.internal;
 
+import com.bazaar.cart.Carts;
 import com.bazaar.order.OrderRequestLine;
 import com.bazaar.platform.InvalidInput;
 import java.util.Comparator;
@@ -14,7 +15,8 @@ import java.util.stream.Collectors;
  */
 record RequestedLines(List<OrderRequestLine> lines) {
   static final int MAX_LINES = 100;
-  static final int MAX_QUANTITY = 999;
+  /** The same bound as a cart line: what can be in the cart can be ordered. */
+  static final int MAX_QUANTITY = Carts.MAX_QUANTITY;
 
   static RequestedLines of(List<OrderRequestLine> requested) {
     if (requested.isEmpty()) {

@@ -1,5 +1,6 @@
 package com.bazaar.payment.internal;
 
+import com.bazaar.platform.time.UtcColumns;
 import static com.bazaar.platform.time.UtcColumns.toColumn;
 
 import com.bazaar.payment.AlreadyPaid;
@@ -10,7 +11,6 @@ import com.bazaar.platform.Money;
 import com.bazaar.platform.id.IdGenerator;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -40,7 +40,7 @@ class JdbcPayments implements Payments {
   @Transactional(propagation = Propagation.MANDATORY)
   public Payment collect(long orderId, long buyerId, Money amount) {
     String reference = provider.charge("order-" + orderId, buyerId, amount);
-    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    Instant now = UtcColumns.now(clock);
     Payment payment = new Payment(ids.nextId(), orderId, amount, reference, now);
     try {
       jdbc.sql(
