@@ -82,14 +82,10 @@ final class CartPages {
       @AuthenticationPrincipal AuthenticatedUser user,
       @RequestParam(required = false) String idempotencyKey,
       RedirectAttributes redirect) {
-    if (carts.cart(user.id()).isEmpty()) {
-      StorefrontAdvice.flashError(redirect, "Your cart is empty.");
-      return "redirect:/cart";
-    }
     Order order;
     try {
       order = ordering.placeFromCart(user.id(), key(idempotencyKey));
-    } catch (Conflict | InvalidInput e) {
+    } catch (Conflict | InvalidInput e) { // out of stock, an emptied cart, ...
       StorefrontAdvice.flashError(redirect, "Could not place the order: " + e.getMessage());
       return "redirect:/cart";
     }

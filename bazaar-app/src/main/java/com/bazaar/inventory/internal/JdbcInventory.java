@@ -164,7 +164,7 @@ class JdbcInventory implements Inventory {
     }
     events.publishEvent(new StockChanged(itemId));
     // Our UPDATE holds the row lock until commit, so this reads our own new level.
-    return jdbc.sql("SELECT available FROM stock WHERE item_id = ?").param(itemId).query(Long.class).single();
+    return available(itemId);
   }
 
   @Override
