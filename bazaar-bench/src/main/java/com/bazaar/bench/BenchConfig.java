@@ -3,12 +3,14 @@ package com.bazaar.bench;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** The command line, validated. */
 public record BenchConfig(
     URI target, Mode mode, double rate, int users, Duration duration, Duration warmup, Mix mix,
-    Path out, long seed) {
+    Path out, long seed, List<String> auditDbs) {
 
   public enum Mode { OPEN, CLOSED }
 
@@ -24,6 +26,9 @@ public record BenchConfig(
         --mix SPEC         action weights                  (default browse=50,search=20,cart=15,order=10,pay=5)
         --out DIR          where result.json and report.html go (default target/bench-run)
         --seed N           random seed for the mix         (default: time based)
+        --audit-db JDBC    also audit the deployment's tables through this JDBC URL, credentials in
+                           it (jdbc:mariadb://127.0.0.1:3306/bazaar?user=root&password=); repeat it
+                           for each database of a split or sharded layout
         --help             this text
 
       Exit codes: 0 run done and audit passed, 1 audit failed, 2 bad arguments, 3 run failed.
@@ -39,6 +44,7 @@ public record BenchConfig(
     Mix mix = Mix.parse("browse=50,search=20,cart=15,order=10,pay=5");
     Path out = Path.of("target", "bench-run");
     long seed = System.nanoTime();
+    List<String> auditDbs = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       String name = arg;
@@ -83,6 +89,12 @@ public record BenchConfig(
             throw new BadArguments("--seed must be a whole number, not '" + value + "'");
           }
         }
+        case "--audit-db" -> {
+          if (!value.startsWith("jdbc:")) {
+            throw new BadArguments("--audit-db must be a JDBC URL (jdbc:...), not '" + DbAudit.redact(value) + "'");
+          }
+          auditDbs.add(value);
+        }
         default -> throw new BadArguments("unknown option " + name);
       }
     }
@@ -92,7 +104,7 @@ public record BenchConfig(
     if (rate > 100_000) {
       throw new BadArguments("--rate must be at most 100000");
     }
-    return new BenchConfig(target, mode, rate, users, duration, warmup, mix, out, seed);
+    return new BenchConfig(target, mode, rate, users, duration, warmup, mix, out, seed, List.copyOf(auditDbs));
   }
 
   private static URI uri(String value) {

@@ -36,16 +36,9 @@ public final class HtmlReport {
         .append("</style></head><body>\n");
     h.append("<h1>Bazaar load run</h1>\n<p>").append(esc(String.valueOf(result.get("startedAt")))).append(" · ")
         .append(esc(config.toString())).append("</p>\n<p>machine: ").append(esc(machine.toString())).append("</p>\n");
-    boolean passed = Boolean.TRUE.equals(audit.get("passed"));
-    h.append("<h2>Audit: <span class=\"").append(passed ? "pass\">passed" : "fail\">FAILED").append("</span></h2>\n<table>");
-    audit.forEach((k, v) -> {
-      if (!"problems".equals(k) && !"passed".equals(k)) {
-        h.append("<tr><td>").append(esc(k)).append("</td><td>").append(esc(String.valueOf(v))).append("</td></tr>");
-      }
-    });
-    h.append("</table>\n");
-    for (Object p : (List<Object>) audit.get("problems")) {
-      h.append("<p class=\"fail\">").append(esc(String.valueOf(p))).append("</p>\n");
+    auditSection(h, "Audit through the API", audit);
+    if (result.get("dbAudit") instanceof Map<?, ?> dbAudit) {
+      auditSection(h, "Audit through the database", (Map<String, Object>) dbAudit);
     }
     h.append("<h2>Summary</h2>\n<table><tr><th>action</th><th>count</th><th>errors</th><th>errors by status</th><th>req/s</th>")
         .append("<th>p50 ms</th><th>p90 ms</th><th>p99 ms</th><th>p99.9 ms</th><th>max ms</th></tr>\n");
@@ -73,6 +66,22 @@ public final class HtmlReport {
     h.append("<p>Latency is measured from each request's intended start (open mode), so queueing behind a slow server counts.</p>\n");
     h.append("</body></html>\n");
     return h.toString();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void auditSection(StringBuilder h, String title, Map<String, Object> audit) {
+    boolean passed = Boolean.TRUE.equals(audit.get("passed"));
+    h.append("<h2>").append(esc(title)).append(": <span class=\"").append(passed ? "pass\">passed" : "fail\">FAILED")
+        .append("</span></h2>\n<table>");
+    audit.forEach((k, v) -> {
+      if (!"problems".equals(k) && !"passed".equals(k)) {
+        h.append("<tr><td>").append(esc(k)).append("</td><td>").append(esc(String.valueOf(v))).append("</td></tr>");
+      }
+    });
+    h.append("</table>\n");
+    for (Object p : (List<Object>) audit.get("problems")) {
+      h.append("<p class=\"fail\">").append(esc(String.valueOf(p))).append("</p>\n");
+    }
   }
 
   private static void row(StringBuilder h, String name, Map<String, Object> f) {

@@ -63,7 +63,8 @@ public final class LoadTool {
     workload.setUp(config.users(), runId);
     Measurements m = new LoadRun(config, out).run(workload);
     Audit.Result audit = Audit.run(ledger, workload);
-    Map<String, Object> result = Results.of(config, startedAt, m, audit);
+    DbAudit.Result dbAudit = config.auditDbs().isEmpty() ? null : DbAudit.run(ledger, config.auditDbs());
+    Map<String, Object> result = Results.of(config, startedAt, m, audit, dbAudit);
     Files.createDirectories(config.out());
     JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     Files.writeString(config.out().resolve("result.json"), json.writeValueAsString(result), StandardCharsets.UTF_8);
@@ -74,7 +75,10 @@ public final class LoadTool {
         total.get("count"), total.get("throughput"), total.get("errorsByStatus"), total.get("p50Ms"), total.get("p90Ms"),
         total.get("p99Ms"), total.get("p999Ms"), total.get("maxMs"));
     out.print(audit.describe());
+    if (dbAudit != null) {
+      out.print(dbAudit.describe());
+    }
     out.println("wrote " + config.out().resolve("result.json") + " and " + config.out().resolve("report.html"));
-    return audit.passed() ? OK : AUDIT_FAILED;
+    return Results.auditPassed(result) ? OK : AUDIT_FAILED;
   }
 }

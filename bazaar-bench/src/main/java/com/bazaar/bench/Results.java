@@ -13,7 +13,8 @@ public final class Results {
 
   private Results() {}
 
-  public static Map<String, Object> of(BenchConfig config, Instant startedAt, Measurements m, Audit.Result audit) {
+  public static Map<String, Object> of(
+      BenchConfig config, Instant startedAt, Measurements m, Audit.Result audit, DbAudit.Result dbAudit) {
     Map<String, Object> root = new LinkedHashMap<>();
     Map<String, Object> cfg = new LinkedHashMap<>();
     cfg.put("target", config.target().toString());
@@ -59,7 +60,20 @@ public final class Results {
     }
     root.put("percentiles", percentiles);
     root.put("audit", audit.asMap());
+    if (dbAudit != null) {
+      root.put("dbAudit", dbAudit.asMap());
+    }
     return root;
+  }
+
+  /** Whether every audit the run did (through the API, and through the database when asked) passed. */
+  static boolean auditPassed(Map<String, Object> result) {
+    for (String key : new String[] {"audit", "dbAudit"}) {
+      if (result.get(key) instanceof Map<?, ?> a && !Boolean.TRUE.equals(a.get("passed"))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Map<Integer, Long> statusesOfAll(Measurements m) {

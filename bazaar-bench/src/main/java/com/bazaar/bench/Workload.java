@@ -64,6 +64,12 @@ public final class Workload implements Audit.View {
     if (itemIds.isEmpty()) {
       throw new IOException("the site has no items to shop for");
     }
+    for (String itemId : itemIds) {
+      OptionalLong stock = stock(itemId);
+      if (stock.isPresent()) {
+        ledger.stockBefore(itemId, stock.getAsLong());
+      }
+    }
     for (int n = 0; n < users; n++) {
       Shopper shopper = new Shopper("bench-" + runId + "-" + n);
       String password = "bench-password-" + runId;
@@ -126,7 +132,7 @@ public final class Workload implements Audit.View {
         "{\"lines\":[{\"itemId\":\"" + itemId + "\",\"quantity\":1}]}", UUID.randomUUID().toString());
     if (r.status() == 201) {
       String orderId = r.json().get("id").asString();
-      ledger.created(shopper.username(), orderId, itemId);
+      ledger.created(shopper.username(), orderId, itemId, 1);
       shopper.placed(orderId);
     }
     return r.status();

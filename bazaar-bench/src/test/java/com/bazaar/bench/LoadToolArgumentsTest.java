@@ -37,7 +37,8 @@ class LoadToolArgumentsTest {
       "--mix browse=x|--mix: weight of browse is not a whole number",
       "--target ftp://x|--target must be an http(s) URL",
       "--colour blue|unknown option --colour",
-      "--rate|--rate needs a value"})
+      "--rate|--rate needs a value",
+      "--audit-db mariadb://h/db?password=secret|--audit-db must be a JDBC URL (jdbc:...), not 'mariadb://h/db?password=***'"})
   void badArgumentsExitWithTwoAndSayWhy(String line, String message) {
     assertThat(run(line.split(" "))).isEqualTo(LoadTool.BAD_ARGUMENTS);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains(message);
@@ -46,7 +47,8 @@ class LoadToolArgumentsTest {
   @Test
   void readsEveryOptionInBothSpellings() {
     BenchConfig c = BenchConfig.parse("--target", "http://shop:9090/", "--mode=closed", "--rate", "12.5", "--users=3",
-        "--duration", "2m", "--warmup=500ms", "--mix", "search=1", "--out", "x/y", "--seed", "9");
+        "--duration", "2m", "--warmup=500ms", "--mix", "search=1", "--out", "x/y", "--seed", "9",
+        "--audit-db", "jdbc:mariadb://db/trade_0", "--audit-db=jdbc:mariadb://db/trade_1");
     assertThat(c.target().toString()).isEqualTo("http://shop:9090");
     assertThat(c.mode()).isEqualTo(BenchConfig.Mode.CLOSED);
     assertThat(c.rate()).isEqualTo(12.5);
@@ -55,5 +57,6 @@ class LoadToolArgumentsTest {
     assertThat(c.warmup()).isEqualTo(Duration.ofMillis(500));
     assertThat(c.mix().toString()).isEqualTo("search=1");
     assertThat(c.seed()).isEqualTo(9);
+    assertThat(c.auditDbs()).containsExactly("jdbc:mariadb://db/trade_0", "jdbc:mariadb://db/trade_1");
   }
 }

@@ -38,6 +38,7 @@ class SmokeRunTest {
   private static Process app;
   private static Path appLog;
   private static String base;
+  private static String database;
 
   @BeforeAll
   static void startTheApp() throws Exception {
@@ -53,8 +54,12 @@ class SmokeRunTest {
     appLog = Path.of("target", "smoke-app.log");
     Files.createDirectories(appLog.getParent());
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    // H2's auto-server mode lets the audit read the file database while the app holds it
+    database = "jdbc:h2:file:" + work.resolve("data").resolve("bazaar").toAbsolutePath()
+        + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
     app = new ProcessBuilder(List.of(java, "-Xmx512m", "-jar", APP_JAR.toString(),
-        "--server.port=" + port, "--bazaar.data-dir=" + work.resolve("data"), "--bazaar.demo.items=100"))
+        "--server.port=" + port, "--bazaar.data-dir=" + work.resolve("data"), "--bazaar.demo.items=100",
+        "--spring.datasource.url=" + database))
         .redirectErrorStream(true)
         .redirectOutput(appLog.toFile())
         .start();
@@ -98,16 +103,20 @@ class SmokeRunTest {
     Path out = work.resolve("run");
     ByteArrayOutputStream console = new ByteArrayOutputStream();
     int exit = LoadTool.run(new String[] {"--target", base, "--mode", "open", "--rate", "20", "--users", "4",
-        "--duration", "5s", "--warmup", "1s", "--seed", "3", "--out", out.toString()},
+        "--duration", "5s", "--warmup", "1s", "--seed", "3", "--out", out.toString(),
+        "--audit-db", database + ";USER=sa;PASSWORD="},
         new PrintStream(console, true, StandardCharsets.UTF_8), System.err);
 
     String printed = console.toString(StandardCharsets.UTF_8);
     System.out.print(printed);
     assertThat(exit).as(printed).isEqualTo(LoadTool.OK);
-    assertThat(printed).contains("audit PASSED", "t=1s rps=");
+    assertThat(printed).contains("audit PASSED", "database audit PASSED", "t=1s rps=");
     assertThat(out.resolve("report.html")).isRegularFile().content(StandardCharsets.UTF_8).contains("<svg", "Audit");
     JsonNode result = JsonMapper.builder().build().readTree(Files.readString(out.resolve("result.json")));
     assertThat(result.get("audit").get("passed").asBoolean()).isTrue();
+    assertThat(result.get("dbAudit").get("passed").asBoolean()).isTrue();
+    assertThat(result.get("dbAudit").get("ordersStoredOnce").asInt())
+        .isEqualTo(result.get("dbAudit").get("ordersCreated").asInt()).isPositive();
     assertThat(result.get("total").get("count").asLong()).isPositive();
     assertThat(result.get("machine").get("nproc").asInt()).isPositive();
     assertThat(result.get("actions").has("browse")).isTrue();
