@@ -14,8 +14,15 @@ public record BenchConfig(
 
   public enum Mode { OPEN, CLOSED }
 
+  /** The same workload against another deployment, written elsewhere. */
+  public BenchConfig against(URI target, Path out, List<String> auditDbs) {
+    return new BenchConfig(target, mode, rate, users, duration, warmup, mix, out, seed, List.copyOf(auditDbs));
+  }
+
   public static final String USAGE = """
       Usage: java -jar bazaar-bench/target/bazaar-bench.jar [options]
+             java -jar bazaar-bench/target/bazaar-bench.jar evolution [evolution options] [options]
+                (starts each deployment stage in turn and compares them; evolution --help tells more)
 
         --target URL       the Bazaar to drive            (default http://localhost:8080)
         --mode open|closed open: fixed arrival rate; closed: N users, no think time (default open)

@@ -26,6 +26,9 @@ public final class LoadTool {
 
   /** Runs the tool and answers its exit code, without exiting (so tests can call it in-process). */
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    if (args.length > 0 && "evolution".equals(args[0])) {
+      return Evolution.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+    }
     for (String a : args) {
       if ("--help".equals(a) || "-h".equals(a)) {
         out.print(BenchConfig.USAGE);
@@ -53,6 +56,11 @@ public final class LoadTool {
   }
 
   static int run(BenchConfig config, PrintStream out) throws IOException, InterruptedException {
+    return Results.auditPassed(measure(config, out)) ? OK : AUDIT_FAILED;
+  }
+
+  /** One run: sets up shoppers, drives the mix, audits, writes result.json and report.html; answers the result. */
+  static Map<String, Object> measure(BenchConfig config, PrintStream out) throws IOException, InterruptedException {
     Instant startedAt = Instant.now();
     OrderLedger ledger = new OrderLedger();
     Workload workload = new Workload(config.target(), ledger);
@@ -79,6 +87,6 @@ public final class LoadTool {
       out.print(dbAudit.describe());
     }
     out.println("wrote " + config.out().resolve("result.json") + " and " + config.out().resolve("report.html"));
-    return Results.auditPassed(result) ? OK : AUDIT_FAILED;
+    return result;
   }
 }

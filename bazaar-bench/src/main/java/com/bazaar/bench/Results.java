@@ -124,7 +124,8 @@ public final class Results {
     if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
       m.put("totalMemoryBytes", os.getTotalMemorySize());
     }
-    m.put("java", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
+    m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
+        + " (" + System.getProperty("java.vendor") + ")");
     m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
     return m;
   }

@@ -1,0 +1,234 @@
+package com.bazaar.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * {@code bazaar-bench evolution}: brings up each deployment stage in turn, runs the same workload
+ * against it, audits it through the API and its own tables, takes it down, and writes the
+ * comparison as {@code evolution.md} and {@code evolution.html}.
+ */
+public final class Evolution {
+
+  static final String USAGE = """
+      Usage: java -jar bazaar-bench/target/bazaar-bench.jar evolution [evolution options] [load options]
+
+        --stages LIST      stages to run, in path order   (default: all; %s)
+        --app-jar PATH     the app to start               (default bazaar-app/target/bazaar.jar)
+        --repo DIR         the checkout (for bin/ scripts) (default .)
+        --report DIR       where evolution.md and evolution.html go (default docs)
+        --runs DIR         each stage's result.json, report.html and logs (default target/evolution)
+        --mariadb H:P      MariaDB for the database stages, user root, empty password (default 127.0.0.1:3306)
+        --help             this text
+
+      Load options are those of a single run (see --help without 'evolution'); the evolution's
+      defaults are: --mode closed --users 32 --warmup 10s --duration 30s.
+      Exit codes: 0 every stage run passed its audits, 1 an audit failed, 2 bad arguments, 3 run failed.
+      """;
+
+  private static final List<String> LOAD_DEFAULTS = List.of("--mode", "closed", "--users", "32", "--warmup", "10s", "--duration", "30s");
+  private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+
+  private Evolution() {}
+
+  /** What a stage's launcher may use. */
+  public record Context(Path appJar, Path repo, Path runs, String mariaDbHost, int mariaDbPort, PrintStream out) {
+
+    /** One node on a fresh embedded H2 file database, which the audit reads through H2's auto-server mode. */
+    Stage.Deployment embeddedNode(String stage, List<String> extra) throws IOException, InterruptedException {
+      Path data = runs.resolve(stage).resolve("data").toAbsolutePath();
+      deleteRecursively(data);
+      String url = "jdbc:h2:file:" + data.resolve("bazaar")
+          + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
+      List<String> args = new ArrayList<>(List.of("--bazaar.data-dir=" + data, "--spring.datasource.url=" + url));
+      args.addAll(extra);
+      return node(stage, args, List.of(url + ";USER=sa;PASSWORD="));
+    }
+
+    /** One node on a fresh MariaDB database named after the stage. */
+    Stage.Deployment mariaDbNode(String stage, List<String> extra) throws IOException, InterruptedException {
+      String database = "bazaar_evolution_" + stage.replace('-', '_');
+      String server = "jdbc:mariadb://" + mariaDbHost + ":" + mariaDbPort + "/";
+      recreateDatabase(server, database);
+      List<String> args = new ArrayList<>(List.of(
+          "--bazaar.data-dir=" + runs.resolve(stage).resolve("data").toAbsolutePath(),
+          "--spring.datasource.url=" + server + database, "--spring.datasource.username=root",
+          "--spring.datasource.password="));
+      args.addAll(extra);
+      return node(stage, args, List.of(server + database + "?user=root&password="));
+    }
+
+    private Stage.Deployment node(String stage, List<String> args, List<String> auditDbs)
+        throws IOException, InterruptedException {
+      Path log = runs.resolve(stage).resolve("app.log");
+      out.println("[" + stage + "] starting " + appJar.getFileName() + " " + String.join(" ", args) + " (log " + log + ")");
+      AppNode node = AppNode.start(appJar, args, log, START_TIMEOUT);
+      return new Stage.Deployment() {
+        @Override
+        public URI target() {
+          return node.base();
+        }
+
+        @Override
+        public List<String> auditDbs() {
+          return auditDbs;
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+          node.close();
+        }
+      };
+    }
+
+    private static void recreateDatabase(String server, String database) throws IOException {
+      try (Connection c = DriverManager.getConnection(server + "?user=root&password=");
+           Statement s = c.createStatement()) {
+        s.execute("DROP DATABASE IF EXISTS " + database);
+        s.execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+      } catch (SQLException e) {
+        throw new IOException("cannot create database " + database + " on " + server + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** A stage's outcome: its result tree, or why it was skipped or failed. */
+  record Outcome(Stage stage, Map<String, Object> result, String skipped) {}
+
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    List<String> loadArgs = new ArrayList<>(LOAD_DEFAULTS);
+    List<String> wanted = null;
+    Path appJar = Path.of("bazaar-app", "target", "bazaar.jar");
+    Path repo = Path.of(".");
+    Path report = Path.of("docs");
+    Path runs = Path.of("target", "evolution");
+    String mariaDb = "127.0.0.1:3306";
+    try {
+      for (int i = 0; i < args.length; i++) {
+        String name = args[i];
+        if ("--help".equals(name) || "-h".equals(name)) {
+          out.printf(USAGE, Stages.all().stream().map(Stage::id).collect(Collectors.joining(",")));
+          return LoadTool.OK;
+        }
+        boolean ours = List.of("--stages", "--app-jar", "--repo", "--report", "--runs", "--mariadb").contains(name);
+        if (!ours) {
+          loadArgs.add(name);
+          continue;
+        }
+        if (i + 1 >= args.length) {
+          throw new BenchConfig.BadArguments(name + " needs a value");
+        }
+        String value = args[++i];
+        switch (name) {
+          case "--stages" -> wanted = Arrays.stream(value.split(",")).map(String::trim).toList();
+          case "--app-jar" -> appJar = Path.of(value);
+          case "--repo" -> repo = Path.of(value);
+          case "--report" -> report = Path.of(value);
+          case "--runs" -> runs = Path.of(value);
+          default -> mariaDb = value;
+        }
+      }
+      List<Stage> stages = select(wanted);
+      if (loadArgs.stream().anyMatch(a -> a.startsWith("--target") || a.startsWith("--audit-db"))) {
+        throw new BenchConfig.BadArguments("--target and --audit-db are set per stage by the evolution itself");
+      }
+      BenchConfig load = BenchConfig.parse(loadArgs.toArray(String[]::new));
+      String[] hostPort = mariaDb.split(":");
+      if (hostPort.length != 2 || !hostPort[1].matches("\\d{1,5}")) {
+        throw new BenchConfig.BadArguments("--mariadb must be host:port, not '" + mariaDb + "'");
+      }
+      Context context = new Context(appJar, repo, runs, hostPort[0], Integer.parseInt(hostPort[1]), out);
+      List<Outcome> outcomes = runStages(stages, load, context);
+      Files.createDirectories(report);
+      Instant now = Instant.now();
+      Files.writeString(report.resolve("evolution.md"), EvolutionReport.markdown(outcomes, load, now), StandardCharsets.UTF_8);
+      Files.writeString(report.resolve("evolution.html"), EvolutionReport.html(outcomes, load, now), StandardCharsets.UTF_8);
+      out.print(EvolutionReport.table(outcomes));
+      out.println("wrote " + report.resolve("evolution.md") + " and " + report.resolve("evolution.html"));
+      boolean passed = outcomes.stream().allMatch(o -> o.result() == null || Results.auditPassed(o.result()));
+      boolean ranAny = outcomes.stream().anyMatch(o -> o.result() != null);
+      return !ranAny ? LoadTool.RUN_FAILED : passed ? LoadTool.OK : LoadTool.AUDIT_FAILED;
+    } catch (BenchConfig.BadArguments e) {
+      err.println("bazaar-bench evolution: " + e.getMessage());
+      err.println("try evolution --help");
+      return LoadTool.BAD_ARGUMENTS;
+    } catch (IOException e) {
+      err.println("bazaar-bench evolution: " + e.getMessage());
+      return LoadTool.RUN_FAILED;
+    }
+  }
+
+  static List<Stage> select(List<String> wanted) {
+    List<Stage> all = Stages.all();
+    if (wanted == null) {
+      return all;
+    }
+    List<String> known = all.stream().map(Stage::id).toList();
+    for (String w : wanted) {
+      if (!known.contains(w)) {
+        throw new BenchConfig.BadArguments("unknown stage '" + w + "'; the stages are " + String.join(",", known));
+      }
+    }
+    return all.stream().filter(s -> wanted.contains(s.id())).toList();
+  }
+
+  private static List<Outcome> runStages(List<Stage> stages, BenchConfig load, Context context) {
+    List<Outcome> outcomes = new ArrayList<>();
+    for (Stage stage : stages) {
+      Optional<String> missing = stage.needs().stream().map(n -> n.missing(context)).flatMap(Optional::stream).findFirst();
+      if (missing.isPresent()) {
+        context.out().println("[" + stage.id() + "] skipped: " + missing.get());
+        outcomes.add(new Outcome(stage, null, missing.get()));
+        continue;
+      }
+      context.out().println("[" + stage.id() + "] " + stage.title() + ": " + stage.adds());
+      try (Stage.Deployment deployment = stage.launcher().launch(context)) {
+        Path out = context.runs().resolve(stage.id());
+        Map<String, Object> result = new LinkedHashMap<>(
+            LoadTool.measure(load.against(deployment.target(), out, deployment.auditDbs()), context.out()));
+        outcomes.add(new Outcome(stage, result, null));
+      } catch (IOException e) {
+        context.out().println("[" + stage.id() + "] failed: " + e.getMessage());
+        outcomes.add(new Outcome(stage, null, "failed: " + e.getMessage()));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        outcomes.add(new Outcome(stage, null, "interrupted"));
+        break;
+      }
+    }
+    return outcomes;
+  }
+
+  static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  static String fmt(double v) {
+    return String.format(Locale.ROOT, v >= 100 ? "%.0f" : "%.1f", v);
+  }
+}

@@ -1,0 +1,186 @@
+package com.bazaar.bench;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The evolution's comparison: one row per stage, ratios to stage 0 and to the naive baseline. */
+final class EvolutionReport {
+
+  private static final String[] HEADER = {
+      "stage", "what it adds", "req/s", "× stage 0", "p50 ms", "p99 ms", "failed (5xx, no answer)", "refused (4xx)",
+      "audit (API / database)"};
+
+  private EvolutionReport() {}
+
+  /** One stage's figures, or why there are none. */
+  record Row(String id, String title, String adds, boolean baseline, Double throughput, Double p50, Double p99,
+             Double failedRate, Double refusedRate, String audit, String skipped) {
+
+    boolean ran() {
+      return throughput != null;
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  static List<Row> rows(List<Evolution.Outcome> outcomes) {
+    List<Row> rows = new ArrayList<>();
+    for (Evolution.Outcome o : outcomes) {
+      Stage s = o.stage();
+      if (o.result() == null) {
+        rows.add(new Row(s.id(), s.title(), s.adds(), s.baseline(), null, null, null, null, null, null, o.skipped()));
+        continue;
+      }
+      Map<String, Object> total = (Map<String, Object>) o.result().get("total");
+      String audit = verdict(o.result().get("audit")) + " / "
+          + (o.result().containsKey("dbAudit") ? verdict(o.result().get("dbAudit")) : "not asked");
+      Map<String, Number> statuses = (Map<String, Number>) total.get("statuses");
+      double count = Math.max(1, number(total, "count"));
+      double failed = 0;
+      double refused = 0;
+      for (Map.Entry<String, Number> e : statuses.entrySet()) {
+        boolean clientError = e.getKey().startsWith("4");
+        failed += clientError || !Measurements.isError(statusOf(e.getKey())) ? 0 : e.getValue().doubleValue();
+        refused += clientError ? e.getValue().doubleValue() : 0;
+      }
+      rows.add(new Row(s.id(), s.title(), s.adds(), s.baseline(), number(total, "throughput"), number(total, "p50Ms"),
+          number(total, "p99Ms"), failed / count, refused / count, audit, null));
+    }
+    return rows;
+  }
+
+  private static int statusOf(String key) {
+    return key.chars().allMatch(Character::isDigit) ? Integer.parseInt(key) : Measurements.NO_ANSWER;
+  }
+
+  private static String verdict(Object audit) {
+    return audit instanceof Map<?, ?> a && Boolean.TRUE.equals(a.get("passed")) ? "passed" : "FAILED";
+  }
+
+  private static Double number(Map<String, Object> m, String key) {
+    return ((Number) m.get(key)).doubleValue();
+  }
+
+  private static Double stageZero(List<Row> rows) {
+    return rows.stream().filter(r -> r.ran() && !r.baseline()).findFirst().map(Row::throughput).orElse(null);
+  }
+
+  private static List<String> cells(Row r, Double zero) {
+    if (!r.ran()) {
+      return List.of(r.title(), r.adds(), "—", "—", "—", "—", "—", "—", "skipped: " + r.skipped());
+    }
+    String ratio = zero == null || zero == 0 ? "—" : "×" + String.format(Locale.ROOT, "%.2f", r.throughput() / zero);
+    return List.of(r.title(), r.adds(), Evolution.fmt(r.throughput()), ratio, Evolution.fmt(r.p50()),
+        Evolution.fmt(r.p99()), percent(r.failedRate()), percent(r.refusedRate()), r.audit());
+  }
+
+  private static String percent(double rate) {
+    return String.format(Locale.ROOT, "%.2f%%", 100 * rate);
+  }
+
+  /** Plain text for the console. */
+  static String table(List<Evolution.Outcome> outcomes) {
+    List<Row> rows = rows(outcomes);
+    Double zero = stageZero(rows);
+    StringBuilder sb = new StringBuilder("\nevolution\n");
+    for (Row r : rows) {
+      List<String> c = cells(r, zero);
+      sb.append(String.format(Locale.ROOT, "  %-22s %8s req/s %7s  p50 %7s ms  p99 %7s ms  failed %6s  refused %6s  audit %s%n",
+          c.get(0), c.get(2), c.get(3), c.get(4), c.get(5), c.get(6), c.get(7), c.get(8)));
+    }
+    return sb.toString();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static String machine(List<Evolution.Outcome> outcomes) {
+    return outcomes.stream().filter(o -> o.result() != null).findFirst()
+        .map(o -> (Map<String, Object>) o.result().get("machine"))
+        .map(m -> m.get("nproc") + " cores, " + (((Number) m.getOrDefault("totalMemoryBytes", 0L)).longValue() >> 30)
+            + " GiB, " + m.get("java") + ", " + m.get("os"))
+        .orElse("no stage ran");
+  }
+
+  private static String workload(BenchConfig load) {
+    return (load.mode() == BenchConfig.Mode.OPEN ? "open at " + load.rate() + " req/s" : "closed, " + load.users() + " shoppers")
+        + ", mix " + load.mix() + ", warm-up " + load.warmup().toSeconds() + " s, measured " + load.duration().toSeconds() + " s";
+  }
+
+  static String markdown(List<Evolution.Outcome> outcomes, BenchConfig load, Instant at) {
+    List<Row> rows = rows(outcomes);
+    Double zero = stageZero(rows);
+    StringBuilder md = new StringBuilder();
+    md.append("# The evolution, measured\n\n")
+        .append("Written by `bin/evolution` on ").append(at).append(". Every stage ran the same workload on a fresh\n")
+        .append("deployment, one after another, in one run on one machine: ").append(machine(outcomes)).append(".\n")
+        .append("The load tool ran on the same machine, so every stage shares its cores with it.\n\n")
+        .append("Workload: ").append(workload(load)).append(".\n\n");
+    md.append("| ").append(String.join(" | ", HEADER)).append(" |\n|");
+    md.append("---|".repeat(HEADER.length)).append('\n');
+    for (Row r : rows) {
+      md.append("| ").append(String.join(" | ", cells(r, zero).stream().map(c -> c.replace("|", "\\|")).toList())).append(" |\n");
+    }
+    md.append('\n');
+    rows.stream().filter(r -> r.baseline() && r.ran() && r.throughput() > 0).forEach(base ->
+        rows.stream().filter(r -> r.ran() && !r.baseline()).forEach(r -> md.append("- ").append(r.title())
+            .append(" against ").append(base.title()).append(": ×")
+            .append(String.format(Locale.ROOT, "%.2f", r.throughput() / base.throughput())).append(" throughput, p99 ")
+            .append(Evolution.fmt(r.p99())).append(" ms vs ").append(Evolution.fmt(base.p99())).append(" ms\n")));
+    md.append("\nEach stage's full report (per-action figures, charts over time, percentile plot, audits) is in\n")
+        .append("`target/evolution/<stage>/report.html` after a run; `docs/evolution.html` shows this table as charts.\n")
+        .append("Reproduce with `bin/evolution` (options: `bin/evolution --help`).\n");
+    return md.toString();
+  }
+
+  static String html(List<Evolution.Outcome> outcomes, BenchConfig load, Instant at) {
+    List<Row> rows = rows(outcomes);
+    Double zero = stageZero(rows);
+    StringBuilder h = new StringBuilder();
+    h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Bazaar: the evolution, measured</title>\n<style>")
+        .append("body{font-family:system-ui,sans-serif;margin:2em;color:#222;max-width:1100px}")
+        .append("table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}")
+        .append("td:nth-child(-n+2),th:nth-child(-n+2){text-align:left}svg{display:block;margin:1em 0;background:#fafafa;border:1px solid #ddd}")
+        .append("</style></head><body>\n<h1>The evolution, measured</h1>\n<p>")
+        .append(HtmlReport.esc(at.toString())).append(" · ").append(HtmlReport.esc(machine(outcomes))).append(" · ")
+        .append(HtmlReport.esc(workload(load))).append("</p>\n<table><tr>");
+    for (String c : HEADER) {
+      h.append("<th>").append(HtmlReport.esc(c)).append("</th>");
+    }
+    h.append("</tr>\n");
+    for (Row r : rows) {
+      h.append("<tr>");
+      for (String c : cells(r, zero)) {
+        h.append("<td>").append(HtmlReport.esc(c)).append("</td>");
+      }
+      h.append("</tr>\n");
+    }
+    h.append("</table>\n");
+    List<Row> ran = rows.stream().filter(Row::ran).toList();
+    h.append("<h2>Throughput (req/s)</h2>\n").append(bars(ran, true));
+    h.append("<h2>p99 latency (ms)</h2>\n").append(bars(ran, false));
+    h.append("</body></html>\n");
+    return h.toString();
+  }
+
+  private static String bars(List<Row> rows, boolean throughput) {
+    int rowH = 26;
+    int labelW = 200;
+    int w = 760;
+    int hgt = rowH * rows.size() + 10;
+    double max = rows.stream().mapToDouble(r -> throughput ? r.throughput() : r.p99()).max().orElse(1);
+    StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-size=\"12\">", w, hgt));
+    for (int i = 0; i < rows.size(); i++) {
+      Row r = rows.get(i);
+      double v = throughput ? r.throughput() : r.p99();
+      double len = max <= 0 ? 0 : (w - labelW - 80) * v / max;
+      int y = 5 + i * rowH;
+      s.append(String.format(Locale.ROOT, "<text x=\"4\" y=\"%d\">%s</text>", y + 16, HtmlReport.esc(r.title())));
+      s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"18\" fill=\"%s\"/>",
+          labelW, y + 2, len, r.baseline() ? "#999" : "#1f6feb"));
+      s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\">%s</text>", labelW + len + 6, y + 16, Evolution.fmt(v)));
+    }
+    return s.append("</svg>\n").toString();
+  }
+}
