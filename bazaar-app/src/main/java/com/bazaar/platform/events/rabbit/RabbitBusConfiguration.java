@@ -4,7 +4,7 @@ import com.bazaar.platform.events.BusProperties;
 import com.bazaar.platform.events.EventDeliveries;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
-import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -40,7 +40,7 @@ class RabbitBusConfiguration {
   }
 
   @Bean
-  RabbitSubscribers rabbitSubscribers(ConnectionFactory connections, RabbitAdmin admin, ApplicationContext context,
+  RabbitSubscribers rabbitSubscribers(ConnectionFactory connections, AmqpAdmin admin, ApplicationContext context,
       BusTopology topology, EventDeliveries deliveries, JsonMapper json, BusProperties properties,
       ObjectProvider<SubscriptionListener.AfterCommitHook> afterCommit) {
     return new RabbitSubscribers(connections, admin, context, topology, deliveries, json, properties,

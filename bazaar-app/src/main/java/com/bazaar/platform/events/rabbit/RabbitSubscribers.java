@@ -8,7 +8,7 @@ import java.util.List;
 import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.rabbit.config.RetryInterceptorBuilder;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
-import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.amqp.rabbit.retry.RejectAndDontRequeueRecoverer;
 import org.springframework.context.ApplicationContext;
@@ -27,7 +27,7 @@ final class RabbitSubscribers implements SmartLifecycle {
 
   RabbitSubscribers(
       ConnectionFactory connections,
-      RabbitAdmin admin,
+      AmqpAdmin admin,
       ApplicationContext context,
       BusTopology topology,
       EventDeliveries deliveries,
