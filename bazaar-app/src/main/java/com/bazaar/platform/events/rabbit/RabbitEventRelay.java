@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.MDC;
+import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.core.MessageBuilderSupport;
@@ -55,8 +56,13 @@ class RabbitEventRelay {
       return; // no queue is bound for it: a mandatory message would only come back
     }
     CorrelationData correlation = new CorrelationData(UUID.randomUUID().toString());
-    rabbit.send(topology.eventsExchange(), BusTopology.routingKey(event.getClass()), message(event, correlation),
-        correlation);
+    try {
+      rabbit.send(topology.eventsExchange(), BusTopology.routingKey(event.getClass()), message(event, correlation),
+          correlation);
+    } catch (AmqpException brokerUnavailable) {
+      // Expected while the broker is down: one line in the log, not a stack trace per event.
+      throw new EventNotRelayed(event, brokerUnavailable.getMessage());
+    }
     awaitConfirm(event, correlation);
   }
 
@@ -94,7 +100,7 @@ class RabbitEventRelay {
   /** The broker did not take responsibility for the event; the outbox will offer it again. */
   static final class EventNotRelayed extends RuntimeException {
     EventNotRelayed(BusEvent event, String reason) {
-      super("event " + event + " not relayed to RabbitMQ: " + reason);
+      super("event " + event + " not relayed to RabbitMQ: " + reason, null, false, false);
     }
   }
 }

@@ -88,6 +88,12 @@ class RabbitBusTest extends RabbitBusTestBase {
   }
 
   @Test
+  void healthReportsTheBroker() {
+    var health = anonymous().get("/actuator/health").json();
+    assertThat(health.get("components").get("rabbit").get("status").asString()).isEqualTo("UP");
+  }
+
+  @Test
   void aChangedItemIsFoundThroughTheNodesOwnIndexQueue() {
     ApiClient admin = admin();
     String categoryId = admin.get("/api/categories").json().get(0).get("id").asString();
