@@ -20,6 +20,8 @@ class DomainIndependenceTest {
     "com.bazaar.payment",
     "com.bazaar.search",
     "com.bazaar.user",
+    "com.bazaar.notification",
+    "com.bazaar.sales",
   };
 
   private static final JavaClasses CLASSES =
@@ -40,7 +42,9 @@ class DomainIndependenceTest {
             "java.sql..",
             "com.zaxxer..",
             "org.h2..",
-            "org.mariadb..")
+            "org.mariadb..",
+            "org.springframework.amqp..",
+            "com.rabbitmq..")
         .because("adapters live in <module>.internal; the API at the module root stays technology-free")
         .check(CLASSES);
   }

@@ -23,17 +23,18 @@ class ModularityTests {
    * {@code user}: the latter's {@code AuthenticatedUser} is how a controller learns who calls.
    */
   static final Map<String, Set<String>> ALLOWED =
-      Map.of(
-          "platform", Set.of(),
-          "user", Set.of(),
-          "inventory", Set.of(),
-          "payment", Set.of(),
-          "catalog", Set.of("inventory"),
-          "search", Set.of("catalog"),
-          "cart", Set.of("catalog"),
-          "order", Set.of("catalog", "inventory", "cart", "payment"),
-          "storefront",
-              Set.of("catalog", "inventory", "search", "cart", "order", "payment"));
+      Map.ofEntries(
+          Map.entry("platform", Set.of()),
+          Map.entry("user", Set.of()),
+          Map.entry("inventory", Set.of()),
+          Map.entry("payment", Set.of()),
+          Map.entry("catalog", Set.of("inventory")),
+          Map.entry("search", Set.of("catalog")),
+          Map.entry("cart", Set.of("catalog")),
+          Map.entry("order", Set.of("catalog", "inventory", "cart", "payment")),
+          Map.entry("notification", Set.of("order")),
+          Map.entry("sales", Set.of("order", "catalog")),
+          Map.entry("storefront", Set.of("catalog", "inventory", "search", "cart", "order", "payment")));
 
   private static final Set<String> EVERYONE_MAY_USE = Set.of("platform", "user");
 

@@ -1,6 +1,7 @@
 package com.bazaar.order;
 
 import com.bazaar.platform.Money;
+import com.bazaar.platform.events.BusEvent;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -105,11 +106,11 @@ public final class Order {
   }
 
   /** Published when an order has been placed and its stock reserved. */
-  public record OrderPlaced(long orderId, long buyerId) {}
+  public record OrderPlaced(long orderId, long buyerId) implements BusEvent {}
 
   /** Published when an order's payment has been collected. */
-  public record OrderPaid(long orderId, long buyerId) {}
+  public record OrderPaid(long orderId, long buyerId) implements BusEvent {}
 
   /** Published when an order was cancelled and its stock returned. */
-  public record OrderCancelled(long orderId, long buyerId) {}
+  public record OrderCancelled(long orderId, long buyerId) implements BusEvent {}
 }

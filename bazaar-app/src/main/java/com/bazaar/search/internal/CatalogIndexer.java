@@ -6,16 +6,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps the index in step with the catalog: a full rebuild when the application is ready,
- * then one item at a time as {@link ItemChanged} events arrive through the outbox (after
- * the catalog's transaction commits, retried until handled). Each event re-reads the item,
- * so a late or repeated event indexes the current state and changes nothing twice.
- *
- * <p>Not final: the module listener runs in a transaction, which needs a proxy.
+ * then one item at a time as {@link ItemChanged} events arrive over the bus (after the
+ * catalog's transaction commits, retried until handled). Each event re-reads the item, so a
+ * late or repeated event indexes the current state and changes nothing twice. Every node
+ * has its own index, so every node subscribes; a node's queue may die with it, since the
+ * node rebuilds its index when it starts again.
  */
 @Component
 class CatalogIndexer {
@@ -36,8 +35,7 @@ class CatalogIndexer {
     log.info("search index rebuilt: {} items in {} ms", items, (System.nanoTime() - started) / 1_000_000);
   }
 
-  @ApplicationModuleListener
-  void on(ItemChanged event) {
+  void reindex(ItemChanged event) {
     catalog.findItem(event.itemId())
         .map(IndexedItem::of)
         .ifPresentOrElse(index::index, () -> index.remove(event.itemId()));

@@ -1,5 +1,7 @@
 package com.bazaar.search.internal;
 
+import com.bazaar.catalog.ItemChanged;
+import com.bazaar.platform.events.EventSubscription;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -16,5 +18,11 @@ class SearchConfiguration {
     return properties.indexPath() == null
         ? LuceneItemIndex.inMemory()
         : LuceneItemIndex.at(properties.indexPath());
+  }
+
+  /** Every node keeps its own index, so every node hears of every change. */
+  @Bean
+  EventSubscription<ItemChanged> reindexChangedItems(CatalogIndexer indexer) {
+    return EventSubscription.everyNode("search.item-changed", ItemChanged.class, indexer::reindex);
   }
 }

@@ -40,6 +40,7 @@ class SecurityConfiguration {
                     .requestMatchers(HttpMethod.POST, "/api/users", "/api/session").permitAll()
                     .requestMatchers("/api/session").permitAll()
                     .requestMatchers("/api/cart/**", "/api/cart", "/api/orders/**", "/api/orders").authenticated()
+                    .requestMatchers("/api/notifications/**", "/api/notifications").authenticated()
                     .requestMatchers("/cart/**", "/cart", "/checkout/**", "/orders/**", "/orders").authenticated()
                     .anyRequest().permitAll())
         .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfToken))

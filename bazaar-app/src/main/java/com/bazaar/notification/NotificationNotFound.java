@@ -1,0 +1,10 @@
+package com.bazaar.notification;
+
+import com.bazaar.platform.NotFound;
+
+/** No notification with this id in the caller's inbox. */
+public final class NotificationNotFound extends NotFound {
+  public NotificationNotFound(long notificationId) {
+    super("no notification with id " + notificationId);
+  }
+}

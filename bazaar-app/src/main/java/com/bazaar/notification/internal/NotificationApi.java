@@ -1,0 +1,47 @@
+package com.bazaar.notification.internal;
+
+import com.bazaar.notification.Notification;
+import com.bazaar.notification.Notifications;
+import com.bazaar.platform.Page;
+import com.bazaar.platform.PageSpec;
+import com.bazaar.user.AuthenticatedUser;
+import java.time.Instant;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The caller's inbox (docs/API.md, Bazaar's extensions). */
+@RestController
+@RequestMapping("/api/notifications")
+class NotificationApi {
+  private final Notifications notifications;
+
+  NotificationApi(Notifications notifications) {
+    this.notifications = notifications;
+  }
+
+  @GetMapping
+  Page<NotificationView> inbox(
+      @AuthenticationPrincipal AuthenticatedUser user,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "20") int size) {
+    return notifications.inbox(user.id(), new PageSpec(page, size)).map(NotificationView::of);
+  }
+
+  /** The body, if any, is ignored. */
+  @PostMapping("/{notificationId}/read")
+  NotificationView markRead(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable long notificationId) {
+    return NotificationView.of(notifications.markRead(user.id(), notificationId));
+  }
+
+  record NotificationView(String id, String orderId, String kind, String message, Instant createdAt, boolean read) {
+    static NotificationView of(Notification n) {
+      return new NotificationView(Long.toString(n.id()), Long.toString(n.orderId()), n.kind().name(), n.message(),
+          n.createdAt(), n.isRead());
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package com.bazaar.platform.events.rabbit;
+
+import com.bazaar.platform.events.BusProperties;
+import com.bazaar.platform.events.EventDeliveries;
+import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The RabbitMQ adapter of the event bus ({@code bazaar.bus.type=rabbit}, profile
+ * {@code rabbit}): topology, relay and consumers. Without it nothing in the application
+ * declares, consumes or publishes, and no connection is ever opened.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "bazaar.bus.type", havingValue = "rabbit")
+class RabbitBusConfiguration {
+
+  @Bean
+  BusTopology busTopology(BusProperties properties) {
+    return new BusTopology(properties);
+  }
+
+  /** Declared by Spring's RabbitAdmin on every (re)connection, so a restarted broker gets them back. */
+  @Bean
+  Declarables busDeclarables(BusTopology topology, EventDeliveries deliveries) {
+    return topology.declarables(deliveries.subscriptions());
+  }
+
+  @Bean
+  RabbitEventRelay rabbitEventRelay(RabbitTemplate rabbit, BusTopology topology, EventDeliveries deliveries,
+      JsonMapper json, BusProperties properties) {
+    return new RabbitEventRelay(rabbit, topology, deliveries, json, properties);
+  }
+
+  @Bean
+  RabbitSubscribers rabbitSubscribers(ConnectionFactory connections, AmqpAdmin admin, ApplicationContext context,
+      BusTopology topology, EventDeliveries deliveries, JsonMapper json, BusProperties properties,
+      ObjectProvider<SubscriptionListener.AfterCommitHook> afterCommit) {
+    return new RabbitSubscribers(connections, admin, context, topology, deliveries, json, properties,
+        afterCommit.getIfAvailable(() -> SubscriptionListener.AfterCommitHook.NONE));
+  }
+}

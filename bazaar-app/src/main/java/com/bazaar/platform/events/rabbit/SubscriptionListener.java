@@ -1,0 +1,58 @@
+package com.bazaar.platform.events.rabbit;
+
+import com.bazaar.platform.events.BusEvent;
+import com.bazaar.platform.events.EventDeliveries;
+import com.bazaar.platform.events.EventSubscription;
+import com.bazaar.platform.web.TraceIdFilter;
+import com.rabbitmq.client.Channel;
+import org.slf4j.MDC;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.rabbit.listener.api.ChannelAwareMessageListener;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Consumes one subscription's queue. The container acknowledges a message only after this
+ * returns, that is after the handler's transaction committed; a consumer that dies between
+ * the two gets the message redelivered and the handler's idempotency makes that harmless.
+ * The publishing request's trace id comes along in a header and goes into the log context.
+ */
+final class SubscriptionListener implements ChannelAwareMessageListener {
+  private final EventSubscription<?> subscription;
+  private final EventDeliveries deliveries;
+  private final JsonMapper json;
+  private final AfterCommitHook afterCommit;
+
+  SubscriptionListener(
+      EventSubscription<?> subscription, EventDeliveries deliveries, JsonMapper json, AfterCommitHook afterCommit) {
+    this.subscription = subscription;
+    this.deliveries = deliveries;
+    this.json = json;
+    this.afterCommit = afterCommit;
+  }
+
+  @Override
+  public void onMessage(Message message, Channel channel) throws Exception {
+    Object traceId = message.getMessageProperties().getHeaders().get(TraceIdFilter.MDC_KEY);
+    if (traceId != null) {
+      MDC.put(TraceIdFilter.MDC_KEY, traceId.toString());
+    }
+    try {
+      BusEvent event = json.readValue(message.getBody(), subscription.eventType());
+      deliveries.deliver(subscription, event);
+      afterCommit.committed(subscription, message, channel);
+    } finally {
+      MDC.remove(TraceIdFilter.MDC_KEY);
+    }
+  }
+
+  /**
+   * Runs after the effect committed and before the acknowledgement: nothing in production;
+   * the fault tests use it to kill a consumer in exactly that window.
+   */
+  @FunctionalInterface
+  interface AfterCommitHook {
+    AfterCommitHook NONE = (subscription, message, channel) -> {};
+
+    void committed(EventSubscription<?> subscription, Message message, Channel channel) throws Exception;
+  }
+}

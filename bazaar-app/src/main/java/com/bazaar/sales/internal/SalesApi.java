@@ -1,0 +1,27 @@
+package com.bazaar.sales.internal;
+
+import com.bazaar.catalog.Catalog;
+import com.bazaar.sales.ItemSales;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Units sold of an item (docs/API.md, Bazaar's extensions); an unknown item answers 404. */
+@RestController
+class SalesApi {
+  private final ItemSales sales;
+  private final Catalog catalog;
+
+  SalesApi(ItemSales sales, Catalog catalog) {
+    this.sales = sales;
+    this.catalog = catalog;
+  }
+
+  @GetMapping("/api/items/{itemId}/sales")
+  ItemSalesView sales(@PathVariable long itemId) {
+    catalog.item(itemId);
+    return new ItemSalesView(Long.toString(itemId), sales.sold(itemId));
+  }
+
+  record ItemSalesView(String itemId, long sold) {}
+}
