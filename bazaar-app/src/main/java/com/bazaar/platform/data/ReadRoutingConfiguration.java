@@ -36,7 +36,7 @@ class ReadRoutingConfiguration {
 
     @Bean(destroyMethod = "close")
     ReplicaMonitor replicaMonitor(ReplicaPool pool, ReplicaProperties properties) {
-      return new ReplicaMonitor(new JdbcTemplate(pool.dataSource()), properties.checkInterval());
+      return new ReplicaMonitor(new JdbcTemplate(pool.dataSource())).startChecking(properties.checkInterval());
     }
 
     @Bean

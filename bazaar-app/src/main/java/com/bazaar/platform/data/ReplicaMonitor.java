@@ -28,9 +28,13 @@ final class ReplicaMonitor implements AutoCloseable {
           });
   private volatile ReplicaState state = ReplicaState.UNCHECKED;
 
-  ReplicaMonitor(JdbcTemplate replica, Duration checkInterval) {
+  ReplicaMonitor(JdbcTemplate replica) {
     this.replica = replica;
-    checks.scheduleWithFixedDelay(this::check, 0, checkInterval.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  ReplicaMonitor startChecking(Duration interval) {
+    checks.scheduleWithFixedDelay(this::check, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    return this;
   }
 
   ReplicaState state() {
@@ -38,12 +42,12 @@ final class ReplicaMonitor implements AutoCloseable {
   }
 
   void reportFailure(RuntimeException failure) {
-    change(ReplicaState.down(failure.getClass().getSimpleName() + ": " + failure.getMessage()));
+    record(ReplicaState.down(failure.getClass().getSimpleName() + ": " + failure.getMessage()));
   }
 
   void check() {
     try {
-      change(observe());
+      record(observe());
     } catch (RuntimeException e) {
       reportFailure(e);
     }
@@ -66,7 +70,7 @@ final class ReplicaMonitor implements AutoCloseable {
     return ReplicaState.replicating(Duration.ofSeconds(Long.parseLong(behind.toString())), applied);
   }
 
-  private void change(ReplicaState next) {
+  void record(ReplicaState next) {
     if (state.replicating() != next.replicating()) {
       log.info("replica {}", next.replicating() ? "replicating again" : "unavailable: " + next.problem());
     }
