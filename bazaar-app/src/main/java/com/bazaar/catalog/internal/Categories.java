@@ -1,23 +1,27 @@
 package com.bazaar.catalog.internal;
 
 import com.bazaar.catalog.Category;
+import com.bazaar.platform.data.ReadRouting;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The categories table. */
+/** The categories table; the list is read through {@link ReadRouting}. */
 @Repository
 class Categories {
   private final JdbcClient jdbc;
+  private final ReadRouting reads;
 
-  Categories(JdbcClient jdbc) {
+  Categories(JdbcClient jdbc, ReadRouting reads) {
     this.jdbc = jdbc;
+    this.reads = reads;
   }
 
   List<Category> all() {
-    return jdbc.sql("SELECT id, name, parent_id FROM categories ORDER BY sort_order, id")
-        .query((rs, n) -> new Category(rs.getLong("id"), rs.getString("name"), rs.getObject("parent_id", Long.class)))
-        .list();
+    return reads.read(
+        db -> db.sql("SELECT id, name, parent_id FROM categories ORDER BY sort_order, id")
+            .query((rs, n) -> new Category(rs.getLong("id"), rs.getString("name"), rs.getObject("parent_id", Long.class)))
+            .list());
   }
 
   boolean exists(long id) {
@@ -25,6 +29,7 @@ class Categories {
   }
 
   void insert(Category category, int sortOrder) {
+    reads.markWritten();
     jdbc.sql("INSERT INTO categories (id, name, parent_id, sort_order) VALUES (?, ?, ?, ?)")
         .params(category.id(), category.name(), category.parentId(), sortOrder)
         .update();

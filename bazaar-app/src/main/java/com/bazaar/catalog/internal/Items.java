@@ -4,6 +4,7 @@ import static com.bazaar.platform.time.UtcColumns.toColumn;
 
 import com.bazaar.platform.Money;
 import com.bazaar.platform.PageSpec;
+import com.bazaar.platform.data.ReadRouting;
 import com.bazaar.platform.time.UtcColumns;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The items table: what an item is, without its stock (the trade domain owns that, so it is
- * never joined here). Newest first means highest id first: ids are time-ordered.
+ * never joined here). Newest first means highest id first: ids are time-ordered. Reads go
+ * through {@link ReadRouting} (a replica when there is one); writes declare themselves to it.
  */
 @Repository
 class Items {
@@ -28,10 +30,12 @@ class Items {
 
   private final JdbcClient jdbc;
   private final JdbcTemplate batch;
+  private final ReadRouting reads;
 
-  Items(JdbcClient jdbc, JdbcTemplate batch) {
+  Items(JdbcClient jdbc, JdbcTemplate batch, ReadRouting reads) {
     this.jdbc = jdbc;
     this.batch = batch;
+    this.reads = reads;
   }
 
   /** A row of the items table. */
@@ -39,58 +43,66 @@ class Items {
       long id, String title, String description, Money price, long categoryId, Instant updatedAt) {}
 
   Optional<Row> find(long id) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM items WHERE id = ?").param(id).query(Items::row).optional();
+    return reads.read(
+        db -> db.sql("SELECT " + COLUMNS + " FROM items WHERE id = ?").param(id).query(Items::row).optional());
   }
 
   List<Row> findAll(List<Long> ids) {
     List<Row> rows = new ArrayList<>();
     for (int from = 0; from < ids.size(); from += BATCH) {
+      List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + BATCH));
       rows.addAll(
-          jdbc.sql("SELECT " + COLUMNS + " FROM items WHERE id IN (:ids)")
-              .param("ids", ids.subList(from, Math.min(ids.size(), from + BATCH)))
-              .query(Items::row)
-              .list());
+          reads.read(
+              db -> db.sql("SELECT " + COLUMNS + " FROM items WHERE id IN (:ids)")
+                  .param("ids", chunk)
+                  .query(Items::row)
+                  .list()));
     }
     return rows;
   }
 
   List<Row> newest(Optional<Long> categoryId, PageSpec page) {
     if (categoryId.isPresent()) {
-      return jdbc.sql(
-              "SELECT " + COLUMNS + " FROM items WHERE category_id = ? ORDER BY id DESC LIMIT ? OFFSET ?")
-          .params(categoryId.get(), page.size(), page.offset())
-          .query(Items::row)
-          .list();
+      return reads.read(
+          db -> db.sql("SELECT " + COLUMNS + " FROM items WHERE category_id = ? ORDER BY id DESC LIMIT ? OFFSET ?")
+              .params(categoryId.get(), page.size(), page.offset())
+              .query(Items::row)
+              .list());
     }
-    return jdbc.sql("SELECT " + COLUMNS + " FROM items ORDER BY id DESC LIMIT ? OFFSET ?")
-        .params(page.size(), page.offset())
-        .query(Items::row)
-        .list();
+    return reads.read(
+        db -> db.sql("SELECT " + COLUMNS + " FROM items ORDER BY id DESC LIMIT ? OFFSET ?")
+            .params(page.size(), page.offset())
+            .query(Items::row)
+            .list());
   }
 
   long count(Optional<Long> categoryId) {
     if (categoryId.isPresent()) {
-      return jdbc.sql("SELECT COUNT(*) FROM items WHERE category_id = ?")
-          .param(categoryId.get())
-          .query(Long.class)
-          .single();
+      return reads.read(
+          db -> db.sql("SELECT COUNT(*) FROM items WHERE category_id = ?")
+              .param(categoryId.get())
+              .query(Long.class)
+              .single());
     }
-    return jdbc.sql("SELECT COUNT(*) FROM items").query(Long.class).single();
+    return reads.read(db -> db.sql("SELECT COUNT(*) FROM items").query(Long.class).single());
   }
 
   /** The next rows by ascending id after {@code afterId}: keyset paging, stable under inserts. */
   List<Row> after(long afterId, int limit) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM items WHERE id > ? ORDER BY id LIMIT ?")
-        .params(afterId, limit)
-        .query(Items::row)
-        .list();
+    return reads.read(
+        db -> db.sql("SELECT " + COLUMNS + " FROM items WHERE id > ? ORDER BY id LIMIT ?")
+            .params(afterId, limit)
+            .query(Items::row)
+            .list());
   }
 
+  /** On the primary: seeding must not trust a replica that has not caught up. */
   boolean isEmpty() {
     return jdbc.sql("SELECT COUNT(*) FROM items").query(Long.class).single() == 0;
   }
 
   void insert(Row row, Instant createdAt) {
+    reads.markWritten();
     jdbc.sql(
             """
             INSERT INTO items
@@ -102,6 +114,7 @@ class Items {
   }
 
   void insertAll(List<Row> rows) {
+    reads.markWritten();
     batch.batchUpdate(
         """
         INSERT INTO items
@@ -123,6 +136,7 @@ class Items {
 
   /** Replaces what an admin may change; false if there is no such item. */
   boolean update(Row row) {
+    reads.markWritten();
     return jdbc.sql(
                 """
                 UPDATE items SET title = ?, description = ?, price_amount = ?, price_currency = ?,

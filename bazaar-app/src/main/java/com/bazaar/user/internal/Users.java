@@ -13,13 +13,16 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The users table. Usernames are unique regardless of case, on every database. */
+/**
+ * The users table, in the {@link UserDatabase}. Usernames are unique regardless of case, on
+ * every database.
+ */
 @Repository
 public class Users {
   private final JdbcClient jdbc;
 
-  Users(JdbcClient jdbc) {
-    this.jdbc = jdbc;
+  Users(UserDatabase database) {
+    this.jdbc = database.jdbc();
   }
 
   public void insert(long id, String username, String email, String passwordHash, Set<Role> roles, Instant at) {

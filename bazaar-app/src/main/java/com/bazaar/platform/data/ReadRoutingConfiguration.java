@@ -1,0 +1,82 @@
+package com.bazaar.platform.data;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Selects the {@link ReadRouting}: everything on the primary (default), or with
+ * {@code bazaar.replica.enabled=true} (profile {@code replica}) read/write splitting over
+ * the replica at {@code bazaar.replica.url}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ReplicaProperties.class)
+class ReadRoutingConfiguration {
+  @Bean
+  @ConditionalOnProperty(name = "bazaar.replica.enabled", havingValue = "false", matchIfMissing = true)
+  ReadRouting primaryReads(JdbcClient primary) {
+    return new PrimaryReads(primary);
+  }
+
+  /** Replica beans, none of them a {@link DataSource} bean: the primary stays the only one. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnProperty(name = "bazaar.replica.enabled", havingValue = "true")
+  static class Replica {
+    @Bean(destroyMethod = "close")
+    ReplicaPool replicaPool(ReplicaProperties properties) {
+      return new ReplicaPool(properties);
+    }
+
+    @Bean(destroyMethod = "close")
+    ReplicaMonitor replicaMonitor(ReplicaPool pool, ReplicaProperties properties) {
+      return new ReplicaMonitor(new JdbcTemplate(pool.dataSource())).startChecking(properties.checkInterval());
+    }
+
+    @Bean
+    ReadRouting replicaReadRouting(
+        JdbcClient primary, ReplicaPool pool, ReplicaMonitor monitor, ReplicaProperties properties,
+        MeterRegistry meters) {
+      return new ReplicaReadRouting(
+          primary, JdbcClient.create(pool.dataSource()), monitor, properties.maxLag(), meters);
+    }
+
+    @Bean("replica")
+    ReplicaHealth replicaHealth(ReplicaMonitor monitor, ReplicaProperties properties) {
+      return new ReplicaHealth(monitor, properties.maxLag());
+    }
+
+    /** A filter bean: Spring Boot registers it after the session filter, so it sees the session. */
+    @Bean
+    ReadYourWrites readYourWrites(ReplicaProperties properties, Clock clock) {
+      return new ReadYourWrites(properties.readYourWritesWindow(), clock);
+    }
+  }
+
+  /** The replica's own Hikari pool: fails fast, and an absent replica does not stop start-up. */
+  record ReplicaPool(HikariDataSource dataSource) implements AutoCloseable {
+    ReplicaPool(ReplicaProperties properties) {
+      this(new HikariDataSource());
+      dataSource.setPoolName("replica");
+      dataSource.setJdbcUrl(properties.url());
+      dataSource.setUsername(properties.username());
+      dataSource.setPassword(properties.password());
+      dataSource.setMaximumPoolSize(properties.maximumPoolSize());
+      dataSource.setReadOnly(true);
+      dataSource.setConnectionTimeout(1000);
+      dataSource.setValidationTimeout(500);
+      dataSource.setInitializationFailTimeout(-1);
+    }
+
+    @Override
+    public void close() {
+      dataSource.close();
+    }
+  }
+}

@@ -1,0 +1,107 @@
+package com.bazaar.platform.data;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Read/write splitting over a MariaDB primary and one replica. A read goes to the replica
+ * only when none of these holds, else to the primary:
+ *
+ * <ul>
+ *   <li>a transaction is open (it must see its own writes and one snapshot);
+ *   <li>the caller's session wrote within the read-your-writes window ({@link ReadYourWrites});
+ *   <li>the replica is down, not replicating, or more than {@code max-lag} behind;
+ *   <li>the replica has not yet applied the last commit that {@link #markWritten() declared a
+ *       write} (compared by GTID): this keeps caches, reloaded right after such a commit, from
+ *       filling with the old row.
+ * </ul>
+ *
+ * A read that fails on the replica is run again on the primary and marks the replica down
+ * until the next successful check: the caller sees an answer, never the replica's failure.
+ */
+final class ReplicaReadRouting implements ReadRouting {
+  private static final Logger log = LoggerFactory.getLogger(ReplicaReadRouting.class);
+  private final JdbcClient primary;
+  private final JdbcClient replica;
+  private final ReplicaMonitor monitor;
+  private final Duration maxLag;
+  private final Counter primaryReads;
+  private final Counter replicaReads;
+  private volatile GtidPosition fence = GtidPosition.EMPTY;
+
+  ReplicaReadRouting(
+      JdbcClient primary, JdbcClient replica, ReplicaMonitor monitor, Duration maxLag, MeterRegistry meters) {
+    this.primary = primary;
+    this.replica = replica;
+    this.monitor = monitor;
+    this.maxLag = maxLag;
+    this.primaryReads = readsOn("primary", meters);
+    this.replicaReads = readsOn("replica", meters);
+  }
+
+  @Override
+  public <T> T read(Function<JdbcClient, T> query) {
+    if (replicaMayServe()) {
+      try {
+        T result = query.apply(replica);
+        replicaReads.increment();
+        return result;
+      } catch (DataAccessException e) {
+        monitor.reportFailure(e);
+      }
+    }
+    primaryReads.increment();
+    return query.apply(primary);
+  }
+
+  @Override
+  public void markWritten() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      raiseFence();
+      return;
+    }
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            raiseFence();
+          }
+        });
+  }
+
+  boolean replicaMayServe() {
+    if (TransactionSynchronizationManager.isActualTransactionActive() || ReadYourWrites.primaryOnly()) {
+      return false;
+    }
+    ReplicaState state = monitor.state();
+    return state.replicating() && !state.laggingBeyond(maxLag) && state.applied().covers(fence);
+  }
+
+  /**
+   * The primary's position after the commit, which includes it (positions only grow). If the
+   * primary cannot tell, no position is safe: reads stay on it until the next declared write.
+   */
+  private void raiseFence() {
+    try {
+      fence = GtidPosition.parse(primary.sql("SELECT @@gtid_binlog_pos").query(String.class).single());
+    } catch (DataAccessException e) {
+      log.warn("primary's GTID position unknown after a write, catalog reads stay on the primary", e);
+      fence = GtidPosition.NEVER;
+    }
+  }
+
+  private static Counter readsOn(String target, MeterRegistry meters) {
+    return Counter.builder("bazaar.reads")
+        .description("read-only queries by the database that answered them")
+        .tag("target", target)
+        .register(meters);
+  }
+}

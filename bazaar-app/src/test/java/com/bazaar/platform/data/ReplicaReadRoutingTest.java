@@ -1,0 +1,87 @@
+package com.bazaar.platform.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The routing rules over two in-memory databases that say who they are; the replica's state
+ * is set by hand instead of read from {@code SHOW SLAVE STATUS}. The real pair is exercised by
+ * {@code CatalogReadsOnReplicaTest}.
+ */
+class ReplicaReadRoutingTest {
+  private static final Duration MAX_LAG = Duration.ofSeconds(5);
+
+  private final DriverManagerDataSource primaryDb = database("primary");
+  private final DriverManagerDataSource replicaDb = database("replica");
+  private final ReplicaMonitor monitor = new ReplicaMonitor(new JdbcTemplate(replicaDb));
+  private final ReplicaReadRouting routing =
+      new ReplicaReadRouting(
+          JdbcClient.create(primaryDb), JdbcClient.create(replicaDb), monitor, MAX_LAG, new SimpleMeterRegistry());
+  private final ReplicaHealth health = new ReplicaHealth(monitor, MAX_LAG);
+
+  @Test
+  void aReplicaThatReplicatesWithinTheLagBoundServesReads() {
+    monitor.record(ReplicaState.replicating(Duration.ofSeconds(5), GtidPosition.EMPTY));
+
+    assertThat(whoAnswers()).isEqualTo("replica");
+    assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+  }
+
+  @Test
+  void aReplicaLaggingBeyondTheBoundIsLeftForThePrimary() {
+    monitor.record(ReplicaState.replicating(Duration.ofSeconds(6), GtidPosition.EMPTY));
+
+    assertThat(whoAnswers()).isEqualTo("primary");
+    assertThat(health.health().getStatus()).isEqualTo(ReplicaHealth.DEGRADED);
+    assertThat(health.health().getDetails()).containsEntry("replica", "lagging");
+  }
+
+  @Test
+  void aReplicaThatIsDownOrUncheckedIsLeftForThePrimary() {
+    assertThat(whoAnswers()).as("before the first check").isEqualTo("primary");
+
+    monitor.record(ReplicaState.down("replication stopped"));
+
+    assertThat(whoAnswers()).isEqualTo("primary");
+    assertThat(health.health().getStatus()).isEqualTo(ReplicaHealth.DEGRADED);
+  }
+
+  @Test
+  void readsInsideATransactionStayOnThePrimary() {
+    monitor.record(ReplicaState.replicating(Duration.ZERO, GtidPosition.EMPTY));
+
+    String answer = new TransactionTemplate(new DataSourceTransactionManager(primaryDb)).execute(tx -> whoAnswers());
+
+    assertThat(answer).isEqualTo("primary");
+  }
+
+  @Test
+  void aReadThatFailsOnTheReplicaIsAnsweredByThePrimaryAndTakesTheReplicaOutOfService() {
+    monitor.record(ReplicaState.replicating(Duration.ZERO, GtidPosition.EMPTY));
+    new JdbcTemplate(replicaDb).execute("DROP TABLE whoami");
+
+    assertThat(whoAnswers()).isEqualTo("primary");
+    assertThat(monitor.state().replicating()).isFalse();
+  }
+
+  private String whoAnswers() {
+    return routing.read(db -> db.sql("SELECT name FROM whoami").query(String.class).single());
+  }
+
+  private static DriverManagerDataSource database(String name) {
+    DriverManagerDataSource db =
+        new DriverManagerDataSource("jdbc:h2:mem:" + name + "-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+    new JdbcTemplate(db).execute("CREATE TABLE whoami (name VARCHAR(10)); INSERT INTO whoami VALUES ('" + name + "')");
+    return db;
+  }
+}
