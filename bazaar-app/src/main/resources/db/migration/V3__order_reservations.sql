@@ -24,3 +24,6 @@ SELECT o.id, o.buyer_id,
           FROM order_lines l WHERE l.order_id = o.id),
        o.created_at, o.created_at
   FROM orders o;
+
+-- The recovery job frees the key of an order it gave up on, found by the order id.
+CREATE INDEX ix_idempotency_keys_resource ON idempotency_keys (resource_id);

@@ -59,8 +59,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 class OrderDesk implements Ordering {
   static final String PLACE_SCOPE = "order";
   static final String PAY_SCOPE = "pay";
-  /** A retry that loses the race for its key looks for the winner's result this many times at most. */
-  private static final int CLAIM_ATTEMPTS = 5;
+  /**
+   * A retry that loses the race for its key looks for the winner's result this many times at
+   * most, waiting a little longer each time: with sharded orders the key commits before the
+   * order row does, so the winner's order may be a few milliseconds from readable.
+   */
+  private static final int CLAIM_ATTEMPTS = 10;
+  private static final long CLAIM_BACKOFF_MS = 20;
 
   private final Orders orders;
   private final OrderStore store;
@@ -214,8 +219,8 @@ class OrderDesk implements Ordering {
     writing.executeWithoutResult(s -> {
       if (landed && reservations.move(orderId, State.PLACED, now(), State.HELD)) {
         events.publishEvent(new Order.OrderPlaced(orderId, buyerId));
-      } else if (!landed) {
-        giveBack(orderId);
+      } else if (!landed && giveBack(orderId)) {
+        keys.releaseAll(PLACE_SCOPE, orderId); // a retry with the same key places the order anew
       }
     });
   }
@@ -322,12 +327,22 @@ class OrderDesk implements Ordering {
         if (first.isPresent()) {
           return first.get();
         }
+        backOff(attempt);
       } catch (OrderNotPayable payingAgain) {
         // A retried payment that waited on the order's row lock finds it paid by its first attempt.
         return firstResult(claim).orElseThrow(() -> payingAgain);
       }
     }
     throw new IdempotentRequestInProgress();
+  }
+
+  private static void backOff(int attempt) {
+    try {
+      Thread.sleep(CLAIM_BACKOFF_MS * (attempt + 1));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IdempotentRequestInProgress();
+    }
   }
 
   private Optional<Order> firstResult(KeyClaim claim) {
