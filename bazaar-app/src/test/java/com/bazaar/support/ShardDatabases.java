@@ -16,7 +16,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /**
  * Throw-away order shard databases on the machine's MariaDB for a test context with profile
  * {@code sharding}: {@link #register} names two fresh databases, and the component drops them
- * when the context closes.
+ * when the context closes. Each such context is its own (no other class shares its shard
+ * databases), so test classes close it after they run ({@code @DirtiesContext}).
  */
 @Component
 @Profile("sharding")
@@ -41,6 +42,10 @@ public class ShardDatabases {
       registry.add("bazaar.orders.sharding.databases[" + i + "].username", () -> USER);
       registry.add("bazaar.orders.sharding.databases[" + i + "].password", () -> PASSWORD);
     }
+    // The MariaDB server is shared (other suites, other helpers): hold few connections.
+    registry.add("bazaar.orders.sharding.pool-size", () -> "5");
+    registry.add("spring.datasource.hikari.maximum-pool-size", () -> "10");
+    registry.add("spring.datasource.hikari.minimum-idle", () -> "2");
     return prefix;
   }
 

@@ -50,7 +50,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and a paid order is never cancelled, whichever step a crash interrupts.
  *
  * <p>When the order store shares the application's transactions (one database), each flow
- * runs in one local transaction as before, reservation row included.
+ * runs in one local transaction as before, reservation row included. When a flow needs both
+ * at once, it takes the shard's connection first and the application's second, never the
+ * other way round, so two flows can never each hold what the other waits for.
  *
  * <p>Requests with an Idempotency-Key claim the key in the first step; a retry that finds
  * the key claimed answers with the first result instead.
@@ -181,16 +183,20 @@ class OrderDesk implements Ordering {
         return placed;
       });
       insertOrGiveBack(order, claim);
-      writing.executeWithoutResult(s -> {
+      boolean abandoned = Boolean.TRUE.equals(writing.execute(s -> {
         if (!reservations.move(order.id(), State.PLACED, now(), State.HELD)
             && reservations.state(order.id()).orElseThrow() == State.RELEASED) {
-          // The recovery job gave up on this order before its row landed: it must not stand without stock.
-          store.writing().executeWithoutResult(t -> orders.delete(order.id()));
-          throw new IllegalStateException("order " + order.id() + " was abandoned while being placed");
+          return true;
         }
         whenPlaced.run();
         events.publishEvent(new Order.OrderPlaced(order.id(), buyerId));
-      });
+        return false;
+      }));
+      if (abandoned) {
+        // The recovery job gave up on this order before its row landed: it must not stand without stock.
+        store.writing().executeWithoutResult(t -> orders.delete(order.id()));
+        throw new IllegalStateException("order " + order.id() + " was abandoned while being placed");
+      }
       return order;
     };
     return store.separate() ? steps.get() : writing.execute(s -> steps.get());
@@ -346,12 +352,11 @@ class OrderDesk implements Ordering {
   }
 
   private Optional<Order> firstResult(KeyClaim claim) {
-    return writing.execute(s -> keys.find(claim.buyerId, claim.scope, claim.key).flatMap(claimed -> {
-      if (!claimed.requestHash().equals(claim.hash)) {
-        throw new IdempotencyKeyReused();
-      }
-      return store.reading().execute(t -> orders.find(claim.buyerId, claimed.resourceId()));
-    }));
+    Optional<IdempotencyKeys.Claimed> claimed = writing.execute(s -> keys.find(claim.buyerId, claim.scope, claim.key));
+    if (claimed.isPresent() && !claimed.get().requestHash().equals(claim.hash)) {
+      throw new IdempotencyKeyReused();
+    }
+    return claimed.flatMap(c -> store.reading().execute(t -> orders.find(claim.buyerId, c.resourceId())));
   }
 
   /** An Idempotency-Key to claim for a resource id, once the work knows the id. */

@@ -55,7 +55,8 @@ class OrderShardsConfiguration {
       dataSource.setJdbcUrl(shard.url());
       dataSource.setUsername(shard.username());
       dataSource.setPassword(shard.password());
-      dataSource.setMaximumPoolSize(10);
+      dataSource.setMaximumPoolSize(properties.poolSize());
+      dataSource.setMinimumIdle(Math.min(2, properties.poolSize())); // idle nodes keep few connections per shard
       ShardSchema.create(dataSource, properties.tablesPerDatabase());
       shards.put("ds_" + i, dataSource);
     }

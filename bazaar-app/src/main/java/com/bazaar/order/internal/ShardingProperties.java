@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param reservationTimeout how long a stock reservation may wait for its order to appear in
  *     its shard before the recovery job gives the stock back
  * @param sqlShow log every logical and physical statement (ShardingSphere's sql-show)
+ * @param poolSize connections per shard database at most
  */
 @ConfigurationProperties("bazaar.orders.sharding")
 record ShardingProperties(
@@ -21,13 +22,15 @@ record ShardingProperties(
     int tablesPerDatabase,
     Duration reservationTimeout,
     Duration recoveryInterval,
-    boolean sqlShow) {
+    boolean sqlShow,
+    int poolSize) {
 
   ShardingProperties {
     databases = databases == null ? List.of() : List.copyOf(databases);
     tablesPerDatabase = tablesPerDatabase == 0 ? 4 : tablesPerDatabase;
     reservationTimeout = reservationTimeout == null ? Duration.ofMinutes(1) : reservationTimeout;
     recoveryInterval = recoveryInterval == null ? Duration.ofSeconds(30) : recoveryInterval;
+    poolSize = poolSize == 0 ? 10 : poolSize;
     if (enabled) {
       int tables = databases.size() * tablesPerDatabase;
       if (databases.isEmpty() || OrderIdGenerator.SLOTS % tables != 0) {

@@ -17,6 +17,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -29,6 +30,7 @@ import tools.jackson.databind.JsonNode;
  * changes nothing.
  */
 @ActiveProfiles({"test", "mariadb", "sharding"})
+@DirtiesContext
 class ShardMigrationTest extends ApiTest {
   @Autowired ShardMigration migration;
   @Autowired JdbcClient jdbc;

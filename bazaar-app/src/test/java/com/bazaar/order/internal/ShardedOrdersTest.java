@@ -32,6 +32,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -43,6 +44,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * shards, and the failure paths of placing an order across two databases.
  */
 @ActiveProfiles({"test", "mariadb", "sharding"})
+@DirtiesContext
 class ShardedOrdersTest extends ApiTest {
   private static final Pattern PHYSICAL_TABLE = Pattern.compile("\\b(orders|order_lines)_(\\d)\\b");
 
