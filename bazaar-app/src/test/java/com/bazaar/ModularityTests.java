@@ -32,6 +32,7 @@ class ModularityTests {
           "search", Set.of("catalog"),
           "cart", Set.of("catalog"),
           "order", Set.of("catalog", "inventory", "cart", "payment"),
+          "flashsale", Set.of("catalog", "order"),
           "storefront",
               Set.of("catalog", "inventory", "search", "cart", "order", "payment"));
 

@@ -16,6 +16,7 @@ import com.bazaar.order.OrderStatus;
 import com.bazaar.order.Ordering;
 import com.bazaar.payment.Payments;
 import com.bazaar.platform.InvalidInput;
+import com.bazaar.platform.Money;
 import com.bazaar.platform.Page;
 import com.bazaar.platform.PageSpec;
 import com.bazaar.platform.id.IdGenerator;
@@ -92,7 +93,14 @@ class OrderDesk implements Ordering {
   public Order place(long buyerId, List<OrderRequestLine> lines, Optional<String> idempotencyKey) {
     RequestedLines requested = RequestedLines.of(lines);
     return once(buyerId, PLACE_SCOPE, idempotencyKey, requested.canonical(), null,
-        orderId -> placeNow(orderId, buyerId, requested));
+        orderId -> placeNow(orderId, buyerId, requested, Map.of()));
+  }
+
+  @Override
+  public Order placeAtPrice(long buyerId, OrderRequestLine line, Money unitPrice, String idempotencyKey) {
+    RequestedLines requested = RequestedLines.of(List.of(line));
+    return once(buyerId, PLACE_SCOPE, Optional.of(idempotencyKey), requested.canonical() + "@" + unitPrice, null,
+        orderId -> placeNow(orderId, buyerId, requested, Map.of(line.itemId(), unitPrice)));
   }
 
   @Override
@@ -104,7 +112,7 @@ class OrderDesk implements Ordering {
       }
       List<OrderRequestLine> lines =
           cart.lines().stream().map(l -> new OrderRequestLine(l.itemId(), l.quantity())).toList();
-      Order order = placeNow(orderId, buyerId, RequestedLines.of(lines));
+      Order order = placeNow(orderId, buyerId, RequestedLines.of(lines), Map.of());
       carts.clear(buyerId);
       return order;
     });
@@ -152,7 +160,8 @@ class OrderDesk implements Ordering {
     return overdue.isPresent();
   }
 
-  private Order placeNow(long orderId, long buyerId, RequestedLines requested) {
+  /** @param setPrices unit prices that replace the catalog's (a flash sale's), by item id */
+  private Order placeNow(long orderId, long buyerId, RequestedLines requested, Map<Long, Money> setPrices) {
     Map<Long, ItemSummary> items = catalog.summaries(requested.itemIds()).stream()
         .collect(Collectors.toMap(ItemSummary::id, Function.identity(), (a, b) -> a));
     List<OrderLine> lines = requested.lines().stream().map(line -> {
@@ -160,7 +169,7 @@ class OrderDesk implements Ordering {
       if (item == null) {
         throw new ItemNotFound(line.itemId());
       }
-      return new OrderLine(item.id(), item.title(), item.price(), line.quantity());
+      return new OrderLine(item.id(), item.title(), setPrices.getOrDefault(item.id(), item.price()), line.quantity());
     }).toList();
     if (lines.stream().map(l -> l.price().currency()).distinct().count() > 1) {
       throw new InvalidInput("lines", "items priced in different currencies need separate orders");
