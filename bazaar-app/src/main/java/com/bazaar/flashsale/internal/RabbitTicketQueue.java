@@ -56,7 +56,7 @@ class RabbitTicketQueue {
       this.orderer = orderer;
     }
 
-    @RabbitListener(queues = "${bazaar.flash.queue.name}", containerFactory = CONTAINER_FACTORY)
+    @RabbitListener(queues = "#{@flashTicketQueue.name}", containerFactory = CONTAINER_FACTORY)
     void receive(String message) {
       orderer.order(TicketOrder.decode(message));
     }
