@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,6 +30,7 @@ import tools.jackson.databind.JsonNode;
  * out, to a hundred different buyers, at the flash price; the sale ends at zero; every
  * accepted ticket ends ORDERED or FAILED, and a failed ticket's unit is back in the sale.
  */
+@Import(SqlOnRequestThreads.class)
 public abstract class FlashSaleStormContract extends ApiTest {
   static final String FAST_TEST_USERS = "bazaar.security.bcrypt-strength=4";
   static final String GENEROUS_LIMITS = "bazaar.rate-limits.flash-purchase-user.permits=1000";
@@ -109,6 +111,23 @@ public abstract class FlashSaleStormContract extends ApiTest {
 
     await().atMost(Duration.ofSeconds(30)).until(() -> remaining(saleId) == 1);
     assertThat(newShopper().post("/api/flash-sales/" + saleId + "/purchase", "{}").status()).isEqualTo(202);
+  }
+
+  @Test
+  void aSoldOutAnswerRunsNoSql() throws Exception {
+    long itemId = items.create("sold-out item", 19_900, 10);
+    String saleId = createSale(itemId, 1, 1);
+    List<ApiClient> buyers = concurrently(6, i -> newShopper());
+    assertThat(buyers.get(0).post("/api/flash-sales/" + saleId + "/purchase", "{}").status()).isEqualTo(202);
+
+    long before = SqlOnRequestThreads.count();
+    assertThat(before).as("the counter sees the SQL of registrations and logins").isPositive();
+    for (ApiClient late : buyers.subList(1, 6)) {
+      Answer refused = late.post("/api/flash-sales/" + saleId + "/purchase", "{}");
+      assertThat(refused.status()).isEqualTo(409);
+      assertThat(refused.json().get("detail").asString()).contains("sold out");
+    }
+    assertThat(SqlOnRequestThreads.count() - before).as("connections taken while answering sold out").isZero();
   }
 
   @Test

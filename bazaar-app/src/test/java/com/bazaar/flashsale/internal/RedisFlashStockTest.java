@@ -1,0 +1,37 @@
+package com.bazaar.flashsale.internal;
+
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/** The contract on the local Redis (127.0.0.1:6379), under a random key prefix removed afterwards. */
+class RedisFlashStockTest extends FlashStockContract {
+  private static final String PREFIX = "bazaar-test-" + UUID.randomUUID() + ":";
+  private static LettuceConnectionFactory connections;
+  private static StringRedisTemplate redis;
+
+  @BeforeAll
+  static void connect() {
+    connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 6379));
+    connections.afterPropertiesSet();
+    connections.start();
+    redis = new StringRedisTemplate(connections);
+  }
+
+  @AfterAll
+  static void removeKeysAndDisconnect() {
+    var keys = redis.keys(PREFIX + "*");
+    if (keys != null && !keys.isEmpty()) {
+      redis.delete(keys);
+    }
+    connections.destroy();
+  }
+
+  @Override
+  FlashStock stock() {
+    return new RedisFlashStock(redis, PREFIX);
+  }
+}
