@@ -8,16 +8,11 @@ import com.bazaar.support.ApiClient.Answer;
 import com.bazaar.support.ApiTest;
 import com.bazaar.support.TestItems;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -143,24 +138,11 @@ public abstract class FlashSaleStormContract extends ApiTest {
   }
 
   protected String createSale(long itemId, int stock, int limitPerUser) {
-    Answer created = admin().post("/api/admin/flash-sales", ApiClient.json(Map.of(
-        "itemId", String.valueOf(itemId),
-        "price", Map.of("amount", FLASH_PRICE, "currency", "CNY"),
-        "stock", stock,
-        "startsAt", Instant.now().minusSeconds(60).toString(),
-        "endsAt", Instant.now().plusSeconds(3600).toString(),
-        "limitPerUser", limitPerUser)));
-    assertThat(created.status()).as(created.body()).isEqualTo(201);
-    return created.json().get("id").asString();
+    return FlashSaleFixtures.createSale(admin(), itemId, FLASH_PRICE, stock, limitPerUser);
   }
 
   protected long remaining(String saleId) {
-    for (JsonNode sale : anonymous().get("/api/flash-sales").json()) {
-      if (sale.get("id").asString().equals(saleId)) {
-        return sale.get("remaining").asLong();
-      }
-    }
-    throw new AssertionError("no sale " + saleId);
+    return FlashSaleFixtures.remaining(anonymous(), saleId);
   }
 
   /** Polls every accepted ticket until none is QUEUED; answers the settled tickets by buyer index. */
@@ -181,29 +163,8 @@ public abstract class FlashSaleStormContract extends ApiTest {
     return settled;
   }
 
-  interface IndexedCall<T> {
-    T call(int index) throws Exception;
-  }
-
-  /** Runs the calls on many threads; a latch given is released once all are submitted. */
-  static <T> List<T> concurrently(int count, IndexedCall<T> call, CountDownLatch... start) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(count, 200));
-    try {
-      List<Future<T>> futures = new ArrayList<>();
-      for (int i = 0; i < count; i++) {
-        int index = i;
-        futures.add(pool.submit(() -> call.call(index)));
-      }
-      for (CountDownLatch latch : start) {
-        latch.countDown();
-      }
-      List<T> results = new ArrayList<>();
-      for (Future<T> future : futures) {
-        results.add(future.get());
-      }
-      return results;
-    } finally {
-      pool.shutdownNow();
-    }
+  static <T> List<T> concurrently(int count, FlashSaleFixtures.IndexedCall<T> call, CountDownLatch... start)
+      throws Exception {
+    return FlashSaleFixtures.concurrently(count, call, start);
   }
 }

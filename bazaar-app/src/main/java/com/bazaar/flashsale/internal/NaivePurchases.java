@@ -37,7 +37,7 @@ class NaivePurchases {
   }
 
   @Transactional
-  FlashTicket purchase(long saleId, long buyerId, int quantity) {
+  public FlashTicket purchase(long saleId, long buyerId, int quantity) {
     FlashSale sale = sales.find(saleId).orElseThrow(() -> new FlashSaleNotFound("flash sale " + saleId));
     if (!sale.isOpenAt(clock.instant())) {
       throw FlashSaleRefused.notActive(saleId);

@@ -1,5 +1,6 @@
 package com.bazaar.flashsale.internal;
 
+import org.springframework.amqp.AmqpRejectAndDontRequeueException;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.QueueBuilder;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
@@ -58,7 +59,14 @@ class RabbitTicketQueue {
 
     @RabbitListener(queues = "#{@flashTicketQueue.name}", containerFactory = CONTAINER_FACTORY)
     void receive(String message) {
-      orderer.order(TicketOrder.decode(message));
+      TicketOrder ticket;
+      try {
+        ticket = TicketOrder.decode(message);
+      } catch (IllegalArgumentException malformed) {
+        // Redelivering a message nobody can read would loop forever: drop it (to a DLQ if one is bound).
+        throw new AmqpRejectAndDontRequeueException("not a flash ticket: " + message, malformed);
+      }
+      orderer.order(ticket);
     }
   }
 }
