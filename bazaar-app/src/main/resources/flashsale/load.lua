@@ -4,4 +4,6 @@ if redis.call('EXISTS', KEYS[1]) == 1 then
   return 0
 end
 redis.call('HSET', KEYS[1], 'stock', ARGV[1], 'starts', ARGV[2], 'ends', ARGV[3], 'limit', ARGV[4])
+-- Kept a day past the end: unpaid orders cancelled after the sale still give their units back.
+redis.call('PEXPIREAT', KEYS[1], tonumber(ARGV[3]) + 86400000)
 return 1

@@ -19,4 +19,7 @@ end
 redis.call('HINCRBY', KEYS[1], 'stock', -quantity)
 redis.call('HINCRBY', KEYS[2], ARGV[1], quantity)
 redis.call('HSET', KEYS[3], ARGV[2], ARGV[1] .. ':' .. ARGV[3])
+local expiry = tonumber(sale[3]) + 86400000 -- as the sale's own key (load.lua)
+redis.call('PEXPIREAT', KEYS[2], expiry)
+redis.call('PEXPIREAT', KEYS[3], expiry)
 return 'ACCEPTED'

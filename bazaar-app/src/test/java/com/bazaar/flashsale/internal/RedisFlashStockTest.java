@@ -1,8 +1,13 @@
 package com.bazaar.flashsale.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -28,6 +33,16 @@ class RedisFlashStockTest extends FlashStockContract {
       redis.delete(keys);
     }
     connections.destroy();
+  }
+
+  @Test
+  void aSaleLeavesRedisADayAfterItEnds() {
+    var sale = loadedSale(3, 1);
+    stock().take(sale.id(), 1, 42, 1, sale.startsAt().plusSeconds(1));
+    for (String suffix : List.of("", ":buyers", ":holds")) {
+      Long ttl = redis.getExpire(PREFIX + "flash:{" + sale.id() + "}" + suffix, TimeUnit.SECONDS);
+      assertThat(ttl).as("seconds to live of " + suffix).isBetween(86_400L, 86_400L + 120);
+    }
   }
 
   @Override
