@@ -18,6 +18,7 @@ import com.bazaar.order.Ordering;
 import com.bazaar.order.internal.Reservations.State;
 import com.bazaar.payment.Payments;
 import com.bazaar.platform.InvalidInput;
+import com.bazaar.platform.Money;
 import com.bazaar.platform.Page;
 import com.bazaar.platform.PageSpec;
 import com.bazaar.platform.time.UtcColumns;
@@ -116,7 +117,14 @@ class OrderDesk implements Ordering {
   public Order place(long buyerId, List<OrderRequestLine> lines, Optional<String> idempotencyKey) {
     RequestedLines requested = RequestedLines.of(lines);
     return once(buyerId, PLACE_SCOPE, idempotencyKey, requested.canonical(),
-        claim -> placeNow(buyerId, claim, () -> requested, () -> {}));
+        claim -> placeNow(buyerId, claim, () -> requested, Map.of(), () -> {}));
+  }
+
+  @Override
+  public Order placeAtPrice(long buyerId, OrderRequestLine line, Money unitPrice, String idempotencyKey) {
+    RequestedLines requested = RequestedLines.of(List.of(line));
+    return once(buyerId, PLACE_SCOPE, Optional.of(idempotencyKey), requested.canonical() + "@" + unitPrice,
+        claim -> placeNow(buyerId, claim, () -> requested, Map.of(line.itemId(), unitPrice), () -> {}));
   }
 
   @Override
@@ -128,7 +136,7 @@ class OrderDesk implements Ordering {
       }
       return RequestedLines.of(
           cart.lines().stream().map(l -> new OrderRequestLine(l.itemId(), l.quantity())).toList());
-    }, () -> carts.clear(buyerId)));
+    }, Map.of(), () -> carts.clear(buyerId)));
   }
 
   @Override
@@ -172,11 +180,12 @@ class OrderDesk implements Ordering {
         .orElse(false)));
   }
 
+  /** @param setPrices unit prices that replace the catalog's (a flash sale's), by item id */
   private Order placeNow(long buyerId, Optional<KeyClaim> claim, Supplier<RequestedLines> requested,
-      Runnable whenPlaced) {
+      Map<Long, Money> setPrices, Runnable whenPlaced) {
     Supplier<Order> steps = () -> {
       Order order = writing.execute(s -> {
-        Order placed = newOrder(ids.nextId(buyerId), buyerId, requested.get());
+        Order placed = newOrder(ids.nextId(buyerId), buyerId, requested.get(), setPrices);
         claim.ifPresent(c -> c.claim(placed.id()));
         inventory.reserve(stockLines(placed));
         reservations.hold(placed.id(), buyerId, stockLines(placed), now());
@@ -291,7 +300,7 @@ class OrderDesk implements Ordering {
     return order;
   }
 
-  private Order newOrder(long orderId, long buyerId, RequestedLines requested) {
+  private Order newOrder(long orderId, long buyerId, RequestedLines requested, Map<Long, Money> setPrices) {
     Map<Long, ItemSummary> items = catalog.summaries(requested.itemIds()).stream()
         .collect(Collectors.toMap(ItemSummary::id, Function.identity(), (a, b) -> a));
     List<OrderLine> lines = requested.lines().stream().map(line -> {
@@ -299,7 +308,7 @@ class OrderDesk implements Ordering {
       if (item == null) {
         throw new ItemNotFound(line.itemId());
       }
-      return new OrderLine(item.id(), item.title(), item.price(), line.quantity());
+      return new OrderLine(item.id(), item.title(), setPrices.getOrDefault(item.id(), item.price()), line.quantity());
     }).toList();
     if (lines.stream().map(l -> l.price().currency()).distinct().count() > 1) {
       throw new InvalidInput("lines", "items priced in different currencies need separate orders");
