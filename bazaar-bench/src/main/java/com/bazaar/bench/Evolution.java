@@ -37,6 +37,8 @@ public final class Evolution {
         --report DIR       where evolution.md and evolution.html go (default docs)
         --runs DIR         each stage's result.json, report.html and logs (default target/evolution)
         --mariadb H:P      MariaDB for the database stages, user root, empty password (default 127.0.0.1:3306)
+        --storm-buyers N   after the mix, a flash-sale storm of N fresh buyers at each stage; 0: none (default 500)
+        --storm-units N    units on sale in that storm     (default 100)
         --help             this text
 
       Load options are those of a single run (see --help without 'evolution'); the evolution's
@@ -50,7 +52,8 @@ public final class Evolution {
   private Evolution() {}
 
   /** What a stage's launcher may use. */
-  public record Context(Path appJar, Path repo, Path runs, String mariaDbHost, int mariaDbPort, PrintStream out) {
+  public record Context(Path appJar, Path repo, Path runs, String mariaDbHost, int mariaDbPort, PrintStream out,
+                        int stormBuyers, int stormUnits) {
 
     /** One node on a fresh embedded H2 file database, which the audit reads through H2's auto-server mode. */
     Stage.Deployment embeddedNode(String stage, List<String> extra) throws IOException, InterruptedException {
@@ -78,9 +81,11 @@ public final class Evolution {
 
     private Stage.Deployment node(String stage, List<String> args, List<String> auditDbs)
         throws IOException, InterruptedException {
-      // every shopper of the run logs in from this one address: lift the per-address login limit
+      // Every shopper of the run logs in and buys from this one address: lift the per-address
+      // limits, and hash passwords cheaply so registering hundreds of buyers does not dominate.
       args = new ArrayList<>(args);
-      args.add("--bazaar.rate-limits.login.permits=1000000");
+      args.addAll(List.of("--bazaar.rate-limits.login.permits=1000000", "--bazaar.rate-limits.login-user.permits=1000000",
+          "--bazaar.rate-limits.flash-purchase-ip.permits=1000000", "--bazaar.security.bcrypt-strength=4"));
       Path log = runs.resolve(stage).resolve("app.log");
       out.println("[" + stage + "] starting " + appJar.getFileName() + " " + String.join(" ", args) + " (log " + log + ")");
       AppNode node = AppNode.start(appJar, args, log, START_TIMEOUT);
@@ -124,6 +129,8 @@ public final class Evolution {
     Path report = Path.of("docs");
     Path runs = Path.of("target", "evolution");
     String mariaDb = "127.0.0.1:3306";
+    int stormBuyers = 500;
+    int stormUnits = 100;
     try {
       for (int i = 0; i < args.length; i++) {
         String name = args[i];
@@ -131,7 +138,8 @@ public final class Evolution {
           out.printf(USAGE, Stages.all().stream().map(Stage::id).collect(Collectors.joining(",")));
           return LoadTool.OK;
         }
-        boolean ours = List.of("--stages", "--app-jar", "--repo", "--report", "--runs", "--mariadb").contains(name);
+        boolean ours = List.of("--stages", "--app-jar", "--repo", "--report", "--runs", "--mariadb", "--storm-buyers",
+            "--storm-units").contains(name);
         if (!ours) {
           loadArgs.add(name);
           continue;
@@ -146,6 +154,8 @@ public final class Evolution {
           case "--repo" -> repo = Path.of(value);
           case "--report" -> report = Path.of(value);
           case "--runs" -> runs = Path.of(value);
+          case "--storm-buyers" -> stormBuyers = count(name, value, 0);
+          case "--storm-units" -> stormUnits = count(name, value, 1);
           default -> mariaDb = value;
         }
       }
@@ -158,7 +168,8 @@ public final class Evolution {
       if (hostPort.length != 2 || !hostPort[1].matches("\\d{1,5}")) {
         throw new BenchConfig.BadArguments("--mariadb must be host:port, not '" + mariaDb + "'");
       }
-      Context context = new Context(appJar, repo, runs, hostPort[0], Integer.parseInt(hostPort[1]), out);
+      Context context = new Context(appJar, repo, runs, hostPort[0], Integer.parseInt(hostPort[1]), out,
+          stormBuyers, stormUnits);
       List<Outcome> outcomes = runStages(stages, load, context);
       Files.createDirectories(report);
       Instant now = Instant.now();
@@ -176,6 +187,18 @@ public final class Evolution {
     } catch (IOException e) {
       err.println("bazaar-bench evolution: " + e.getMessage());
       return LoadTool.RUN_FAILED;
+    }
+  }
+
+  private static int count(String name, String value, int min) {
+    try {
+      int n = Integer.parseInt(value);
+      if (n < min || n > 100_000) {
+        throw new BenchConfig.BadArguments(name + " must be between " + min + " and 100000, not " + n);
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new BenchConfig.BadArguments(name + " must be a whole number, not '" + value + "'");
     }
   }
 
@@ -207,14 +230,21 @@ public final class Evolution {
         Path out = context.runs().resolve(stage.id());
         Map<String, Object> result = new LinkedHashMap<>(
             LoadTool.measure(load.against(deployment.target(), out, deployment.auditDbs()), context.out()));
+        if (context.stormBuyers() > 0) {
+          context.out().println("[" + stage.id() + "] flash-sale storm: " + context.stormBuyers() + " buyers, "
+              + context.stormUnits() + " units");
+          result.put("flashStorm", new FlashStorm(deployment.target().toString(), "admin", "admin-password", context.out())
+              .run(context.stormBuyers(), context.stormUnits(), Math.min(200, context.stormBuyers())).asMap());
+        }
         outcomes.add(new Outcome(stage, result, null));
-      } catch (IOException e) {
+      } catch (Exception e) {
+        if (e instanceof InterruptedException) {
+          Thread.currentThread().interrupt();
+          outcomes.add(new Outcome(stage, null, "interrupted"));
+          break;
+        }
         context.out().println("[" + stage.id() + "] failed: " + e.getMessage());
         outcomes.add(new Outcome(stage, null, "failed: " + e.getMessage()));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        outcomes.add(new Outcome(stage, null, "interrupted"));
-        break;
       }
     }
     return outcomes;
