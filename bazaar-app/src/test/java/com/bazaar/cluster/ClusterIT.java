@@ -93,6 +93,7 @@ class ClusterIT {
     assertThat(second.body()).isEqualTo(first.body());
     assertThat(servedByAllNodes()).as("item reads served by the nodes").isEqualTo(servedAfterFirst);
 
+    assertThat(anonymous.get("/api/items?size=1").status()).as("the item list passes nginx too").isEqualTo(200);
     ApiClient.Answer withSession = admin.get("/api/items/" + item);
     assertThat(withSession.header("X-Cache-Status")).isNotEqualTo("HIT");
     assertThat(withSession.header("Cache-Control")).isEqualTo("private, no-store");
