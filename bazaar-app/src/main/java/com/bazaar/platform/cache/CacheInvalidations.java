@@ -58,7 +58,11 @@ final class CacheInvalidations implements MessageListener, AutoCloseable {
 
   void evictAgainLater(String cacheName, Runnable evictShared, String key) {
     later.schedule(() -> {
-      evictShared.run();
+      try {
+        evictShared.run();
+      } catch (RuntimeException e) {
+        log.warn("second eviction of {}|{} from Redis failed; its TTL bounds it", cacheName, key, e);
+      }
       TwoLevelCache cache = caches.get(cacheName);
       if (cache != null) {
         cache.evictLocal(key);

@@ -194,7 +194,10 @@ public final class ClusterHarness implements AutoCloseable {
   public static final class Builder {
     private int nodes = 3;
     private final List<String> profiles = new ArrayList<>(List.of("redis", "edge"));
-    private final Map<String, String> properties = new LinkedHashMap<>(Map.of("bazaar.demo.items", "60"));
+    // A small catalog, and small pools: the MariaDB server is shared with every other suite.
+    private final Map<String, String> properties = new LinkedHashMap<>(Map.of(
+        "bazaar.demo.items", "60",
+        "spring.datasource.hikari.maximum-pool-size", "5"));
     private boolean nginx;
 
     public Builder nodes(int nodes) {
