@@ -23,7 +23,7 @@ final class Stages {
         "stage 0 without its cache (every read goes to the database) and with the naive flash sale "
             + "(UPDATE … SET stock = stock - 1 WHERE stock > 0 and the order, per request)",
         true, List.of(), context -> context.embeddedNode("naive",
-            List.of("--spring.cache.type=none", "--bazaar.flash.mode=naive"))));
+            List.of("--bazaar.cache.type=none", "--bazaar.flash.mode=naive"))));
     stages.add(new Stage("mariadb", "1 · separate DB",
         "MariaDB on its own server process instead of the embedded H2",
         false, List.of(MARIADB), context -> context.mariaDbNode("mariadb", List.of())));
