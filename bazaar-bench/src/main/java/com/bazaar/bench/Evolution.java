@@ -49,6 +49,14 @@ public final class Evolution {
   private static final List<String> LOAD_DEFAULTS = List.of("--mode", "closed", "--users", "32", "--warmup", "10s", "--duration", "30s");
   private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
+  /**
+   * Every shopper of a run logs in and buys from the tool's one address: lift the per-address
+   * limits, and hash passwords cheaply so registering hundreds of buyers does not dominate.
+   */
+  static final List<String> NODE_SETTINGS = List.of("--bazaar.rate-limits.login.permits=1000000",
+      "--bazaar.rate-limits.login-user.permits=1000000", "--bazaar.rate-limits.flash-purchase-ip.permits=1000000",
+      "--bazaar.security.bcrypt-strength=4");
+
   private Evolution() {}
 
   /** What a stage's launcher may use. */
@@ -79,13 +87,134 @@ public final class Evolution {
       return node(stage, args, List.of(server + database + "?user=root&password="));
     }
 
+    /** One node on MariaDB with the given profiles (e.g. {@code mariadb,redis}), Redis names private to the stage. */
+    Stage.Deployment profiledNode(String stage, String profiles) throws IOException, InterruptedException {
+      String database = "bazaar_evolution_" + stage.replace('-', '_');
+      String server = "jdbc:mariadb://" + mariaDbHost + ":" + mariaDbPort + "/";
+      recreateDatabase(server, database);
+      List<String> args = new ArrayList<>(List.of("--spring.profiles.active=" + profiles,
+          "--bazaar.data-dir=" + runs.resolve(stage).resolve("data").toAbsolutePath(),
+          "--bazaar.mariadb.host=" + mariaDbHost, "--bazaar.mariadb.port=" + mariaDbPort,
+          "--bazaar.mariadb.database=" + database));
+      args.addAll(sharedStateSettings(stage));
+      return node(stage, args, List.of(server + database + "?user=root&password="));
+    }
+
+    /**
+     * {@code bin/cluster start N} with the given profiles on fresh databases: the main one (and
+     * its {@code _user}, {@code _catalog} companions) on {@code host:port}, and when sharded, two
+     * order shard databases on the MariaDB the evolution was pointed at.
+     */
+    Stage.Deployment cluster(String stage, int nodes, String profiles, int primaryPort, boolean sharded)
+        throws IOException, InterruptedException {
+      String database = "bazaar_evolution_" + stage.replace('-', '_');
+      String primary = "jdbc:mariadb://" + mariaDbHost + ":" + primaryPort + "/";
+      String shardServer = "jdbc:mariadb://" + mariaDbHost + ":" + mariaDbPort + "/";
+      List<String> auditDbs = new ArrayList<>();
+      for (String db : List.of(database, database + "_user", database + "_catalog")) {
+        dropDatabase(primary, db);
+        auditDbs.add(primary + db + "?user=root&password=");
+      }
+      recreateDatabase(primary, database);
+      Map<String, String> env = new LinkedHashMap<>();
+      if (sharded) {
+        for (int i = 0; i < 2; i++) {
+          String shard = database + "_orders_" + i;
+          recreateDatabase(shardServer, shard);
+          env.put("BAZAAR_SHARD_" + i + "_HOST", mariaDbHost);
+          env.put("BAZAAR_SHARD_" + i + "_PORT", Integer.toString(mariaDbPort));
+          env.put("BAZAAR_SHARD_" + i + "_DATABASE", shard);
+          auditDbs.add(shardServer + shard + "?user=root&password=");
+        }
+      }
+      int port = AppNode.freePort();
+      List<String> nodeArgs = new ArrayList<>(NODE_SETTINGS);
+      nodeArgs.addAll(sharedStateSettings(stage));
+      env.put("BAZAAR_PROFILES", profiles);
+      env.put("BAZAAR_CLUSTER_DB", database);
+      env.put("BAZAAR_CLUSTER_PORT", Integer.toString(port));
+      env.put("BAZAAR_NODE_ARGS", String.join(" ", nodeArgs));
+      Path log = runs.resolve(stage).resolve("cluster.log");
+      Files.createDirectories(log.getParent());
+      out.println("[" + stage + "] bin/cluster start " + nodes + " with profiles " + profiles + " (log " + log + ")");
+      script(log, env, "stop");
+      if (script(log, env, "start", Integer.toString(nodes)) != 0) {
+        script(log, env, "stop");
+        throw new IOException("bin/cluster start failed; see " + log + " and data/cluster/node-*.log");
+      }
+      URI target = URI.create("http://127.0.0.1:" + port);
+      return new Stage.Deployment() {
+        @Override
+        public URI target() {
+          return target;
+        }
+
+        @Override
+        public List<String> auditDbs() {
+          return existing(auditDbs); // the _user and _catalog databases exist only where the profiles split them out
+        }
+
+        @Override
+        public void close() throws IOException, InterruptedException {
+          script(log, env, "stop");
+        }
+      };
+    }
+
+    private int script(Path log, Map<String, String> env, String... args) throws IOException, InterruptedException {
+      List<String> command = new ArrayList<>(List.of(repo.resolve("bin").resolve("cluster").toString()));
+      command.addAll(List.of(args));
+      ProcessBuilder pb = new ProcessBuilder(command).directory(repo.toFile()).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+      pb.environment().putAll(env);
+      return pb.start().waitFor();
+    }
+
+    /**
+     * For stages with Redis: the flash-sale stock in Redis (an in-memory counter is one node's
+     * alone), and Redis keys, exchanges and queues named after the stage, so stages and earlier
+     * runs never meet.
+     */
+    private static List<String> sharedStateSettings(String stage) {
+      String ns = "bazaar-evolution-" + stage;
+      return List.of("--bazaar.flash.stock.type=redis", "--bazaar.redis.namespace=" + ns, "--bazaar.flash.redis.key-prefix=" + ns + ":flash:",
+          "--bazaar.rate-limit.redis.key-prefix=" + ns + ":limit:", "--bazaar.bus.prefix=" + ns,
+          "--bazaar.flash.queue.name=" + ns + ".flash");
+    }
+
+    private static List<String> existing(List<String> urls) {
+      List<String> found = new ArrayList<>();
+      for (String url : urls) {
+        int slash = url.lastIndexOf('/');
+        String database = url.substring(slash + 1, url.indexOf('?'));
+        try (Connection c = DriverManager.getConnection(url.substring(0, slash + 1) + "?user=root&password=");
+             var ps = c.prepareStatement("SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?")) {
+          ps.setString(1, database);
+          try (var rs = ps.executeQuery()) {
+            if (rs.next()) {
+              found.add(url);
+            }
+          }
+        } catch (SQLException e) {
+          found.add(url); // let the audit say what is wrong with it
+        }
+      }
+      return found;
+    }
+
+    private static void dropDatabase(String server, String database) throws IOException {
+      try (Connection c = DriverManager.getConnection(server + "?user=root&password=");
+           Statement s = c.createStatement()) {
+        s.execute("DROP DATABASE IF EXISTS " + database);
+      } catch (SQLException e) {
+        throw new IOException("cannot drop database " + database + " on " + server + ": " + e.getMessage(), e);
+      }
+    }
+
     private Stage.Deployment node(String stage, List<String> args, List<String> auditDbs)
         throws IOException, InterruptedException {
-      // Every shopper of the run logs in and buys from this one address: lift the per-address
-      // limits, and hash passwords cheaply so registering hundreds of buyers does not dominate.
       args = new ArrayList<>(args);
-      args.addAll(List.of("--bazaar.rate-limits.login.permits=1000000", "--bazaar.rate-limits.login-user.permits=1000000",
-          "--bazaar.rate-limits.flash-purchase-ip.permits=1000000", "--bazaar.security.bcrypt-strength=4"));
+      args.addAll(NODE_SETTINGS);
       Path log = runs.resolve(stage).resolve("app.log");
       out.println("[" + stage + "] starting " + appJar.getFileName() + " " + String.join(" ", args) + " (log " + log + ")");
       AppNode node = AppNode.start(appJar, args, log, START_TIMEOUT);
