@@ -4,15 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.cache.CacheManager;
@@ -27,29 +21,7 @@ class CaffeineCacheTest {
 
   @Test
   void aHotKeyMissedByOneHundredConcurrentReadersIsLoadedOnce() throws Exception {
-    AtomicInteger loads = new AtomicInteger();
-    CountDownLatch start = new CountDownLatch(1);
-    ExecutorService readers = Executors.newFixedThreadPool(100);
-    try {
-      List<Future<Object>> reads = new ArrayList<>();
-      for (int i = 0; i < 100; i++) {
-        reads.add(readers.submit(() -> {
-          start.await();
-          return items.get(7L, () -> {
-            loads.incrementAndGet();
-            Thread.sleep(50); // a slow database read widens the window the readers pile into
-            return "hot item";
-          });
-        }));
-      }
-      start.countDown();
-      for (Future<Object> read : reads) {
-        assertThat(read.get(30, TimeUnit.SECONDS)).isEqualTo("hot item");
-      }
-    } finally {
-      readers.shutdownNow();
-    }
-    assertThat(loads).hasValue(1);
+    assertThat(Stampede.loadsOfAHotKey(items)).isEqualTo(1);
   }
 
   @Test
