@@ -78,6 +78,7 @@ public final class DomainDatabase implements AutoCloseable {
     pool.setUsername(properties.username());
     pool.setPassword(properties.password());
     pool.setMaximumPoolSize(properties.maximumPoolSize());
+    pool.setMinimumIdle(properties.minimumIdle());
     try {
       Flyway.configure().dataSource(pool).locations("classpath:db/" + domain).load().migrate();
       tables.forEach(table -> dropEmptyCopy(main, domain, table));

@@ -7,18 +7,21 @@ import org.springframework.core.env.Environment;
  * {@code bazaar.datasource.<domain>.*}: a business domain's own database (stage 8, profile
  * {@code split}); none, so the domain stays in the main database, when the URL is empty.
  */
-public record DomainDatabaseProperties(String url, String username, String password, int maximumPoolSize) {
+public record DomainDatabaseProperties(
+    String url, String username, String password, int maximumPoolSize, int minimumIdle) {
   public DomainDatabaseProperties {
     url = url == null ? "" : url;
     username = username == null ? "root" : username;
     password = password == null ? "" : password;
     maximumPoolSize = maximumPoolSize < 1 ? 10 : maximumPoolSize;
+    // A domain pool grows on demand instead of holding all its connections from the start.
+    minimumIdle = minimumIdle < 1 ? Math.min(2, maximumPoolSize) : Math.min(minimumIdle, maximumPoolSize);
   }
 
   public static DomainDatabaseProperties of(Environment environment, String domain) {
     return Binder.get(environment)
         .bind("bazaar.datasource." + domain, DomainDatabaseProperties.class)
-        .orElseGet(() -> new DomainDatabaseProperties("", null, null, 0));
+        .orElseGet(() -> new DomainDatabaseProperties("", null, null, 0, 0));
   }
 
   public boolean separate() {
