@@ -124,8 +124,18 @@ class CatalogReadsOnReplicaTest extends ApiTest {
     });
   }
 
+  /** The routing of the catalog's reads: the main database's here. */
+  protected ReadRouting catalogReads() {
+    return reads;
+  }
+
+  /** The database holding the items table, on both servers. */
+  protected String catalogDatabase() {
+    return DATABASE;
+  }
+
   private int portThatAnswersReads() {
-    return reads.read(db -> db.sql("SELECT @@port").query(Integer.class).single());
+    return catalogReads().read(db -> db.sql("SELECT @@port").query(Integer.class).single());
   }
 
   private double readsOn(String target) {
@@ -136,7 +146,7 @@ class CatalogReadsOnReplicaTest extends ApiTest {
     return anonymous().get("/api/categories").json().get(0).get("id").asString();
   }
 
-  private static String titleOnReplica(String id) throws SQLException {
+  private String titleOnReplica(String id) throws SQLException {
     try (Connection replica = connectTo(REPLICA_PORT);
         ResultSet row = replica.createStatement().executeQuery("SELECT title FROM items WHERE id = " + Long.parseLong(id))) {
       return row.next() ? row.getString(1) : null;
@@ -145,8 +155,8 @@ class CatalogReadsOnReplicaTest extends ApiTest {
     }
   }
 
-  private static Connection connectTo(int port) throws SQLException {
-    return DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port + "/" + DATABASE, "root", "");
+  private Connection connectTo(int port) throws SQLException {
+    return DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port + "/" + catalogDatabase(), "root", "");
   }
 
   /** Starts or stops only the replica of the pair bin/replica manages. */

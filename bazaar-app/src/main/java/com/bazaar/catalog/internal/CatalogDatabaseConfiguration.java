@@ -1,7 +1,7 @@
 package com.bazaar.catalog.internal;
 
 import com.bazaar.platform.data.DomainDatabase;
-import com.bazaar.platform.data.ReadRouting;
+import com.bazaar.platform.data.ReadRoutings;
 import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
@@ -16,7 +16,7 @@ class CatalogDatabaseConfiguration {
   @Bean(destroyMethod = "close")
   CatalogDatabase catalogDatabase(
       Environment environment, DataSource main, JdbcClient migratedMain, PlatformTransactionManager transactions,
-      ReadRouting reads) {
+      ReadRoutings reads) {
     return new CatalogDatabase(
         DomainDatabase.configured("catalog", List.of("items", "categories"), environment, main, migratedMain, transactions, reads));
   }

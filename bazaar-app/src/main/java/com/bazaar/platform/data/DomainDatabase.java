@@ -26,8 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link #jdbc()} and run their transactions through {@link #inTransaction}, which is the main
  * transaction manager's when the domain is not separate.
  *
- * <p>With a separate database, the domain's reads go to its own database only: the replica of
- * profile {@code replica} mirrors the main database's routing, not this one.
+ * <p>With a separate database, the domain's reads go to its own database, or with profile
+ * {@code replica} to its copy on the replica server ({@link ReadRoutings}).
  */
 public final class DomainDatabase implements AutoCloseable {
   private final JdbcClient jdbc;
@@ -52,11 +52,11 @@ public final class DomainDatabase implements AutoCloseable {
    */
   public static DomainDatabase configured(
       String domain, List<String> tables, Environment environment, DataSource main, JdbcClient migratedMain,
-      PlatformTransactionManager mainTransactions, ReadRouting mainReads) {
+      PlatformTransactionManager mainTransactions, ReadRoutings reads) {
     DomainDatabaseProperties properties = DomainDatabaseProperties.of(environment, domain);
     return properties.separate()
-        ? separate(domain, properties, migratedMain, tables)
-        : shared(main, mainTransactions, mainReads);
+        ? separate(domain, properties, migratedMain, tables, reads)
+        : shared(main, mainTransactions, reads.main());
   }
 
   /** The domain's tables stay in the main database, with the main routing and transactions. */
@@ -71,7 +71,7 @@ public final class DomainDatabase implements AutoCloseable {
    * be moved (bin/migrate) before the split layout may serve, or it would silently vanish.
    */
   public static DomainDatabase separate(
-      String domain, DomainDatabaseProperties properties, JdbcClient main, List<String> tables) {
+      String domain, DomainDatabaseProperties properties, JdbcClient main, List<String> tables, ReadRoutings reads) {
     HikariDataSource pool = new HikariDataSource();
     pool.setPoolName(domain);
     pool.setJdbcUrl(properties.url());
@@ -87,7 +87,8 @@ public final class DomainDatabase implements AutoCloseable {
       throw e;
     }
     return new DomainDatabase(
-        pool, new JdbcTransactionManager(pool), ReadRouting.primaryOnly(JdbcClient.create(pool)), Optional.of(pool));
+        pool, new JdbcTransactionManager(pool), reads.forDomain(domain, JdbcClient.create(pool), properties.replicaUrl()),
+        Optional.of(pool));
   }
 
   private static void dropEmptyCopy(JdbcClient main, String domain, String table) {

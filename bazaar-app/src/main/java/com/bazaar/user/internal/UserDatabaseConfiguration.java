@@ -1,7 +1,7 @@
 package com.bazaar.user.internal;
 
 import com.bazaar.platform.data.DomainDatabase;
-import com.bazaar.platform.data.ReadRouting;
+import com.bazaar.platform.data.ReadRoutings;
 import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
@@ -16,7 +16,7 @@ class UserDatabaseConfiguration {
   @Bean(destroyMethod = "close")
   UserDatabase userDatabase(
       Environment environment, DataSource main, JdbcClient migratedMain, PlatformTransactionManager transactions,
-      ReadRouting reads) {
+      ReadRoutings reads) {
     return new UserDatabase(
         DomainDatabase.configured("user", List.of("users"), environment, main, migratedMain, transactions, reads));
   }
