@@ -17,6 +17,7 @@ class DomainIndependenceTest {
     "com.bazaar.inventory",
     "com.bazaar.cart",
     "com.bazaar.order",
+    "com.bazaar.flashsale",
     "com.bazaar.payment",
     "com.bazaar.search",
     "com.bazaar.user",

@@ -34,6 +34,7 @@ class ModularityTests {
           Map.entry("order", Set.of("catalog", "inventory", "cart", "payment")),
           Map.entry("notification", Set.of("order")),
           Map.entry("sales", Set.of("order", "catalog")),
+          Map.entry("flashsale", Set.of("catalog", "order")),
           Map.entry("storefront", Set.of("catalog", "inventory", "search", "cart", "order", "payment")));
 
   private static final Set<String> EVERYONE_MAY_USE = Set.of("platform", "user");

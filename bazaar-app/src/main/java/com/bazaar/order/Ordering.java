@@ -1,5 +1,6 @@
 package com.bazaar.order;
 
+import com.bazaar.platform.Money;
 import com.bazaar.platform.Page;
 import com.bazaar.platform.PageSpec;
 import java.util.List;
@@ -15,6 +16,13 @@ import java.util.Optional;
 public interface Ordering {
 
   Order place(long buyerId, List<OrderRequestLine> lines, Optional<String> idempotencyKey);
+
+  /**
+   * Places a one-line order at a set unit price (a flash sale's) instead of the catalog's,
+   * reserving the stock like any order. The idempotency key is required: the flash-sale
+   * consumer may see a ticket twice and must get the same order back.
+   */
+  Order placeAtPrice(long buyerId, OrderRequestLine line, Money unitPrice, String idempotencyKey);
 
   Order placeFromCart(long buyerId, Optional<String> idempotencyKey);
 

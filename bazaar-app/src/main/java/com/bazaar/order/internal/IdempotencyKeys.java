@@ -30,6 +30,18 @@ class IdempotencyKeys {
         .update();
   }
 
+  /** Frees a key whose work was undone after its claim had committed, so the client may retry. */
+  void release(long userId, String scope, IdempotencyKey key) {
+    jdbc.sql("DELETE FROM idempotency_keys WHERE user_id = ? AND scope = ? AND idem_key = ?")
+        .params(userId, scope, key.value())
+        .update();
+  }
+
+  /** Frees every key that claimed this resource (an order given up by the recovery job). */
+  void releaseAll(String scope, long resourceId) {
+    jdbc.sql("DELETE FROM idempotency_keys WHERE scope = ? AND resource_id = ?").params(scope, resourceId).update();
+  }
+
   Optional<Claimed> find(long userId, String scope, IdempotencyKey key) {
     return jdbc.sql(
             "SELECT request_hash, resource_id FROM idempotency_keys WHERE user_id = ? AND scope = ? AND idem_key = ?")

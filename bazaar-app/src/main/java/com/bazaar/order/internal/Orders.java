@@ -20,9 +20,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code orders} and {@code order_lines} tables. Queries name the buyer wherever they
- * can, which is both the ownership check and, later, the sharding key. State changes are
- * guarded by the status they expect, so a lost race changes nothing.
+ * The {@code orders} and {@code order_lines} tables, in the {@link OrderStore}. Queries name
+ * the buyer wherever they can, which is both the ownership check and the sharding key; the
+ * others name the order id, whose low bits carry the same shard (OrderIdGenerator). Only the
+ * all-orders list and the overdue sweep name neither and go to every shard. State changes
+ * are guarded by the status they expect, so a lost race changes nothing.
  */
 @Repository
 class Orders {
@@ -30,8 +32,8 @@ class Orders {
       "id, buyer_id, status, currency, created_at, payment_deadline, paid_at, cancelled_at";
   private final JdbcClient jdbc;
 
-  Orders(JdbcClient jdbc) {
-    this.jdbc = jdbc;
+  Orders(OrderStore store) {
+    this.jdbc = store.jdbc();
   }
 
   void insert(Order order) {
@@ -75,6 +77,33 @@ class Orders {
     return withLines(heads);
   }
 
+  /**
+   * Every buyer's orders, newest id first. Sharded, every table answers its first
+   * offset + size rows and ShardingSphere merge-sorts them, so pages neither skip nor repeat;
+   * deep pages cost more, which an admin list can afford.
+   */
+  List<Order> pageAll(PageSpec page) {
+    List<Head> heads = jdbc.sql("SELECT " + COLUMNS + " FROM orders ORDER BY id DESC LIMIT ? OFFSET ?")
+        .params(page.size(), page.offset())
+        .query((rs, n) -> head(rs))
+        .list();
+    return withLines(heads);
+  }
+
+  long countAll() {
+    return jdbc.sql("SELECT COUNT(*) FROM orders").query(Long.class).single();
+  }
+
+  boolean exists(long orderId) {
+    return jdbc.sql("SELECT COUNT(*) FROM orders WHERE id = ?").param(orderId).query(Long.class).single() > 0;
+  }
+
+  /** Removes an order whose stock reservation was given up before the order row landed. */
+  void delete(long orderId) {
+    jdbc.sql("DELETE FROM order_lines WHERE order_id = ?").param(orderId).update();
+    jdbc.sql("DELETE FROM orders WHERE id = ?").param(orderId).update();
+  }
+
   long count(long buyerId) {
     return jdbc.sql("SELECT COUNT(*) FROM orders WHERE buyer_id = ?").param(buyerId).query(Long.class).single();
   }
@@ -91,17 +120,17 @@ class Orders {
   }
 
   /** Answers whether this call moved the order from pending to paid. */
-  boolean recordPaid(Order order) {
+  boolean recordPaid(long orderId, Instant paidAt) {
     return jdbc.sql("UPDATE orders SET status = 'PAID', paid_at = ? WHERE id = ? AND status = 'PENDING_PAYMENT'")
-            .params(toColumn(order.paidAt()), order.id())
+            .params(toColumn(paidAt), orderId)
             .update() == 1;
   }
 
   /** Answers whether this call moved the order from pending to cancelled. */
-  boolean recordCancelled(Order order) {
+  boolean recordCancelled(long orderId, Instant cancelledAt) {
     return jdbc.sql(
                 "UPDATE orders SET status = 'CANCELLED', cancelled_at = ? WHERE id = ? AND status = 'PENDING_PAYMENT'")
-            .params(toColumn(order.cancelledAt()), order.id())
+            .params(toColumn(cancelledAt), orderId)
             .update() == 1;
   }
 

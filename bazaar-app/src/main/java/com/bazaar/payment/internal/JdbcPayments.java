@@ -6,6 +6,8 @@ import static com.bazaar.platform.time.UtcColumns.toColumn;
 import com.bazaar.payment.AlreadyPaid;
 import com.bazaar.payment.Payment;
 import com.bazaar.payment.PaymentProvider;
+import com.bazaar.payment.PaymentProviderUnavailable;
+import com.bazaar.platform.protection.CircuitBreakers;
 import com.bazaar.payment.Payments;
 import com.bazaar.platform.Money;
 import com.bazaar.platform.id.IdGenerator;
@@ -24,12 +26,15 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class JdbcPayments implements Payments {
+  static final String PROVIDER_BREAKER = "payment-provider";
   private final JdbcClient jdbc;
   private final PaymentProvider provider;
   private final IdGenerator ids;
   private final Clock clock;
+  private final CircuitBreakers breakers;
 
-  JdbcPayments(JdbcClient jdbc, PaymentProvider provider, IdGenerator ids, Clock clock) {
+  JdbcPayments(JdbcClient jdbc, PaymentProvider provider, IdGenerator ids, Clock clock, CircuitBreakers breakers) {
+    this.breakers = breakers;
     this.jdbc = jdbc;
     this.provider = provider;
     this.ids = ids;
@@ -39,7 +44,9 @@ class JdbcPayments implements Payments {
   @Override
   @Transactional(propagation = Propagation.MANDATORY)
   public Payment collect(long orderId, long buyerId, Money amount) {
-    String reference = provider.charge("order-" + orderId, buyerId, amount);
+    // A dead provider fails fast behind its breaker; the caller's transaction rolls back and the order stays payable.
+    String reference = breakers.call(PROVIDER_BREAKER, () -> provider.charge("order-" + orderId, buyerId, amount),
+        PaymentProviderUnavailable::new);
     Instant now = UtcColumns.now(clock);
     Payment payment = new Payment(ids.nextId(), orderId, amount, reference, now);
     try {

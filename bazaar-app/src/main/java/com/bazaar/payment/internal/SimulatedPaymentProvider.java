@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 final class SimulatedPaymentProvider implements PaymentProvider {
   private final ConcurrentMap<String, Charge> charges = new ConcurrentHashMap<>();
   private final Optional<Long> declineAbove;
+  private volatile boolean available = true;
 
   SimulatedPaymentProvider(@Value("${bazaar.payment.simulated.decline-above:#{null}}") Long declineAbove) {
     this.declineAbove = Optional.ofNullable(declineAbove);
@@ -29,6 +30,9 @@ final class SimulatedPaymentProvider implements PaymentProvider {
 
   @Override
   public String charge(String idempotencyKey, long buyerId, Money amount) {
+    if (!available) {
+      throw new IllegalStateException("simulated payment provider is down");
+    }
     if (declineAbove.isPresent() && amount.amount() > declineAbove.get()) {
       throw new PaymentDeclined("amount above the simulated limit of " + declineAbove.get());
     }
@@ -38,6 +42,15 @@ final class SimulatedPaymentProvider implements PaymentProvider {
       throw new PaymentDeclined("idempotency key " + idempotencyKey + " was used for another charge");
     }
     return charge.reference();
+  }
+
+  /** Takes the provider down or brings it back, to show what the shop does while it is down. */
+  void setAvailable(boolean available) {
+    this.available = available;
+  }
+
+  boolean isAvailable() {
+    return available;
   }
 
   /** How many distinct charges were taken; tests use it to prove nothing was charged twice. */

@@ -3,6 +3,7 @@ package com.bazaar.platform.web;
 import com.bazaar.platform.Conflict;
 import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.NotFound;
+import com.bazaar.platform.Unavailable;
 import com.bazaar.platform.ratelimit.RateLimited;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,13 @@ final class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
         .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
         .body(ProblemResponses.problem(HttpStatus.TOO_MANY_REQUESTS, e.getMessage()));
+  }
+
+  @ExceptionHandler(Unavailable.class)
+  ResponseEntity<ProblemDetail> unavailable(Unavailable e) {
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
+        .body(ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()));
   }
 
   @ExceptionHandler(AccessDeniedException.class)

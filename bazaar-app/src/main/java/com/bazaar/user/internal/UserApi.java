@@ -55,7 +55,11 @@ class UserApi {
       @Valid @RequestBody Credentials credentials,
       HttpServletRequest request,
       HttpServletResponse response) {
+    // Per address against one host guessing many accounts; per username against many hosts guessing one.
     rateLimiter.tryAcquire("login", request.getRemoteAddr()).ifPresent(wait -> {
+      throw new RateLimited(wait);
+    });
+    rateLimiter.tryAcquire("login-user", credentials.username().toLowerCase(java.util.Locale.ROOT)).ifPresent(wait -> {
       throw new RateLimited(wait);
     });
     AuthenticatedUser user;

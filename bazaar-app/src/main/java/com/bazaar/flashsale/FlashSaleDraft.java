@@ -1,0 +1,28 @@
+package com.bazaar.flashsale;
+
+import com.bazaar.platform.InvalidInput;
+import com.bazaar.platform.Money;
+import java.time.Instant;
+
+/** What an admin asks for when creating a sale; checked here so no bad sale reaches storage. */
+public record FlashSaleDraft(
+    long itemId, Money price, int stock, Instant startsAt, Instant endsAt, int limitPerUser) {
+
+  public FlashSaleDraft {
+    if (price == null || price.amount() <= 0) {
+      throw new InvalidInput("price", "must be a positive amount");
+    }
+    if (stock < 1) {
+      throw new InvalidInput("stock", "must be ≥ 1");
+    }
+    if (limitPerUser < 1) {
+      throw new InvalidInput("limitPerUser", "must be ≥ 1");
+    }
+    if (startsAt == null || endsAt == null) {
+      throw new InvalidInput(startsAt == null ? "startsAt" : "endsAt", "is required");
+    }
+    if (!startsAt.isBefore(endsAt)) {
+      throw new InvalidInput("endsAt", "must be after startsAt");
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package com.bazaar.flashsale;
+
+import java.util.List;
+
+/**
+ * The flash-sale module's API. {@link #purchase} decides at memory speed whether the buyer
+ * gets units (sale open, stock left, under the per-buyer limit) and answers with a ticket;
+ * the order itself is placed later, at a controlled rate, and the buyer polls the ticket.
+ */
+public interface FlashSales {
+
+  /** Creates the sale and loads its stock where purchases are decided. */
+  FlashSale create(FlashSaleDraft draft);
+
+  /** All sales, newest first. */
+  List<FlashSale> sales();
+
+  /** Units not yet taken by an accepted purchase. */
+  long remaining(long saleId);
+
+  /**
+   * Takes {@code quantity} units for the buyer or throws {@link FlashSaleRefused} (sold out,
+   * limit reached, not open) or {@link FlashSaleNotFound}.
+   */
+  FlashTicket purchase(long saleId, long buyerId, int quantity);
+
+  /** The buyer's ticket; another buyer's ticket is not found. */
+  FlashTicket ticket(long saleId, long buyerId, long ticketId);
+}

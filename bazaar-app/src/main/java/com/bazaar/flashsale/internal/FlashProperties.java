@@ -1,0 +1,25 @@
+package com.bazaar.flashsale.internal;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code bazaar.flash.*}. The mode chooses the design: {@code queued} (stock decided in memory
+ * or Redis, orders placed behind a queue) or {@code naive} (a database update and an order per
+ * purchase, synchronously — kept only as the benchmark's baseline). The queue's consumers and
+ * orders-per-second bound how hard the order side is pushed, however hard buyers push.
+ */
+@ConfigurationProperties("bazaar.flash")
+record FlashProperties(Mode mode, Queue queue) {
+
+  FlashProperties {
+    mode = mode == null ? Mode.QUEUED : mode;
+    queue = queue == null ? new Queue("bazaar.flash.tickets", 4, 200) : queue;
+  }
+
+  enum Mode {
+    QUEUED,
+    NAIVE
+  }
+
+  record Queue(String name, int consumers, int ordersPerSecond) {}
+}

@@ -1,0 +1,116 @@
+package com.bazaar.flashsale.internal;
+
+import com.bazaar.catalog.Catalog;
+import com.bazaar.catalog.ItemDetail;
+import com.bazaar.catalog.ItemNotFound;
+import com.bazaar.flashsale.FlashSale;
+import com.bazaar.flashsale.FlashSaleDraft;
+import com.bazaar.flashsale.FlashSaleNotFound;
+import com.bazaar.flashsale.FlashSaleRefused;
+import com.bazaar.flashsale.FlashSales;
+import com.bazaar.flashsale.FlashTicket;
+import com.bazaar.platform.InvalidInput;
+import com.bazaar.platform.id.IdGenerator;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Service;
+
+/**
+ * Creates sales and takes purchases. In the queued mode a purchase touches only the stock
+ * counter and the queue — a sold-out answer costs no SQL at all; the order is placed later by
+ * {@link TicketOrderer}. The naive mode hands purchases to {@link NaivePurchases} instead.
+ */
+@Service
+@EnableConfigurationProperties(FlashProperties.class)
+class FlashSaleDesk implements FlashSales {
+  private final Sales sales;
+  private final Tickets tickets;
+  private final FlashStock stock;
+  private final TicketQueue queue;
+  private final NaivePurchases naive;
+  private final Catalog catalog;
+  private final IdGenerator ids;
+  private final Clock clock;
+  private final boolean naiveMode;
+
+  FlashSaleDesk(Sales sales, Tickets tickets, FlashStock stock, TicketQueue queue, NaivePurchases naive,
+      Catalog catalog, IdGenerator ids, Clock clock, FlashProperties properties) {
+    this.sales = sales;
+    this.tickets = tickets;
+    this.stock = stock;
+    this.queue = queue;
+    this.naive = naive;
+    this.catalog = catalog;
+    this.ids = ids;
+    this.clock = clock;
+    this.naiveMode = properties.mode() == FlashProperties.Mode.NAIVE;
+  }
+
+  @Override
+  public FlashSale create(FlashSaleDraft draft) {
+    ItemDetail item = catalog.findItem(draft.itemId()).orElseThrow(() -> new ItemNotFound(draft.itemId()));
+    if (!item.price().currency().equals(draft.price().currency())) {
+      throw new InvalidInput("price.currency", "must be the item's currency, " + item.price().currency());
+    }
+    FlashSale sale = new FlashSale(ids.nextId(), draft.itemId(), draft.price(), draft.stock(),
+        draft.startsAt().truncatedTo(ChronoUnit.MICROS), draft.endsAt().truncatedTo(ChronoUnit.MICROS), draft.limitPerUser());
+    sales.insert(sale);
+    stock.load(sale, sale.stock());
+    return sale;
+  }
+
+  @Override
+  public List<FlashSale> sales() {
+    return sales.all();
+  }
+
+  @Override
+  public long remaining(long saleId) {
+    if (naiveMode) {
+      return sales.find(saleId).map(s -> s.stock() - sales.sold(saleId)).orElse(0L);
+    }
+    return stock.remaining(saleId);
+  }
+
+  @Override
+  public FlashTicket purchase(long saleId, long buyerId, int quantity) {
+    if (quantity < 1) {
+      throw new InvalidInput("quantity", "must be ≥ 1");
+    }
+    if (naiveMode) {
+      return naive.purchase(saleId, buyerId, quantity);
+    }
+    long ticketId = ids.nextId();
+    switch (stock.take(saleId, buyerId, ticketId, quantity, clock.instant())) {
+      case ACCEPTED -> queue.enqueue(new TicketOrder(ticketId, saleId, buyerId, quantity));
+      case SOLD_OUT -> throw FlashSaleRefused.soldOut(saleId);
+      case LIMIT_REACHED -> throw FlashSaleRefused.limitReached(saleId);
+      case NOT_ACTIVE -> throw FlashSaleRefused.notActive(saleId);
+      case UNKNOWN_SALE -> throw new FlashSaleNotFound("flash sale " + saleId);
+    }
+    return FlashTicket.queued(ticketId, saleId);
+  }
+
+  @Override
+  public FlashTicket ticket(long saleId, long buyerId, long ticketId) {
+    Optional<FlashTicket> settled = settledTicket(saleId, buyerId, ticketId);
+    if (settled.isPresent()) {
+      return settled.get();
+    }
+    if (stock.holder(saleId, ticketId).filter(holder -> holder == buyerId).isPresent()) {
+      // Held but not settled may also mean "settled a moment ago": read the settlement once more.
+      return settledTicket(saleId, buyerId, ticketId).orElse(FlashTicket.queued(ticketId, saleId));
+    }
+    return settledTicket(saleId, buyerId, ticketId)
+        .orElseThrow(() -> new FlashSaleNotFound("ticket " + ticketId + " in flash sale " + saleId));
+  }
+
+  private Optional<FlashTicket> settledTicket(long saleId, long buyerId, long ticketId) {
+    return tickets.find(ticketId)
+        .filter(t -> t.buyerId() == buyerId && t.ticket().saleId() == saleId)
+        .map(Tickets.Settled::ticket);
+  }
+}

@@ -1,0 +1,98 @@
+package com.bazaar.flashsale.internal;
+
+import com.bazaar.flashsale.FlashSale;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * Embedded adapter: each sale's counter in this JVM. One lock per sale makes the check and
+ * the take one step, as the Lua script does in Redis; sales never contend with each other.
+ */
+@Component
+@ConditionalOnProperty(name = "bazaar.flash.stock.type", havingValue = "memory", matchIfMissing = true)
+final class InMemoryFlashStock implements FlashStock {
+  private final ConcurrentMap<Long, SaleCounter> sales = new ConcurrentHashMap<>();
+
+  @Override
+  public void load(FlashSale sale, long remaining) {
+    sales.putIfAbsent(sale.id(), new SaleCounter(sale, remaining));
+  }
+
+  @Override
+  public Take take(long saleId, long buyerId, long ticketId, int quantity, Instant now) {
+    SaleCounter counter = sales.get(saleId);
+    return counter == null ? Take.UNKNOWN_SALE : counter.take(buyerId, ticketId, quantity, now);
+  }
+
+  @Override
+  public boolean giveBack(long saleId, long ticketId) {
+    SaleCounter counter = sales.get(saleId);
+    return counter != null && counter.giveBack(ticketId);
+  }
+
+  @Override
+  public Optional<Long> holder(long saleId, long ticketId) {
+    SaleCounter counter = sales.get(saleId);
+    return counter == null ? Optional.empty() : counter.holder(ticketId);
+  }
+
+  @Override
+  public long remaining(long saleId) {
+    SaleCounter counter = sales.get(saleId);
+    return counter == null ? 0 : counter.remaining();
+  }
+
+  private static final class SaleCounter {
+    private final FlashSale sale;
+    private final Map<Long, Integer> boughtByBuyer = new HashMap<>();
+    private final Map<Long, Hold> holds = new HashMap<>();
+    private long remaining;
+
+    SaleCounter(FlashSale sale, long remaining) {
+      this.sale = sale;
+      this.remaining = remaining;
+    }
+
+    synchronized Take take(long buyerId, long ticketId, int quantity, Instant now) {
+      if (!sale.isOpenAt(now)) {
+        return Take.NOT_ACTIVE;
+      }
+      if (boughtByBuyer.getOrDefault(buyerId, 0) + quantity > sale.limitPerUser()) {
+        return Take.LIMIT_REACHED;
+      }
+      if (remaining < quantity) {
+        return Take.SOLD_OUT;
+      }
+      remaining -= quantity;
+      boughtByBuyer.merge(buyerId, quantity, Integer::sum);
+      holds.put(ticketId, new Hold(buyerId, quantity));
+      return Take.ACCEPTED;
+    }
+
+    synchronized boolean giveBack(long ticketId) {
+      Hold hold = holds.remove(ticketId);
+      if (hold == null) {
+        return false;
+      }
+      remaining += hold.quantity();
+      boughtByBuyer.merge(hold.buyerId(), -hold.quantity(), Integer::sum);
+      return true;
+    }
+
+    synchronized Optional<Long> holder(long ticketId) {
+      return Optional.ofNullable(holds.get(ticketId)).map(Hold::buyerId);
+    }
+
+    synchronized long remaining() {
+      return remaining;
+    }
+  }
+
+  private record Hold(long buyerId, int quantity) {}
+}

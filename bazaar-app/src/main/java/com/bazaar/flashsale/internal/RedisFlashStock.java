@@ -1,0 +1,78 @@
+package com.bazaar.flashsale.internal;
+
+import com.bazaar.flashsale.FlashSale;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.stereotype.Component;
+
+/**
+ * Redis adapter: a sale is three keys sharing one hash tag (so they live on one cluster slot):
+ * the sale hash (stock, window, limit), its buyers (units per buyer) and its holds (ticket →
+ * buyer:units). Every decision is one Lua script, so all nodes see one counter and a take is
+ * atomic without a lock.
+ */
+@Component
+@ConditionalOnProperty(name = "bazaar.flash.stock.type", havingValue = "redis")
+final class RedisFlashStock implements FlashStock {
+  private static final RedisScript<Long> LOAD = script("load", Long.class);
+  private static final RedisScript<String> TAKE = script("take", String.class);
+  private static final RedisScript<Long> GIVE_BACK = script("give-back", Long.class);
+
+  private final StringRedisTemplate redis;
+  private final String prefix;
+
+  RedisFlashStock(StringRedisTemplate redis, @Value("${bazaar.flash.redis.key-prefix:bazaar:}") String prefix) {
+    this.redis = redis;
+    this.prefix = prefix;
+  }
+
+  @Override
+  public void load(FlashSale sale, long remaining) {
+    redis.execute(LOAD, keys(sale.id()),
+        String.valueOf(remaining),
+        String.valueOf(sale.startsAt().toEpochMilli()),
+        String.valueOf(sale.endsAt().toEpochMilli()),
+        String.valueOf(sale.limitPerUser()));
+  }
+
+  @Override
+  public Take take(long saleId, long buyerId, long ticketId, int quantity, Instant now) {
+    String answer = redis.execute(TAKE, keys(saleId),
+        String.valueOf(buyerId), String.valueOf(ticketId), String.valueOf(quantity),
+        String.valueOf(now.toEpochMilli()));
+    return Take.valueOf(answer);
+  }
+
+  @Override
+  public boolean giveBack(long saleId, long ticketId) {
+    Long given = redis.execute(GIVE_BACK, keys(saleId), String.valueOf(ticketId));
+    return given != null && given == 1L;
+  }
+
+  @Override
+  public Optional<Long> holder(long saleId, long ticketId) {
+    Object hold = redis.opsForHash().get(keys(saleId).get(2), String.valueOf(ticketId));
+    return Optional.ofNullable(hold).map(h -> Long.parseLong(h.toString().split(":")[0]));
+  }
+
+  @Override
+  public long remaining(long saleId) {
+    Object stock = redis.opsForHash().get(keys(saleId).get(0), "stock");
+    return stock == null ? 0 : Long.parseLong(stock.toString());
+  }
+
+  private List<String> keys(long saleId) {
+    String sale = prefix + "flash:{" + saleId + "}";
+    return List.of(sale, sale + ":buyers", sale + ":holds");
+  }
+
+  private static <T> RedisScript<T> script(String name, Class<T> type) {
+    return RedisScript.of(new ClassPathResource("flashsale/" + name + ".lua"), type);
+  }
+}

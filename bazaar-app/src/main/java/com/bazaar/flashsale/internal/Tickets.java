@@ -1,0 +1,83 @@
+package com.bazaar.flashsale.internal;
+
+import static com.bazaar.platform.time.UtcColumns.toColumn;
+
+import com.bazaar.flashsale.FlashTicket;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code flash_tickets} table: settled tickets only; a queued one lives in the stock counter. */
+@Repository
+class Tickets {
+  private final JdbcClient jdbc;
+
+  Tickets(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Records the settlement once; a redelivered ticket finds it settled already and changes nothing. */
+  boolean settle(TicketOrder ticket, FlashTicket.Status status, Optional<Long> orderId, Instant now) {
+    try {
+      jdbc.sql("""
+              INSERT INTO flash_tickets (id, sale_id, buyer_id, quantity, status, order_id, settled_at)
+              VALUES (?, ?, ?, ?, ?, ?, ?)""")
+          .params(ticket.ticketId(), ticket.saleId(), ticket.buyerId(), ticket.quantity(), status.name(),
+              orderId.orElse(null), toColumn(now))
+          .update();
+      return true;
+    } catch (DuplicateKeyException alreadySettled) {
+      return false;
+    }
+  }
+
+  Optional<Settled> find(long ticketId) {
+    return jdbc.sql("SELECT * FROM flash_tickets WHERE id = ?").param(ticketId).query(Tickets::settled).optional();
+  }
+
+  Optional<Settled> findByOrder(long orderId) {
+    return jdbc.sql("SELECT * FROM flash_tickets WHERE order_id = ?").param(orderId).query(Tickets::settled).optional();
+  }
+
+  /** Marks an ordered ticket's units as returned; true only the first time. */
+  boolean markReleased(long ticketId, Instant now) {
+    return jdbc.sql("UPDATE flash_tickets SET released_at = ? WHERE id = ? AND status = 'ORDERED' AND released_at IS NULL")
+        .params(toColumn(now), ticketId)
+        .update() == 1;
+  }
+
+  /** Units of the sale that ordered tickets still hold (not released). */
+  long unitsHeld(long saleId) {
+    return jdbc.sql("""
+            SELECT COALESCE(SUM(quantity), 0) FROM flash_tickets
+            WHERE sale_id = ? AND status = 'ORDERED' AND released_at IS NULL""")
+        .param(saleId)
+        .query(Long.class)
+        .single();
+  }
+
+  /** Units the buyer holds in the sale (the naive mode's limit check). */
+  long unitsHeldBy(long saleId, long buyerId) {
+    return jdbc.sql("""
+            SELECT COALESCE(SUM(quantity), 0) FROM flash_tickets
+            WHERE sale_id = ? AND buyer_id = ? AND status = 'ORDERED' AND released_at IS NULL""")
+        .params(saleId, buyerId)
+        .query(Long.class)
+        .single();
+  }
+
+  private static Settled settled(ResultSet rs, int row) throws SQLException {
+    long orderId = rs.getLong("order_id");
+    Optional<Long> order = rs.wasNull() ? Optional.empty() : Optional.of(orderId);
+    return new Settled(
+        new FlashTicket(rs.getLong("id"), rs.getLong("sale_id"), FlashTicket.Status.valueOf(rs.getString("status")), order),
+        rs.getLong("buyer_id"),
+        rs.getInt("quantity"));
+  }
+
+  record Settled(FlashTicket ticket, long buyerId, int quantity) {}
+}

@@ -1,0 +1,20 @@
+package com.bazaar.platform;
+
+import java.time.Duration;
+
+/**
+ * A dependency is down or the site is saturated: answered at once with 503 and
+ * {@code Retry-After}, instead of a timeout or a 500. Nothing was changed.
+ */
+public abstract class Unavailable extends RuntimeException {
+  private final Duration retryAfter;
+
+  protected Unavailable(String message, Duration retryAfter) {
+    super(message);
+    this.retryAfter = retryAfter;
+  }
+
+  public Duration retryAfter() {
+    return retryAfter;
+  }
+}

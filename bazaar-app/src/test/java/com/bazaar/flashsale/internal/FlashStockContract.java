@@ -1,0 +1,89 @@
+package com.bazaar.flashsale.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.bazaar.flashsale.FlashSale;
+import com.bazaar.platform.Money;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+
+/** The stock-counter port's contract, proved on each adapter with the same assertions. */
+abstract class FlashStockContract {
+  private static final AtomicLong IDS = new AtomicLong(System.nanoTime());
+  private static final Instant NOW = Instant.now(); // real time: Redis expires a sale a day after its end
+
+  abstract FlashStock stock();
+
+  FlashSale loadedSale(int units, int limit) {
+    FlashSale sale = new FlashSale(IDS.incrementAndGet(), 1, Money.of(100, "CNY"), units,
+        NOW.minusSeconds(60), NOW.plusSeconds(60), limit);
+    stock().load(sale, units);
+    return sale;
+  }
+
+  @Test
+  void concurrentBuyersNeverTakeMoreThanTheStock() throws Exception {
+    FlashSale sale = loadedSale(10, 1);
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    try {
+      List<Future<FlashStock.Take>> takes = LongStream.range(0, 200)
+          .mapToObj(buyer -> pool.submit(() -> stock().take(sale.id(), buyer, IDS.incrementAndGet(), 1, NOW)))
+          .toList();
+      long accepted = 0;
+      for (Future<FlashStock.Take> take : takes) {
+        accepted += take.get() == FlashStock.Take.ACCEPTED ? 1 : 0;
+      }
+      assertThat(accepted).isEqualTo(10);
+      assertThat(stock().remaining(sale.id())).isZero();
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void aBuyerStaysWithinTheLimit() {
+    FlashSale sale = loadedSale(10, 2);
+    assertThat(stock().take(sale.id(), 7, IDS.incrementAndGet(), 2, NOW)).isEqualTo(FlashStock.Take.ACCEPTED);
+    assertThat(stock().take(sale.id(), 7, IDS.incrementAndGet(), 1, NOW)).isEqualTo(FlashStock.Take.LIMIT_REACHED);
+    assertThat(stock().take(sale.id(), 8, IDS.incrementAndGet(), 3, NOW)).isEqualTo(FlashStock.Take.LIMIT_REACHED);
+  }
+
+  @Test
+  void nothingIsSoldOutsideTheWindowOrForAnUnknownSale() {
+    FlashSale sale = loadedSale(10, 1);
+    assertThat(stock().take(sale.id(), 1, IDS.incrementAndGet(), 1, sale.startsAt().minusMillis(1)))
+        .isEqualTo(FlashStock.Take.NOT_ACTIVE);
+    assertThat(stock().take(sale.id(), 1, IDS.incrementAndGet(), 1, sale.endsAt())).isEqualTo(FlashStock.Take.NOT_ACTIVE);
+    assertThat(stock().take(IDS.incrementAndGet(), 1, IDS.incrementAndGet(), 1, NOW))
+        .isEqualTo(FlashStock.Take.UNKNOWN_SALE);
+  }
+
+  @Test
+  void aGivenBackTicketReturnsItsUnitsAndFreesTheBuyerOnce() {
+    FlashSale sale = loadedSale(1, 1);
+    long ticket = IDS.incrementAndGet();
+    assertThat(stock().take(sale.id(), 5, ticket, 1, NOW)).isEqualTo(FlashStock.Take.ACCEPTED);
+    assertThat(stock().holder(sale.id(), ticket)).contains(5L);
+    assertThat(stock().take(sale.id(), 6, IDS.incrementAndGet(), 1, NOW)).isEqualTo(FlashStock.Take.SOLD_OUT);
+
+    assertThat(stock().giveBack(sale.id(), ticket)).isTrue();
+    assertThat(stock().giveBack(sale.id(), ticket)).isFalse();
+    assertThat(stock().remaining(sale.id())).isEqualTo(1);
+    assertThat(stock().holder(sale.id(), ticket)).isEmpty();
+    assertThat(stock().take(sale.id(), 5, IDS.incrementAndGet(), 1, NOW)).isEqualTo(FlashStock.Take.ACCEPTED);
+  }
+
+  @Test
+  void loadingAgainDoesNotRefillASaleInProgress() {
+    FlashSale sale = loadedSale(2, 1);
+    stock().take(sale.id(), 1, IDS.incrementAndGet(), 1, NOW);
+    stock().load(sale, 2);
+    assertThat(stock().remaining(sale.id())).isEqualTo(1);
+  }
+}

@@ -1,0 +1,17 @@
+package com.bazaar.order;
+
+import com.bazaar.support.ShardDatabases;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The whole order flow with orders sharded over two MariaDB databases × 4 tables (stage 9). */
+@ActiveProfiles({"test", "mariadb", "sharding"})
+@DirtiesContext
+class ShardedOrderApiTest extends OrderApiTest {
+  @DynamicPropertySource
+  static void shards(DynamicPropertyRegistry registry) {
+    ShardDatabases.register(registry);
+  }
+}

@@ -1,0 +1,111 @@
+package com.bazaar.platform.protection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.when;
+
+import com.bazaar.search.ItemSearch;
+import com.bazaar.support.ApiClient;
+import com.bazaar.support.ApiClient.Answer;
+import com.bazaar.support.ApiTest;
+import com.bazaar.support.TestItems;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+/**
+ * Under overload and with dead dependencies the shop answers 503 fast and keeps its
+ * invariants: shed requests change nothing, a dead payment provider leaves the order payable,
+ * a dead search index leaves category browsing working.
+ */
+@TestPropertySource(properties = {
+  "bazaar.security.bcrypt-strength=4",
+  "bazaar.protection.shedding.max-concurrent=1",
+  "bazaar.protection.breaker.window=4",
+  "bazaar.protection.breaker.minimum-calls=2",
+  "bazaar.protection.breaker.open-for=1s",
+})
+class ProtectionTest extends ApiTest {
+  @Autowired TestItems items;
+  @MockitoBean ItemSearch deadSearchIndex;
+
+  @Test
+  void moreConcurrentOrdersThanPermitsAreShedWith503AndStockStaysRight() throws Exception {
+    long itemId = items.create("busy item", 1_000, 100);
+    int buyers = 60;
+    List<ApiClient> shoppers = new ArrayList<>();
+    for (int i = 0; i < buyers; i++) {
+      shoppers.add(newShopper());
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(buyers);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Answer>> calls = new ArrayList<>();
+    try {
+      for (ApiClient shopper : shoppers) {
+        calls.add(pool.submit(() -> {
+          start.await();
+          return shopper.post("/api/orders", "{\"lines\":[{\"itemId\":\"" + itemId + "\",\"quantity\":1}]}");
+        }));
+      }
+      start.countDown();
+      List<Answer> answers = new ArrayList<>();
+      for (Future<Answer> call : calls) {
+        answers.add(call.get());
+      }
+      assertThat(answers).extracting(Answer::status).containsOnly(201, 503).contains(503);
+      Answer shed = answers.stream().filter(a -> a.status() == 503).findFirst().orElseThrow();
+      assertThat(shed.header("Retry-After")).isEqualTo("1");
+      assertThat(shed.contentType()).contains("application/problem+json");
+      long placed = answers.stream().filter(a -> a.status() == 201).count();
+      assertThat(items.stockOf(itemId)).isEqualTo(100 - placed);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void aDeadPaymentProviderLeavesTheOrderPayableAndTheBreakerRecovers() {
+    long itemId = items.create("pay item", 1_000, 5);
+    ApiClient shopper = newShopper();
+    ApiClient admin = admin();
+    String orderId = shopper.post("/api/orders", "{\"lines\":[{\"itemId\":\"" + itemId + "\",\"quantity\":1}]}")
+        .json().get("id").asString();
+    try {
+      assertThat(admin.put("/api/admin/payment-provider", "{\"available\":false}").status()).isEqualTo(200);
+      for (int attempt = 0; attempt < 4; attempt++) { // enough failures to open the breaker
+        Answer refused = shopper.post("/api/orders/" + orderId + "/pay", "{}");
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.header("Retry-After")).isNotNull();
+        assertThat(refused.json().get("detail").asString()).contains("payment provider is unavailable");
+      }
+      assertThat(shopper.get("/api/orders/" + orderId).json().get("status").asString()).isEqualTo("PENDING_PAYMENT");
+    } finally {
+      admin.put("/api/admin/payment-provider", "{\"available\":true}");
+    }
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+        .until(() -> shopper.post("/api/orders/" + orderId + "/pay", "{}").status() == 200);
+    assertThat(shopper.get("/api/orders/" + orderId).json().get("status").asString()).isEqualTo("PAID");
+  }
+
+  @Test
+  void aDeadSearchIndexAnswers503WhileCategoryBrowsingWorks() {
+    when(deadSearchIndex.search(any(), any())).thenThrow(new IllegalStateException("index gone"));
+    ApiClient visitor = anonymous();
+    for (int attempt = 0; attempt < 3; attempt++) {
+      Answer search = visitor.get("/api/search?q=phone");
+      assertThat(search.status()).isEqualTo(503);
+      assertThat(search.header("Retry-After")).isNotNull();
+    }
+    String categoryId = visitor.get("/api/categories").json().get(0).get("id").asString();
+    assertThat(visitor.get("/api/items?categoryId=" + categoryId).status()).isEqualTo(200);
+  }
+}

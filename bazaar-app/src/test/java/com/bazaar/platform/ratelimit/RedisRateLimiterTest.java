@@ -1,0 +1,89 @@
+package com.bazaar.platform.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/**
+ * The global limit: two limiters with their own Redis connections (two nodes) share one
+ * bucket per key. Tolerance: the bucket refills continuously, so the permits granted may
+ * exceed the limit by what refills while the test runs (limit × elapsed / period).
+ */
+class RedisRateLimiterTest {
+  private static final String PREFIX = "bazaar-test-" + UUID.randomUUID() + ":";
+  private static final int PERMITS = 50;
+  private static final Duration PERIOD = Duration.ofMinutes(1);
+  private static final RateLimitProperties LIMITS =
+      new RateLimitProperties(Map.of("purchase", new RateLimitProperties.Limit(PERMITS, PERIOD)));
+  private static final List<LettuceConnectionFactory> NODES = new ArrayList<>();
+
+  @BeforeAll
+  static void connectTwoNodes() {
+    for (int i = 0; i < 2; i++) {
+      LettuceConnectionFactory connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 6379));
+      connections.afterPropertiesSet();
+      connections.start();
+      NODES.add(connections);
+    }
+  }
+
+  @AfterAll
+  static void removeKeysAndDisconnect() {
+    StringRedisTemplate redis = new StringRedisTemplate(NODES.get(0));
+    var keys = redis.keys(PREFIX + "*");
+    if (keys != null && !keys.isEmpty()) {
+      redis.delete(keys);
+    }
+    NODES.forEach(LettuceConnectionFactory::destroy);
+  }
+
+  private static RateLimiter node(int index) {
+    return new RedisRateLimiter(new StringRedisTemplate(NODES.get(index)), LIMITS, PREFIX);
+  }
+
+  @Test
+  void twoNodesTogetherGrantNoMoreThanTheLimit() throws Exception {
+    List<RateLimiter> nodes = List.of(node(0), node(1));
+    ExecutorService callers = Executors.newFixedThreadPool(8);
+    long started = System.nanoTime();
+    try {
+      List<Future<Boolean>> calls = new ArrayList<>();
+      for (int i = 0; i < 400; i++) {
+        RateLimiter limiter = nodes.get(i % 2);
+        calls.add(callers.submit(() -> limiter.tryAcquire("purchase", "user-1").isEmpty()));
+      }
+      int granted = 0;
+      for (Future<Boolean> call : calls) {
+        granted += call.get() ? 1 : 0;
+      }
+      double refilled = PERMITS * (double) (System.nanoTime() - started) / PERIOD.toNanos();
+      assertThat(granted).isBetween(PERMITS, PERMITS + (int) Math.ceil(refilled));
+    } finally {
+      callers.shutdownNow();
+    }
+  }
+
+  @Test
+  void aRefusedCallLearnsHowLongToWaitAndOtherKeysAreUntouched() {
+    RateLimiter limiter = node(0);
+    for (int i = 0; i < PERMITS; i++) {
+      limiter.tryAcquire("purchase", "user-2");
+    }
+    assertThat(node(1).tryAcquire("purchase", "user-2"))
+        .hasValueSatisfying(wait -> assertThat(wait).isPositive().isLessThanOrEqualTo(PERIOD));
+    assertThat(node(1).tryAcquire("purchase", "user-3")).isEmpty();
+  }
+}

@@ -1,0 +1,191 @@
+package com.bazaar.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.ConcurrentHistogram;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The flash-sale storm workload: an admin creates an item and a sale of {@code --units}
+ * units, {@code --buyers} fresh shoppers log in, then all press "buy" at once (one purchase
+ * each, {@code --concurrency} in flight). It measures the front (purchase answers per second,
+ * p99) and the back (orders per second until every accepted ticket is settled), and checks
+ * the invariants: no more orders than units, one per buyer. The same run against a site
+ * started with {@code --bazaar.flash.mode=naive} gives the baseline.
+ *
+ * <pre>java -cp bazaar-bench.jar com.bazaar.bench.FlashStorm --target URL --buyers 1000 --units 100 --concurrency 200</pre>
+ */
+public final class FlashStorm {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final String target;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+      .executor(Executors.newFixedThreadPool(16)).build();
+
+  private FlashStorm(String target) {
+    this.target = target;
+  }
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> options = new HashMap<>(Map.of(
+        "--target", "http://localhost:8080", "--buyers", "1000", "--units", "100", "--concurrency", "200"));
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      options.put(args[i], args[i + 1]);
+    }
+    FlashStorm storm = new FlashStorm(options.get("--target"));
+    int failures = storm.run(Integer.parseInt(options.get("--buyers")), Integer.parseInt(options.get("--units")),
+        Integer.parseInt(options.get("--concurrency")));
+    System.exit(failures == 0 ? 0 : 1);
+  }
+
+  private int run(int buyers, int units, int concurrency) throws Exception {
+    String admin = login("admin", "admin-password");
+    String categoryId = send("GET", "/api/categories", null, null).body().get(0).get("id").asString();
+    String itemId = send("POST", "/api/admin/items", admin, Map.of("title", "flash storm item", "description", "bench",
+        "price", Map.of("amount", 19_900, "currency", "CNY"), "stock", units, "categoryId", categoryId))
+        .body().get("id").asString();
+    String saleId = send("POST", "/api/admin/flash-sales", admin, Map.of("itemId", itemId,
+        "price", Map.of("amount", 990, "currency", "CNY"), "stock", units, "limitPerUser", 1,
+        "startsAt", Instant.now().minusSeconds(60).toString(), "endsAt", Instant.now().plusSeconds(3600).toString()))
+        .body().get("id").asString();
+
+    String run = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
+    ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+    try {
+      List<String> sessions = all(pool, buyers, i -> {
+        String name = "storm" + run + "_" + i;
+        send("POST", "/api/users", null, Map.of("username", name, "password", "password-" + name,
+            "email", name + "@example.com"));
+        return login(name, "password-" + name);
+      }, null);
+      System.out.printf(Locale.ROOT, "flash-storm: %d buyers logged in; sale %s of %d units%n", buyers, saleId, units);
+
+      ConcurrentHistogram latency = new ConcurrentHistogram(3);
+      Map<String, Integer> statuses = new ConcurrentHashMap<>();
+      CountDownLatch start = new CountDownLatch(1);
+      long t0 = System.nanoTime();
+      List<Answer> answers = all(pool, buyers, i -> {
+        start.await();
+        long sent = System.nanoTime();
+        Answer answer = send("POST", "/api/flash-sales/" + saleId + "/purchase", sessions.get(i), Map.of("quantity", 1));
+        latency.recordValue((System.nanoTime() - sent) / 1_000);
+        statuses.merge(String.valueOf(answer.status()), 1, Integer::sum);
+        return answer;
+      }, start);
+      double frontSeconds = (System.nanoTime() - t0) / 1e9;
+
+      Map<Integer, String> accepted = new HashMap<>();
+      for (int i = 0; i < buyers; i++) {
+        if (answers.get(i).status() == 202) {
+          accepted.put(i, answers.get(i).body().get("ticket").asString());
+        }
+      }
+      List<Integer> acceptedBuyers = new ArrayList<>(accepted.keySet());
+      List<JsonNode> settled = all(pool, acceptedBuyers.size(), i -> {
+        int buyer = acceptedBuyers.get(i);
+        return awaitSettled(saleId, accepted.get(buyer), sessions.get(buyer));
+      }, null);
+      Set<String> orders = new HashSet<>();
+      int failed = 0;
+      for (JsonNode ticket : settled) {
+        if ("ORDERED".equals(ticket.get("status").asString())) {
+          orders.add(ticket.get("orderId").asString());
+        } else {
+          failed++;
+        }
+      }
+      double backSeconds = (System.nanoTime() - t0) / 1e9;
+      System.out.printf(Locale.ROOT,
+          "flash-storm: purchases %d in %.2fs = %.0f req/s, p50 %.1fms p99 %.1fms max %.1fms, statuses %s%n",
+          buyers, frontSeconds, buyers / frontSeconds, latency.getValueAtPercentile(50) / 1000.0,
+          latency.getValueAtPercentile(99) / 1000.0, latency.getMaxValue() / 1000.0, statuses);
+      System.out.printf(Locale.ROOT, "flash-storm: %d orders (%d failed tickets) settled after %.2fs = %.0f orders/s%n",
+          orders.size(), failed, backSeconds, orders.size() / backSeconds);
+      boolean ok = orders.size() <= units && orders.size() == accepted.size() - failed;
+      System.out.println("flash-storm: invariants " + (ok ? "hold" : "BROKEN") + " (orders ≤ units, one per accepted buyer)");
+      return ok ? 0 : 1;
+    } finally {
+      pool.shutdownNow();
+      pool.awaitTermination(5, TimeUnit.SECONDS);
+    }
+  }
+
+  private JsonNode awaitSettled(String saleId, String ticket, String session) throws Exception {
+    for (int attempt = 0; attempt < 1200; attempt++) {
+      JsonNode status = send("GET", "/api/flash-sales/" + saleId + "/purchase/" + ticket, session, null).body();
+      if (!"QUEUED".equals(status.get("status").asString())) {
+        return status;
+      }
+      Thread.sleep(20); // polling a ticket, as a buyer's page would
+    }
+    throw new IOException("ticket " + ticket + " still queued after a minute");
+  }
+
+  private String login(String username, String password) throws Exception {
+    Answer answer = send("POST", "/api/session", null, Map.of("username", username, "password", password));
+    if (answer.status() != 200 || answer.session() == null) {
+      throw new IOException("login of " + username + " failed: " + answer.status());
+    }
+    return answer.session();
+  }
+
+  private Answer send(String method, String path, String session, Object body) throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target + path)).timeout(Duration.ofSeconds(60))
+        .header("X-Requested-With", "XMLHttpRequest").header("Accept", "application/json")
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    if (session != null) {
+      request.header("Cookie", "SESSION=" + session);
+    }
+    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    String newSession = response.headers().allValues("Set-Cookie").stream()
+        .filter(c -> c.startsWith("SESSION=")).map(c -> c.substring(8, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
+        .findFirst().orElse(session);
+    return new Answer(response.statusCode(), response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body()),
+        newSession);
+  }
+
+  private record Answer(int status, JsonNode body, String session) {}
+
+  private interface Call<T> {
+    T call(int index) throws Exception;
+  }
+
+  private static <T> List<T> all(ExecutorService pool, int count, Call<T> call, CountDownLatch start) throws Exception {
+    List<Future<T>> futures = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      int index = i;
+      futures.add(pool.submit(() -> call.call(index)));
+    }
+    if (start != null) {
+      start.countDown();
+    }
+    List<T> results = new ArrayList<>();
+    for (Future<T> future : futures) {
+      results.add(future.get());
+    }
+    return results;
+  }
+}
