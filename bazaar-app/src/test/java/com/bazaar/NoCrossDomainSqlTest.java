@@ -37,6 +37,9 @@ class NoCrossDomainSqlTest {
           Map.entry("payments", "trade"),
           Map.entry("notifications", "trade"),
           Map.entry("item_sales", "trade"),
+          Map.entry("order_reservations", "trade"),
+          Map.entry("flash_sales", "trade"),
+          Map.entry("flash_tickets", "trade"),
           Map.entry("worker_id_leases", "platform"),
           Map.entry("processed_messages", "platform"),
           Map.entry("event_publication", "platform"));
@@ -52,6 +55,7 @@ class NoCrossDomainSqlTest {
           "payment", "trade",
           "notification", "trade",
           "sales", "trade",
+          "flashsale", "trade",
           "platform", "platform");
 
   private static final Path MAIN = Path.of("src/main");

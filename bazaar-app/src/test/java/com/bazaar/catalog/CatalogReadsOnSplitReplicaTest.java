@@ -44,8 +44,8 @@ class CatalogReadsOnSplitReplicaTest extends CatalogReadsOverReplica {
   @Test
   void catalogReadsAreAnsweredByTheCatalogDatabasesCopyOnTheReplica() {
     // Before each test the replica has caught up, so the read goes there (checked by @@port).
-    assertThat(catalogReads().read(db -> db.sql("SELECT DATABASE()").query(String.class).single()))
-        .isEqualTo(DATABASE + "_catalog");
+    String answering = catalogReads().read(db -> db.sql("SELECT DATABASE()").query(String.class).single());
+    assertThat(answering).isEqualTo(DATABASE + "_catalog");
     assertThat(routings.of("catalog")).isNotSameAs(routings.main());
   }
 }

@@ -1,6 +1,7 @@
 package com.bazaar.catalog.internal;
 
 import com.bazaar.platform.data.DomainDatabase;
+import com.bazaar.platform.data.DomainDatabases;
 import com.bazaar.platform.data.ReadRoutings;
 import java.util.List;
 import javax.sql.DataSource;
@@ -16,8 +17,8 @@ class CatalogDatabaseConfiguration {
   @Bean(destroyMethod = "close")
   CatalogDatabase catalogDatabase(
       Environment environment, DataSource main, JdbcClient migratedMain, PlatformTransactionManager transactions,
-      ReadRoutings reads) {
-    return new CatalogDatabase(
-        DomainDatabase.configured("catalog", List.of("items", "categories"), environment, main, migratedMain, transactions, reads));
+      ReadRoutings reads, DomainDatabases databases) {
+    return new CatalogDatabase(databases.register("catalog",
+        DomainDatabase.configured("catalog", List.of("items", "categories"), environment, main, migratedMain, transactions, reads)));
   }
 }

@@ -1,6 +1,7 @@
 package com.bazaar.user.internal;
 
 import com.bazaar.platform.data.DomainDatabase;
+import com.bazaar.platform.data.DomainDatabases;
 import com.bazaar.platform.data.ReadRoutings;
 import java.util.List;
 import javax.sql.DataSource;
@@ -16,8 +17,8 @@ class UserDatabaseConfiguration {
   @Bean(destroyMethod = "close")
   UserDatabase userDatabase(
       Environment environment, DataSource main, JdbcClient migratedMain, PlatformTransactionManager transactions,
-      ReadRoutings reads) {
-    return new UserDatabase(
-        DomainDatabase.configured("user", List.of("users"), environment, main, migratedMain, transactions, reads));
+      ReadRoutings reads, DomainDatabases databases) {
+    return new UserDatabase(databases.register("user",
+        DomainDatabase.configured("user", List.of("users"), environment, main, migratedMain, transactions, reads)));
   }
 }
