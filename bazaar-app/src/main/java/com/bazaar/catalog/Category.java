@@ -1,4 +1,6 @@
 package com.bazaar.catalog;
 
+import java.io.Serializable;
+
 /** A node of the category tree; {@code parentId} is null for a top-level category. */
-public record Category(long id, String name, Long parentId) {}
+public record Category(long id, String name, Long parentId) implements Serializable {}

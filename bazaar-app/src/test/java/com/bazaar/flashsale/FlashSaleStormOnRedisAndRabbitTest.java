@@ -12,7 +12,7 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * The storm on the real engines: the Redis Lua counter and a RabbitMQ queue (local servers;
- * bin/flash-services makes sure they run). Keys and the queue carry a random name, removed
+ * bin/test makes sure they run). Keys and the queue carry a random name, removed
  * afterwards, so parallel runs and other helpers never meet.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

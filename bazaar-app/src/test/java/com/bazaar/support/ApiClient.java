@@ -20,8 +20,17 @@ public final class ApiClient {
   private final HttpClient http;
 
   public ApiClient(int port) {
-    this.base = "http://localhost:" + port;
-    this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    this("http://localhost:" + port, HttpClient.newBuilder().cookieHandler(new CookieManager()).build());
+  }
+
+  private ApiClient(String base, HttpClient http) {
+    this.base = base;
+    this.http = http;
+  }
+
+  /** The same shopper (same cookie jar, so same session) talking to another port: another node. */
+  public ApiClient at(int port) {
+    return new ApiClient("http://localhost:" + port, http);
   }
 
   public Answer get(String path) {

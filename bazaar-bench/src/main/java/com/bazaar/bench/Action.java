@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** What a virtual shopper can do in one step of the mix. */
 public enum Action {
-  BROWSE, SEARCH, CART, ORDER, PAY;
+  BROWSE, ITEM, SEARCH, CART, ORDER, PAY;
 
   public String label() {
     return name().toLowerCase(Locale.ROOT);
@@ -16,6 +16,6 @@ public enum Action {
         return a;
       }
     }
-    throw new IllegalArgumentException("unknown action '" + label.trim() + "' (known: browse, search, cart, order, pay)");
+    throw new IllegalArgumentException("unknown action '" + label.trim() + "' (known: browse, item, search, cart, order, pay)");
   }
 }

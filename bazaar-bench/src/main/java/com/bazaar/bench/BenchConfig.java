@@ -23,6 +23,8 @@ public record BenchConfig(
       Usage: java -jar bazaar-bench/target/bazaar-bench.jar [options]
              java -jar bazaar-bench/target/bazaar-bench.jar evolution [evolution options] [options]
                 (starts each deployment stage in turn and compares them; evolution --help tells more)
+             java -jar bazaar-bench/target/bazaar-bench.jar flash-storm [options]
+                (a flash-sale storm: N buyers press buy at once; flash-storm --help tells more)
 
         --target URL       the Bazaar to drive            (default http://localhost:8080)
         --mode open|closed open: fixed arrival rate; closed: N users, no think time (default open)

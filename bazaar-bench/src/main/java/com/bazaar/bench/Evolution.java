@@ -37,6 +37,8 @@ public final class Evolution {
         --report DIR       where evolution.md and evolution.html go (default docs)
         --runs DIR         each stage's result.json, report.html and logs (default target/evolution)
         --mariadb H:P      MariaDB for the database stages, user root, empty password (default 127.0.0.1:3306)
+        --storm-buyers N   after the mix, a flash-sale storm of N fresh buyers at each stage; 0: none (default 500)
+        --storm-units N    units on sale in that storm     (default 100)
         --help             this text
 
       Load options are those of a single run (see --help without 'evolution'); the evolution's
@@ -47,10 +49,19 @@ public final class Evolution {
   private static final List<String> LOAD_DEFAULTS = List.of("--mode", "closed", "--users", "32", "--warmup", "10s", "--duration", "30s");
   private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
+  /**
+   * Every shopper of a run logs in and buys from the tool's one address: lift the per-address
+   * limits, and hash passwords cheaply so registering hundreds of buyers does not dominate.
+   */
+  static final List<String> NODE_SETTINGS = List.of("--bazaar.rate-limits.login.permits=1000000",
+      "--bazaar.rate-limits.login-user.permits=1000000", "--bazaar.rate-limits.flash-purchase-ip.permits=1000000",
+      "--bazaar.security.bcrypt-strength=4");
+
   private Evolution() {}
 
   /** What a stage's launcher may use. */
-  public record Context(Path appJar, Path repo, Path runs, String mariaDbHost, int mariaDbPort, PrintStream out) {
+  public record Context(Path appJar, Path repo, Path runs, String mariaDbHost, int mariaDbPort, PrintStream out,
+                        int stormBuyers, int stormUnits) {
 
     /** One node on a fresh embedded H2 file database, which the audit reads through H2's auto-server mode. */
     Stage.Deployment embeddedNode(String stage, List<String> extra) throws IOException, InterruptedException {
@@ -76,11 +87,134 @@ public final class Evolution {
       return node(stage, args, List.of(server + database + "?user=root&password="));
     }
 
+    /** One node on MariaDB with the given profiles (e.g. {@code mariadb,redis}), Redis names private to the stage. */
+    Stage.Deployment profiledNode(String stage, String profiles) throws IOException, InterruptedException {
+      String database = "bazaar_evolution_" + stage.replace('-', '_');
+      String server = "jdbc:mariadb://" + mariaDbHost + ":" + mariaDbPort + "/";
+      recreateDatabase(server, database);
+      List<String> args = new ArrayList<>(List.of("--spring.profiles.active=" + profiles,
+          "--bazaar.data-dir=" + runs.resolve(stage).resolve("data").toAbsolutePath(),
+          "--bazaar.mariadb.host=" + mariaDbHost, "--bazaar.mariadb.port=" + mariaDbPort,
+          "--bazaar.mariadb.database=" + database));
+      args.addAll(sharedStateSettings(stage));
+      return node(stage, args, List.of(server + database + "?user=root&password="));
+    }
+
+    /**
+     * {@code bin/cluster start N} with the given profiles on fresh databases: the main one (and
+     * its {@code _user}, {@code _catalog} companions) on {@code host:port}, and when sharded, two
+     * order shard databases on the MariaDB the evolution was pointed at.
+     */
+    Stage.Deployment cluster(String stage, int nodes, String profiles, int primaryPort, boolean sharded)
+        throws IOException, InterruptedException {
+      String database = "bazaar_evolution_" + stage.replace('-', '_');
+      String primary = "jdbc:mariadb://" + mariaDbHost + ":" + primaryPort + "/";
+      String shardServer = "jdbc:mariadb://" + mariaDbHost + ":" + mariaDbPort + "/";
+      List<String> auditDbs = new ArrayList<>();
+      for (String db : List.of(database, database + "_user", database + "_catalog")) {
+        dropDatabase(primary, db);
+        auditDbs.add(primary + db + "?user=root&password=");
+      }
+      recreateDatabase(primary, database);
+      Map<String, String> env = new LinkedHashMap<>();
+      if (sharded) {
+        for (int i = 0; i < 2; i++) {
+          String shard = database + "_orders_" + i;
+          recreateDatabase(shardServer, shard);
+          env.put("BAZAAR_SHARD_" + i + "_HOST", mariaDbHost);
+          env.put("BAZAAR_SHARD_" + i + "_PORT", Integer.toString(mariaDbPort));
+          env.put("BAZAAR_SHARD_" + i + "_DATABASE", shard);
+          auditDbs.add(shardServer + shard + "?user=root&password=");
+        }
+      }
+      int port = AppNode.freePort();
+      List<String> nodeArgs = new ArrayList<>(NODE_SETTINGS);
+      nodeArgs.addAll(sharedStateSettings(stage));
+      env.put("BAZAAR_PROFILES", profiles);
+      env.put("BAZAAR_CLUSTER_DB", database);
+      env.put("BAZAAR_CLUSTER_PORT", Integer.toString(port));
+      env.put("BAZAAR_NODE_ARGS", String.join(" ", nodeArgs));
+      Path log = runs.resolve(stage).resolve("cluster.log");
+      Files.createDirectories(log.getParent());
+      out.println("[" + stage + "] bin/cluster start " + nodes + " with profiles " + profiles + " (log " + log + ")");
+      script(log, env, "stop");
+      if (script(log, env, "start", Integer.toString(nodes)) != 0) {
+        script(log, env, "stop");
+        throw new IOException("bin/cluster start failed; see " + log + " and data/cluster/node-*.log");
+      }
+      URI target = URI.create("http://127.0.0.1:" + port);
+      return new Stage.Deployment() {
+        @Override
+        public URI target() {
+          return target;
+        }
+
+        @Override
+        public List<String> auditDbs() {
+          return existing(auditDbs); // the _user and _catalog databases exist only where the profiles split them out
+        }
+
+        @Override
+        public void close() throws IOException, InterruptedException {
+          script(log, env, "stop");
+        }
+      };
+    }
+
+    private int script(Path log, Map<String, String> env, String... args) throws IOException, InterruptedException {
+      List<String> command = new ArrayList<>(List.of(repo.resolve("bin").resolve("cluster").toString()));
+      command.addAll(List.of(args));
+      ProcessBuilder pb = new ProcessBuilder(command).directory(repo.toFile()).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+      pb.environment().putAll(env);
+      return pb.start().waitFor();
+    }
+
+    /**
+     * For stages with Redis: the flash-sale stock in Redis (an in-memory counter is one node's
+     * alone), and Redis keys, exchanges and queues named after the stage, so stages and earlier
+     * runs never meet.
+     */
+    private static List<String> sharedStateSettings(String stage) {
+      String ns = "bazaar-evolution-" + stage;
+      return List.of("--bazaar.flash.stock.type=redis", "--bazaar.redis.namespace=" + ns, "--bazaar.flash.redis.key-prefix=" + ns + ":flash:",
+          "--bazaar.rate-limit.redis.key-prefix=" + ns + ":limit:", "--bazaar.bus.prefix=" + ns,
+          "--bazaar.flash.queue.name=" + ns + ".flash");
+    }
+
+    private static List<String> existing(List<String> urls) {
+      List<String> found = new ArrayList<>();
+      for (String url : urls) {
+        int slash = url.lastIndexOf('/');
+        String database = url.substring(slash + 1, url.indexOf('?'));
+        try (Connection c = DriverManager.getConnection(url.substring(0, slash + 1) + "?user=root&password=");
+             var ps = c.prepareStatement("SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?")) {
+          ps.setString(1, database);
+          try (var rs = ps.executeQuery()) {
+            if (rs.next()) {
+              found.add(url);
+            }
+          }
+        } catch (SQLException e) {
+          found.add(url); // let the audit say what is wrong with it
+        }
+      }
+      return found;
+    }
+
+    private static void dropDatabase(String server, String database) throws IOException {
+      try (Connection c = DriverManager.getConnection(server + "?user=root&password=");
+           Statement s = c.createStatement()) {
+        s.execute("DROP DATABASE IF EXISTS " + database);
+      } catch (SQLException e) {
+        throw new IOException("cannot drop database " + database + " on " + server + ": " + e.getMessage(), e);
+      }
+    }
+
     private Stage.Deployment node(String stage, List<String> args, List<String> auditDbs)
         throws IOException, InterruptedException {
-      // every shopper of the run logs in from this one address: lift the per-address login limit
       args = new ArrayList<>(args);
-      args.add("--bazaar.rate-limits.login.permits=1000000");
+      args.addAll(NODE_SETTINGS);
       Path log = runs.resolve(stage).resolve("app.log");
       out.println("[" + stage + "] starting " + appJar.getFileName() + " " + String.join(" ", args) + " (log " + log + ")");
       AppNode node = AppNode.start(appJar, args, log, START_TIMEOUT);
@@ -124,6 +258,8 @@ public final class Evolution {
     Path report = Path.of("docs");
     Path runs = Path.of("target", "evolution");
     String mariaDb = "127.0.0.1:3306";
+    int stormBuyers = 500;
+    int stormUnits = 100;
     try {
       for (int i = 0; i < args.length; i++) {
         String name = args[i];
@@ -131,7 +267,8 @@ public final class Evolution {
           out.printf(USAGE, Stages.all().stream().map(Stage::id).collect(Collectors.joining(",")));
           return LoadTool.OK;
         }
-        boolean ours = List.of("--stages", "--app-jar", "--repo", "--report", "--runs", "--mariadb").contains(name);
+        boolean ours = List.of("--stages", "--app-jar", "--repo", "--report", "--runs", "--mariadb", "--storm-buyers",
+            "--storm-units").contains(name);
         if (!ours) {
           loadArgs.add(name);
           continue;
@@ -146,6 +283,8 @@ public final class Evolution {
           case "--repo" -> repo = Path.of(value);
           case "--report" -> report = Path.of(value);
           case "--runs" -> runs = Path.of(value);
+          case "--storm-buyers" -> stormBuyers = count(name, value, 0);
+          case "--storm-units" -> stormUnits = count(name, value, 1);
           default -> mariaDb = value;
         }
       }
@@ -158,7 +297,8 @@ public final class Evolution {
       if (hostPort.length != 2 || !hostPort[1].matches("\\d{1,5}")) {
         throw new BenchConfig.BadArguments("--mariadb must be host:port, not '" + mariaDb + "'");
       }
-      Context context = new Context(appJar, repo, runs, hostPort[0], Integer.parseInt(hostPort[1]), out);
+      Context context = new Context(appJar, repo, runs, hostPort[0], Integer.parseInt(hostPort[1]), out,
+          stormBuyers, stormUnits);
       List<Outcome> outcomes = runStages(stages, load, context);
       Files.createDirectories(report);
       Instant now = Instant.now();
@@ -176,6 +316,18 @@ public final class Evolution {
     } catch (IOException e) {
       err.println("bazaar-bench evolution: " + e.getMessage());
       return LoadTool.RUN_FAILED;
+    }
+  }
+
+  private static int count(String name, String value, int min) {
+    try {
+      int n = Integer.parseInt(value);
+      if (n < min || n > 100_000) {
+        throw new BenchConfig.BadArguments(name + " must be between " + min + " and 100000, not " + n);
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new BenchConfig.BadArguments(name + " must be a whole number, not '" + value + "'");
     }
   }
 
@@ -207,14 +359,21 @@ public final class Evolution {
         Path out = context.runs().resolve(stage.id());
         Map<String, Object> result = new LinkedHashMap<>(
             LoadTool.measure(load.against(deployment.target(), out, deployment.auditDbs()), context.out()));
+        if (context.stormBuyers() > 0) {
+          context.out().println("[" + stage.id() + "] flash-sale storm: " + context.stormBuyers() + " buyers, "
+              + context.stormUnits() + " units");
+          result.put("flashStorm", new FlashStorm(deployment.target().toString(), "admin", "admin-password", context.out())
+              .run(context.stormBuyers(), context.stormUnits(), Math.min(200, context.stormBuyers())).asMap());
+        }
         outcomes.add(new Outcome(stage, result, null));
-      } catch (IOException e) {
+      } catch (Exception e) {
+        if (e instanceof InterruptedException) {
+          Thread.currentThread().interrupt();
+          outcomes.add(new Outcome(stage, null, "interrupted"));
+          break;
+        }
         context.out().println("[" + stage.id() + "] failed: " + e.getMessage());
         outcomes.add(new Outcome(stage, null, "failed: " + e.getMessage()));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        outcomes.add(new Outcome(stage, null, "interrupted"));
-        break;
       }
     }
     return outcomes;

@@ -10,14 +10,18 @@ import java.util.Map;
 final class EvolutionReport {
 
   private static final String[] HEADER = {
-      "stage", "what it adds", "req/s", "× stage 0", "p50 ms", "p99 ms", "failed (5xx, no answer)", "refused (4xx)",
-      "audit (API / database)"};
+      "stage", "what it adds", "req/s", "× stage 0", "p50 ms", "p99 ms", "failed (5xx, no answer)", "shed (503, 429)",
+      "refused (other 4xx)", "audit (API / database)"};
+
+  private static final String[] STORM_HEADER = {
+      "stage", "purchases/s at the front", "× naive", "p99 ms", "orders/s behind", "orders / units", "invariants"};
 
   private EvolutionReport() {}
 
   /** One stage's figures, or why there are none. */
   record Row(String id, String title, String adds, boolean baseline, Double throughput, Double p50, Double p99,
-             Double failedRate, Double refusedRate, String audit, String skipped) {
+             Double failedRate, Double shedRate, Double refusedRate, String audit, Map<String, Object> storm,
+             String skipped) {
 
     boolean ran() {
       return throughput != null;
@@ -30,7 +34,8 @@ final class EvolutionReport {
     for (Evolution.Outcome o : outcomes) {
       Stage s = o.stage();
       if (o.result() == null) {
-        rows.add(new Row(s.id(), s.title(), s.adds(), s.baseline(), null, null, null, null, null, null, o.skipped()));
+        rows.add(new Row(s.id(), s.title(), s.adds(), s.baseline(), null, null, null, null, null, null, null, null,
+            o.skipped()));
         continue;
       }
       Map<String, Object> total = (Map<String, Object>) o.result().get("total");
@@ -39,14 +44,22 @@ final class EvolutionReport {
       Map<String, Number> statuses = (Map<String, Number>) total.get("statuses");
       double count = Math.max(1, number(total, "count"));
       double failed = 0;
+      double shed = 0;
       double refused = 0;
       for (Map.Entry<String, Number> e : statuses.entrySet()) {
-        boolean clientError = e.getKey().startsWith("4");
-        failed += clientError || !Measurements.isError(statusOf(e.getKey())) ? 0 : e.getValue().doubleValue();
-        refused += clientError ? e.getValue().doubleValue() : 0;
+        int status = statusOf(e.getKey());
+        double n = e.getValue().doubleValue();
+        if (status == 503 || status == 429) {
+          shed += n;
+        } else if (status >= 400 && status < 500) {
+          refused += n;
+        } else if (Measurements.isError(status)) {
+          failed += n;
+        }
       }
       rows.add(new Row(s.id(), s.title(), s.adds(), s.baseline(), number(total, "throughput"), number(total, "p50Ms"),
-          number(total, "p99Ms"), failed / count, refused / count, audit, null));
+          number(total, "p99Ms"), failed / count, shed / count, refused / count, audit,
+          (Map<String, Object>) o.result().get("flashStorm"), null));
     }
     return rows;
   }
@@ -69,11 +82,25 @@ final class EvolutionReport {
 
   private static List<String> cells(Row r, Double zero) {
     if (!r.ran()) {
-      return List.of(r.title(), r.adds(), "—", "—", "—", "—", "—", "—", "skipped: " + r.skipped());
+      return List.of(r.title(), r.adds(), "—", "—", "—", "—", "—", "—", "—", "skipped: " + r.skipped());
     }
     String ratio = zero == null || zero == 0 ? "—" : "×" + String.format(Locale.ROOT, "%.2f", r.throughput() / zero);
     return List.of(r.title(), r.adds(), Evolution.fmt(r.throughput()), ratio, Evolution.fmt(r.p50()),
-        Evolution.fmt(r.p99()), percent(r.failedRate()), percent(r.refusedRate()), r.audit());
+        Evolution.fmt(r.p99()), percent(r.failedRate()), percent(r.shedRate()), percent(r.refusedRate()), r.audit());
+  }
+
+  private static Double naiveStorm(List<Row> rows) {
+    return rows.stream().filter(r -> r.baseline() && r.storm() != null).findFirst()
+        .map(r -> number(r.storm(), "purchasesPerSecond")).orElse(null);
+  }
+
+  private static List<String> stormCells(Row r, Double naive) {
+    Map<String, Object> st = r.storm();
+    double rate = number(st, "purchasesPerSecond");
+    String ratio = naive == null || naive == 0 ? "—" : "×" + String.format(Locale.ROOT, "%.2f", rate / naive);
+    return List.of(r.title(), Evolution.fmt(rate), ratio, Evolution.fmt(number(st, "p99Ms")),
+        Evolution.fmt(number(st, "ordersPerSecond")), st.get("orders") + " / " + st.get("units"),
+        Boolean.TRUE.equals(st.get("invariantsHold")) ? "hold" : "BROKEN");
   }
 
   private static String percent(double rate) {
@@ -87,8 +114,14 @@ final class EvolutionReport {
     StringBuilder sb = new StringBuilder("\nevolution\n");
     for (Row r : rows) {
       List<String> c = cells(r, zero);
-      sb.append(String.format(Locale.ROOT, "  %-22s %8s req/s %7s  p50 %7s ms  p99 %7s ms  failed %6s  refused %6s  audit %s%n",
-          c.get(0), c.get(2), c.get(3), c.get(4), c.get(5), c.get(6), c.get(7), c.get(8)));
+      sb.append(String.format(Locale.ROOT,
+          "  %-22s %8s req/s %7s  p50 %7s ms  p99 %7s ms  failed %6s  shed %6s  refused %6s  audit %s%n",
+          c.get(0), c.get(2), c.get(3), c.get(4), c.get(5), c.get(6), c.get(7), c.get(8), c.get(9)));
+      if (r.storm() != null) {
+        List<String> st = stormCells(r, naiveStorm(rows));
+        sb.append(String.format(Locale.ROOT, "  %-22s flash storm %s purchases/s %s, p99 %s ms, %s orders/s, %s, invariants %s%n",
+            "", st.get(1), st.get(2), st.get(3), st.get(4), st.get(5), st.get(6)));
+      }
     }
     return sb.toString();
   }
@@ -127,6 +160,19 @@ final class EvolutionReport {
             .append(" against ").append(base.title()).append(": ×")
             .append(String.format(Locale.ROOT, "%.2f", r.throughput() / base.throughput())).append(" throughput, p99 ")
             .append(Evolution.fmt(r.p99())).append(" ms vs ").append(Evolution.fmt(base.p99())).append(" ms\n")));
+    List<Row> stormed = rows.stream().filter(r -> r.ran() && r.storm() != null).toList();
+    if (!stormed.isEmpty()) {
+      Map<String, Object> first = stormed.get(0).storm();
+      md.append("\n## Flash-sale storm\n\nAfter the mix, at each stage: ").append(first.get("buyers"))
+          .append(" fresh buyers press buy at once on a sale of ").append(first.get("units"))
+          .append(" units, limit 1 each (200 in flight). The front is how fast purchases are answered; behind is")
+          .append(" how fast orders are created until every accepted ticket is settled.\n\n");
+      md.append("| ").append(String.join(" | ", STORM_HEADER)).append(" |\n|").append("---|".repeat(STORM_HEADER.length)).append('\n');
+      Double naive = naiveStorm(rows);
+      for (Row r : stormed) {
+        md.append("| ").append(String.join(" | ", stormCells(r, naive))).append(" |\n");
+      }
+    }
     md.append("\nEach stage's full report (per-action figures, charts over time, percentile plot, audits) is in\n")
         .append("`target/evolution/<stage>/report.html` after a run; `docs/evolution.html` shows this table as charts.\n")
         .append("Reproduce with `bin/evolution` (options: `bin/evolution --help`).\n");
@@ -156,6 +202,22 @@ final class EvolutionReport {
       h.append("</tr>\n");
     }
     h.append("</table>\n");
+    List<Row> stormed = rows.stream().filter(r -> r.ran() && r.storm() != null).toList();
+    if (!stormed.isEmpty()) {
+      h.append("<h2>Flash-sale storm</h2>\n<table><tr>");
+      for (String c : STORM_HEADER) {
+        h.append("<th>").append(HtmlReport.esc(c)).append("</th>");
+      }
+      h.append("</tr>\n");
+      for (Row r : stormed) {
+        h.append("<tr>");
+        for (String c : stormCells(r, naiveStorm(rows))) {
+          h.append("<td>").append(HtmlReport.esc(c)).append("</td>");
+        }
+        h.append("</tr>\n");
+      }
+      h.append("</table>\n");
+    }
     List<Row> ran = rows.stream().filter(Row::ran).toList();
     h.append("<h2>Throughput (req/s)</h2>\n").append(bars(ran, true));
     h.append("<h2>p99 latency (ms)</h2>\n").append(bars(ran, false));

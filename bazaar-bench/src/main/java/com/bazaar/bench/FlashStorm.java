@@ -32,33 +32,118 @@ import tools.jackson.databind.json.JsonMapper;
  * the invariants: no more orders than units, one per buyer. The same run against a site
  * started with {@code --bazaar.flash.mode=naive} gives the baseline.
  *
- * <pre>java -cp bazaar-bench.jar com.bazaar.bench.FlashStorm --target URL --buyers 1000 --units 100 --concurrency 200</pre>
+ * <pre>java -jar bazaar-bench.jar flash-storm --target URL --buyers 1000 --units 100 --concurrency 200</pre>
  */
 public final class FlashStorm {
   private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  static final String USAGE = """
+      Usage: java -jar bazaar-bench/target/bazaar-bench.jar flash-storm [options]
+
+        --target URL        the Bazaar to storm            (default http://localhost:8080)
+        --buyers N          fresh shoppers, one purchase each, all at once (default 1000)
+        --units N           units on sale, limit 1 per buyer (default 100)
+        --concurrency N     purchases in flight            (default 200)
+        --admin USER:PASS   the admin who creates the item and the sale (default admin:admin-password)
+
+      The site must let one address register and log in --buyers shoppers and send their
+      purchases (start it with raised bazaar.rate-limits.login/login-user/flash-purchase-ip
+      permits, as bin/evolution does). Exit codes: 0 invariants hold, 1 broken, 2 bad arguments, 3 run failed.
+      """;
+
+  /** One storm's figures: the front (purchase answers) and the back (orders behind the queue). */
+  public record Result(int buyers, int units, int accepted, int orders, int failedTickets, double purchasesPerSecond,
+                       double p50Ms, double p99Ms, double maxMs, double ordersPerSecond, Map<String, Integer> statuses,
+                       boolean invariantsHold) {
+
+    public Map<String, Object> asMap() {
+      Map<String, Object> m = new java.util.LinkedHashMap<>();
+      m.put("buyers", buyers);
+      m.put("units", units);
+      m.put("accepted", accepted);
+      m.put("orders", orders);
+      m.put("failedTickets", failedTickets);
+      m.put("purchasesPerSecond", Results.round(purchasesPerSecond));
+      m.put("p50Ms", Results.round(p50Ms));
+      m.put("p99Ms", Results.round(p99Ms));
+      m.put("maxMs", Results.round(maxMs));
+      m.put("ordersPerSecond", Results.round(ordersPerSecond));
+      m.put("statuses", new java.util.TreeMap<>(statuses));
+      m.put("invariantsHold", invariantsHold);
+      return m;
+    }
+  }
+
+  private final String adminUser;
+  private final String adminPassword;
+  private final java.io.PrintStream out;
 
   private final String target;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
       .executor(Executors.newFixedThreadPool(16)).build();
 
-  private FlashStorm(String target) {
+  FlashStorm(String target, String adminUser, String adminPassword, java.io.PrintStream out) {
     this.target = target;
+    this.adminUser = adminUser;
+    this.adminPassword = adminPassword;
+    this.out = out;
   }
 
-  public static void main(String[] args) throws Exception {
-    Map<String, String> options = new HashMap<>(Map.of(
-        "--target", "http://localhost:8080", "--buyers", "1000", "--units", "100", "--concurrency", "200"));
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      options.put(args[i], args[i + 1]);
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /** The {@code flash-storm} command; answers its exit code. */
+  static int run(String[] args, java.io.PrintStream out, java.io.PrintStream err) {
+    Map<String, String> options = new HashMap<>(Map.of("--target", "http://localhost:8080", "--buyers", "1000",
+        "--units", "100", "--concurrency", "200", "--admin", "admin:admin-password"));
+    try {
+      for (int i = 0; i < args.length; i++) {
+        if ("--help".equals(args[i]) || "-h".equals(args[i])) {
+          out.print(USAGE);
+          return LoadTool.OK;
+        }
+        if (!options.containsKey(args[i])) {
+          throw new BenchConfig.BadArguments("unknown option " + args[i]);
+        }
+        if (i + 1 >= args.length) {
+          throw new BenchConfig.BadArguments(args[i] + " needs a value");
+        }
+        options.put(args[i], args[++i]);
+      }
+      int buyers = positive(options, "--buyers");
+      int units = positive(options, "--units");
+      int concurrency = positive(options, "--concurrency");
+      String[] admin = options.get("--admin").split(":", 2);
+      if (admin.length != 2) {
+        throw new BenchConfig.BadArguments("--admin must be USER:PASSWORD");
+      }
+      String target = BenchConfig.parse("--target", options.get("--target")).target().toString();
+      Result r = new FlashStorm(target, admin[0], admin[1], out).run(buyers, units, concurrency);
+      return r.invariantsHold() ? LoadTool.OK : LoadTool.AUDIT_FAILED;
+    } catch (BenchConfig.BadArguments e) {
+      err.println("bazaar-bench flash-storm: " + e.getMessage());
+      return LoadTool.BAD_ARGUMENTS;
+    } catch (Exception e) {
+      err.println("bazaar-bench flash-storm: run failed: " + e);
+      return LoadTool.RUN_FAILED;
     }
-    FlashStorm storm = new FlashStorm(options.get("--target"));
-    int failures = storm.run(Integer.parseInt(options.get("--buyers")), Integer.parseInt(options.get("--units")),
-        Integer.parseInt(options.get("--concurrency")));
-    System.exit(failures == 0 ? 0 : 1);
   }
 
-  private int run(int buyers, int units, int concurrency) throws Exception {
-    String admin = login("admin", "admin-password");
+  private static int positive(Map<String, String> options, String name) {
+    try {
+      int n = Integer.parseInt(options.get(name));
+      if (n <= 0 || n > 100_000) {
+        throw new BenchConfig.BadArguments(name + " must be between 1 and 100000, not " + n);
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new BenchConfig.BadArguments(name + " must be a whole number, not '" + options.get(name) + "'");
+    }
+  }
+
+  Result run(int buyers, int units, int concurrency) throws Exception {
+    String admin = login(adminUser, adminPassword);
     String categoryId = send("GET", "/api/categories", null, null).body().get(0).get("id").asString();
     String itemId = send("POST", "/api/admin/items", admin, Map.of("title", "flash storm item", "description", "bench",
         "price", Map.of("amount", 19_900, "currency", "CNY"), "stock", units, "categoryId", categoryId))
@@ -77,7 +162,7 @@ public final class FlashStorm {
             "email", name + "@example.com"));
         return login(name, "password-" + name);
       }, null);
-      System.out.printf(Locale.ROOT, "flash-storm: %d buyers logged in; sale %s of %d units%n", buyers, saleId, units);
+      out.printf(Locale.ROOT, "flash-storm: %d buyers logged in; sale %s of %d units%n", buyers, saleId, units);
 
       ConcurrentHistogram latency = new ConcurrentHistogram(3);
       Map<String, Integer> statuses = new ConcurrentHashMap<>();
@@ -114,15 +199,17 @@ public final class FlashStorm {
         }
       }
       double backSeconds = (System.nanoTime() - t0) / 1e9;
-      System.out.printf(Locale.ROOT,
+      out.printf(Locale.ROOT,
           "flash-storm: purchases %d in %.2fs = %.0f req/s, p50 %.1fms p99 %.1fms max %.1fms, statuses %s%n",
           buyers, frontSeconds, buyers / frontSeconds, latency.getValueAtPercentile(50) / 1000.0,
           latency.getValueAtPercentile(99) / 1000.0, latency.getMaxValue() / 1000.0, statuses);
-      System.out.printf(Locale.ROOT, "flash-storm: %d orders (%d failed tickets) settled after %.2fs = %.0f orders/s%n",
+      out.printf(Locale.ROOT, "flash-storm: %d orders (%d failed tickets) settled after %.2fs = %.0f orders/s%n",
           orders.size(), failed, backSeconds, orders.size() / backSeconds);
       boolean ok = orders.size() <= units && orders.size() == accepted.size() - failed;
-      System.out.println("flash-storm: invariants " + (ok ? "hold" : "BROKEN") + " (orders ≤ units, one per accepted buyer)");
-      return ok ? 0 : 1;
+      out.println("flash-storm: invariants " + (ok ? "hold" : "BROKEN") + " (orders ≤ units, one per accepted buyer)");
+      return new Result(buyers, units, accepted.size(), orders.size(), failed, buyers / frontSeconds,
+          latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(99) / 1000.0,
+          latency.getMaxValue() / 1000.0, orders.size() / backSeconds, Map.copyOf(statuses), ok);
     } finally {
       pool.shutdownNow();
       pool.awaitTermination(5, TimeUnit.SECONDS);

@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The shopper actions over HTTP, per the API contract: browse, search, cart, order, pay. One
+ * The shopper actions over HTTP, per the API contract: browse, item, search, cart, order, pay. One
  * shared {@link HttpClient}; each shopper carries its own {@code SESSION} cookie.
  */
 public final class Workload implements Audit.View {
@@ -93,6 +93,7 @@ public final class Workload implements Audit.View {
     try {
       return switch (action) {
         case BROWSE -> new Outcome(action, browse(random));
+        case ITEM -> new Outcome(action, item(random));
         case SEARCH -> new Outcome(action, search(random));
         case CART -> new Outcome(action, cart(shopper, random));
         case ORDER -> new Outcome(action, order(shopper, random));
@@ -113,6 +114,11 @@ public final class Workload implements Audit.View {
     }
     String categoryId = categoryIds.get(random.nextInt(categoryIds.size()));
     return send(null, "GET", "/api/items?categoryId=" + categoryId + "&page=" + random.nextInt(3) + "&size=20", null, null).status();
+  }
+
+  /** One item's page data, anonymous: the read an edge cache can answer. */
+  private int item(RandomGenerator random) throws IOException, InterruptedException {
+    return send(null, "GET", "/api/items/" + randomItem(random), null, null).status();
   }
 
   private int search(RandomGenerator random) throws IOException, InterruptedException {

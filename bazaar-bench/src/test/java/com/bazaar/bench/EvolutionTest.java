@@ -33,7 +33,7 @@ class EvolutionTest {
     int exit = evolution("--stages", "one-node,naive,mariadb", "--mariadb", "127.0.0.1:1",
         "--app-jar", Path.of("..", "bazaar-app", "target", "bazaar.jar").toString(),
         "--report", work.resolve("docs").toString(), "--runs", work.resolve("runs").toString(),
-        "--users", "2", "--warmup", "1s", "--duration", "3s", "--seed", "5");
+        "--users", "2", "--warmup", "1s", "--duration", "3s", "--seed", "5", "--storm-buyers", "12", "--storm-units", "5");
 
     String printed = out.toString(StandardCharsets.UTF_8);
     System.out.print(printed);
@@ -42,6 +42,8 @@ class EvolutionTest {
     assertThat(md).contains("| 0 · one server |", "| baseline · naive |", "×1.00",
         "| 1 · separate DB |", "skipped: MariaDB does not answer on 127.0.0.1:1", "0 · one server against baseline · naive: ×");
     assertThat(md.lines().filter(l -> l.contains("passed / passed"))).hasSize(2);
+    assertThat(md).contains("## Flash-sale storm", "| baseline · naive |");
+    assertThat(md.lines().filter(l -> l.endsWith("| 5 / 5 | hold |"))).as(md).hasSize(2);
     assertThat(work.resolve("docs").resolve("evolution.html")).content().contains("<svg", "Throughput");
     assertThat(work.resolve("runs").resolve("naive").resolve("report.html")).isRegularFile();
     assertThat(work.resolve("runs").resolve("naive").resolve("app.log")).content().contains("Started BazaarApplication");
@@ -53,7 +55,8 @@ class EvolutionTest {
       "--target http://x:1|--target and --audit-db are set per stage by the evolution itself",
       "--mariadb somewhere|--mariadb must be host:port",
       "--users 0|--users must be positive",
-      "--stages|--stages needs a value"})
+      "--stages|--stages needs a value",
+      "--storm-buyers -1|--storm-buyers must be between 0 and 100000"})
   void badArgumentsExitWithTwoAndSayWhy(String line, String message) {
     assertThat(evolution(line.split(" "))).isEqualTo(LoadTool.BAD_ARGUMENTS);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains(message);

@@ -10,13 +10,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.session.MapSessionRepository;
 import org.springframework.session.config.annotation.web.http.EnableSpringHttpSession;
-import org.springframework.session.web.http.CookieSerializer;
-import org.springframework.session.web.http.DefaultCookieSerializer;
 
 /**
  * The session-store port is Spring Session's {@code SessionRepository}; this embedded adapter
- * keeps sessions in this JVM's memory (the cluster swaps in Redis). Spring Session names the
- * cookie {@code SESSION}, as API.md promises, whatever the store.
+ * keeps sessions in this JVM's memory (the cluster swaps in {@link RedisSessionConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableSpringHttpSession
@@ -30,15 +27,6 @@ class InMemorySessionConfiguration {
     MapSessionRepository repository = new MapSessionRepository(sessions);
     repository.setDefaultMaxInactiveInterval(timeout);
     return repository;
-  }
-
-  @Bean
-  CookieSerializer cookieSerializer() {
-    DefaultCookieSerializer serializer = new DefaultCookieSerializer();
-    serializer.setCookieName("SESSION");
-    serializer.setSameSite("Lax");
-    serializer.setUseHttpOnlyCookie(true);
-    return serializer;
   }
 
   /** MapSessionRepository only notices expiry on read; this keeps abandoned sessions from piling up. */

@@ -1,0 +1,111 @@
+package com.bazaar.platform.cache;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.connection.Message;
+import org.springframework.data.redis.connection.MessageListener;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/**
+ * Tells every node to drop its local copy of a key, over Redis pub/sub on
+ * {@code <namespace>:cache-invalidations}. Messages are {@code cache|key} ({@code cache|*}
+ * clears the cache) and reach the other nodes within milliseconds while they are subscribed.
+ *
+ * <p>Cache-aside has one race no first eviction can close: a node that read the old row
+ * just before the commit may store it in Redis just after the eviction. So each eviction is
+ * repeated once after {@code secondEvictionDelay} ("delayed double delete"); the window for
+ * a stale read is that delay, and {@code localTtl} for a node that missed a message.
+ */
+final class CacheInvalidations implements MessageListener, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(CacheInvalidations.class);
+  private static final String ALL = "*";
+
+  private final StringRedisTemplate redis;
+  private final String channel;
+  private final Duration secondEvictionDelay;
+  private final Map<String, TwoLevelCache> caches = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService later =
+      Executors.newSingleThreadScheduledExecutor(CacheInvalidations::evictionThread);
+
+  CacheInvalidations(StringRedisTemplate redis, String namespace, Duration secondEvictionDelay) {
+    this.redis = redis;
+    this.channel = namespace + ":cache-invalidations";
+    this.secondEvictionDelay = secondEvictionDelay;
+  }
+
+  String channel() {
+    return channel;
+  }
+
+  void register(TwoLevelCache cache) {
+    caches.put(cache.getName(), cache);
+  }
+
+  void publish(String cacheName, String key) {
+    send(cacheName + "|" + key);
+  }
+
+  void publishClear(String cacheName) {
+    send(cacheName + "|" + ALL);
+  }
+
+  void evictAgainLater(String cacheName, Runnable evictShared, String key) {
+    later.schedule(() -> {
+      try {
+        evictShared.run();
+      } catch (RuntimeException e) {
+        log.warn("second eviction of {}|{} from Redis failed; its TTL bounds it", cacheName, key, e);
+      }
+      TwoLevelCache cache = caches.get(cacheName);
+      if (cache != null) {
+        cache.evictLocal(key);
+      }
+      publish(cacheName, key);
+    }, secondEvictionDelay.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Also receives this node's own messages: evicting an already evicted key is harmless. */
+  @Override
+  public void onMessage(Message message, byte[] pattern) {
+    String body = new String(message.getBody(), StandardCharsets.UTF_8);
+    int bar = body.indexOf('|');
+    TwoLevelCache cache = bar < 0 ? null : caches.get(body.substring(0, bar));
+    if (cache == null) {
+      log.warn("ignoring cache invalidation for no known cache: {}", body);
+      return;
+    }
+    String key = body.substring(bar + 1);
+    if (ALL.equals(key)) {
+      cache.clearLocal();
+    } else {
+      cache.evictLocal(key);
+    }
+  }
+
+  private void send(String message) {
+    try {
+      redis.convertAndSend(channel, message);
+    } catch (RuntimeException e) {
+      // The write has committed; the others fall back on localTtl for this key.
+      log.warn("could not broadcast cache invalidation {}", message, e);
+    }
+  }
+
+  private static Thread evictionThread(Runnable eviction) {
+    Thread thread = new Thread(eviction, "cache-second-eviction");
+    thread.setDaemon(true);
+    return thread;
+  }
+
+  @Override
+  public void close() {
+    later.shutdownNow();
+  }
+}

@@ -1,0 +1,89 @@
+package com.bazaar.platform.cache;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
+import org.springframework.cache.caffeine.CaffeineCache;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.cache.RedisCacheConfiguration;
+import org.springframework.data.redis.cache.RedisCacheManager;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import org.springframework.data.redis.serializer.JdkSerializationRedisSerializer;
+import org.springframework.data.redis.serializer.RedisSerializationContext.SerializationPair;
+
+/**
+ * Cluster cache: Caffeine on each node (L1) in front of Redis (L2), local copies dropped on
+ * every node through {@link CacheInvalidations} when any node evicts.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "bazaar.cache.type", havingValue = "two-level")
+@EnableConfigurationProperties(CacheProperties.class)
+class TwoLevelCacheConfiguration {
+
+  @Bean(destroyMethod = "close")
+  CacheInvalidations cacheInvalidations(StringRedisTemplate redis, CacheProperties properties) {
+    return new CacheInvalidations(redis, properties.namespace(), properties.secondEvictionDelay());
+  }
+
+  @Bean
+  CacheManager cacheManager(
+      RedisConnectionFactory redis, CacheInvalidations invalidations, CacheProperties properties) {
+    return twoLevelCaches(redis, invalidations, properties);
+  }
+
+  @Bean
+  RedisMessageListenerContainer cacheInvalidationListener(
+      RedisConnectionFactory redis, CacheInvalidations invalidations) {
+    RedisMessageListenerContainer container = new RedisMessageListenerContainer();
+    container.setConnectionFactory(redis);
+    container.addMessageListener(invalidations, new ChannelTopic(invalidations.channel()));
+    return container;
+  }
+
+  /** The caches of one node; public to the package so a test can build two nodes in one JVM. */
+  static CacheManager twoLevelCaches(
+      RedisConnectionFactory redis, CacheInvalidations invalidations, CacheProperties properties) {
+    RedisCacheManager shared = RedisCacheManager.builder(redis)
+        .cacheDefaults(RedisCacheConfiguration.defaultCacheConfig()
+            .prefixCacheNameWith(properties.namespace() + ":")
+            .entryTtl(new CacheTtl(properties.ttl(), properties.ttlJitter(), properties.absentTtl()))
+            .serializeValuesWith(SerializationPair.fromSerializer(
+                new JdkSerializationRedisSerializer(TwoLevelCacheConfiguration.class.getClassLoader()))))
+        .initialCacheNames(new LinkedHashSet<>(properties.names()))
+        .build();
+    shared.afterPropertiesSet();
+    CacheTtl localTtl = new CacheTtl(properties.localTtl(), properties.ttlJitter(), properties.absentTtl());
+    Map<String, Cache> caches = new LinkedHashMap<>();
+    for (String name : properties.names()) {
+      Cache local = new CaffeineCache(name,
+          CaffeineCacheConfiguration.localCache(properties.maximumSize(), localTtl).build(), true);
+      TwoLevelCache cache = new TwoLevelCache(local, shared.getCache(name), invalidations);
+      invalidations.register(cache);
+      caches.put(name, cache);
+    }
+    return new FixedCaches(caches);
+  }
+
+  /** The configured caches and no others: a typo in a cache name fails instead of caching nowhere shared. */
+  private record FixedCaches(Map<String, Cache> caches) implements CacheManager {
+    @Override
+    public @Nullable Cache getCache(String name) {
+      return caches.get(name);
+    }
+
+    @Override
+    public Collection<String> getCacheNames() {
+      return caches.keySet();
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package com.bazaar.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.bazaar.platform.lock.DistributedLock;
+import com.bazaar.support.ApiClient;
+import com.bazaar.support.RedisTestServer;
+import com.bazaar.support.TestItems;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The redis profile switches sessions, the cache's shared level and locks to Redis, under
+ * a namespace of its own (here a random one). Cross-node behaviour is proved by the
+ * multi-process tests (ClusterIT); this one proves the wiring in one node.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"test", "redis"})
+class RedisProfileTest {
+  private static final String NAMESPACE = RedisTestServer.randomNamespace();
+  private static final RedisTestServer REDIS = new RedisTestServer();
+
+  @DynamicPropertySource
+  static void namespace(DynamicPropertyRegistry registry) {
+    registry.add("bazaar.redis.namespace", () -> NAMESPACE);
+  }
+
+  @AfterAll
+  static void dropNamespace() {
+    REDIS.deleteNamespace(NAMESPACE);
+    REDIS.close();
+  }
+
+  @LocalServerPort int port;
+  @Autowired TestItems items;
+  @Autowired DistributedLock lock;
+
+  @Test
+  void aLoginIsASessionInRedisUnderTheDeploymentsNamespace() {
+    ApiClient shopper = new ApiClient(port).registerAndLogin("redis" + System.nanoTime() % 1000000);
+
+    assertThat(shopper.get("/api/cart").status()).isEqualTo(200);
+    assertThat(REDIS.keys(NAMESPACE + ":session")).isNotEmpty();
+  }
+
+  @Test
+  void anItemReadIsSharedThroughRedisAndAWriteIsSeenAtOnce() {
+    long id = items.create("shared item", 1000, 3);
+    ApiClient admin = new ApiClient(port).login("admin", "admin-password");
+    assertThat(new ApiClient(port).get("/api/items/" + id).json().path("stock").asLong()).isEqualTo(3);
+    assertThat(REDIS.keys(NAMESPACE + ":cache")).contains(NAMESPACE + ":cache:items::" + id);
+
+    assertThat(admin.post("/api/admin/items/" + id + "/stock", ApiClient.json(Map.of("delta", 4))).status())
+        .isEqualTo(200);
+
+    assertThat(new ApiClient(port).get("/api/items/" + id).json().path("stock").asLong()).isEqualTo(7);
+  }
+
+  @Test
+  void healthReportsRedisAndTheLockIsRedis() {
+    ApiClient.Answer health = new ApiClient(port).get("/actuator/health");
+    assertThat(health.json().path("components").path("redis").path("status").asString()).isEqualTo("UP");
+    assertThat(lock.getClass().getSimpleName()).isEqualTo("RedisDistributedLock");
+  }
+}

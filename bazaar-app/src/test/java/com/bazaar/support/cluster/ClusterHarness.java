@@ -1,0 +1,230 @@
+package com.bazaar.support.cluster;
+
+import static org.awaitility.Awaitility.await;
+
+import com.bazaar.support.RedisTestServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Runs the packaged application ({@code target/bazaar.jar}) as N separate JVMs, optionally
+ * behind nginx, for the multi-process integration tests ({@code *IT}, run by failsafe after
+ * {@code package}). Reusable by any tier's tests:
+ *
+ * <pre>{@code
+ * try (ClusterHarness cluster = ClusterHarness.builder().nodes(3).profiles("redis", "edge")
+ *     .property("bazaar.demo.items", "60").nginx().start()) {
+ *   int port = cluster.nginxPort();      // or cluster.node(2).port() for one node
+ *   cluster.kill(2);                     // kill -9
+ *   cluster.restart(2);                  // same port, same data dir, waits for health
+ * }
+ * }</pre>
+ *
+ * Each harness gets its own throw-away MariaDB database ({@code bazaar_test_<random>},
+ * dropped on close) and its own Redis namespace ({@code bazaar.redis.namespace}, deleted on
+ * close), so harnesses never see each other's data or another suite's. Nodes get distinct
+ * Snowflake worker ids. Everything it writes (node data, logs, nginx config, cache) is under
+ * {@code target/cluster/<id>}; a failing test's logs stay there.
+ */
+public final class ClusterHarness implements AutoCloseable {
+  private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+
+  private final String id = UUID.randomUUID().toString().substring(0, 8);
+  private final Path dir;
+  private final Path jar;
+  private final List<String> profiles;
+  private final Map<String, String> properties;
+  private final String database = "bazaar_test_cluster_" + id;
+  private final String redisNamespace = "bazaar-test-" + id;
+  private final List<Node> nodes = new ArrayList<>();
+  private Nginx nginx;
+
+  private ClusterHarness(Builder builder) {
+    this.dir = Paths.get("target", "cluster", id).toAbsolutePath();
+    this.jar = Paths.get(System.getProperty("bazaar.jar", "target/bazaar.jar")).toAbsolutePath();
+    this.profiles = List.copyOf(builder.profiles);
+    this.properties = new LinkedHashMap<>(builder.properties);
+    this.properties.putIfAbsent("spring.datasource.url",
+        "jdbc:mariadb://127.0.0.1:3306/" + database + "?createDatabaseIfNotExist=true");
+    this.properties.putIfAbsent("spring.datasource.username", "root");
+    this.properties.putIfAbsent("spring.datasource.password", "");
+    this.properties.putIfAbsent("bazaar.redis.namespace", redisNamespace);
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(jar + " is missing: *IT tests run after package (mvn verify)");
+    }
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Node node(int index) {
+    return nodes.get(index - 1);
+  }
+
+  public List<Node> nodes() {
+    return List.copyOf(nodes);
+  }
+
+  public int nginxPort() {
+    if (nginx == null) {
+      throw new IllegalStateException("this harness runs no nginx: builder().nginx()");
+    }
+    return nginx.port();
+  }
+
+  public String redisNamespace() {
+    return properties.get("bazaar.redis.namespace");
+  }
+
+  /** kill -9: the node gets no chance to finish requests, release locks or say goodbye. */
+  public void kill(int index) {
+    node(index).kill();
+  }
+
+  /** Starts a killed or stopped node again on its port and data dir, and waits for its health. */
+  public void restart(int index) {
+    Node node = node(index);
+    node.start();
+    node.awaitHealthy(START_TIMEOUT);
+  }
+
+  private ClusterHarness start(int count, boolean withNginx) {
+    try {
+      Files.createDirectories(dir);
+      for (int i = 1; i <= count; i++) {
+        nodes.add(new Node(i, freePort(), dir.resolve("node-" + i), command(i)));
+      }
+      // The first node migrates the schema and seeds the demo catalog alone; the rest join after.
+      node(1).start();
+      node(1).awaitHealthy(START_TIMEOUT);
+      for (Node node : nodes.subList(1, nodes.size())) {
+        node.start();
+      }
+      for (Node node : nodes) {
+        node.awaitHealthy(START_TIMEOUT);
+      }
+      if (withNginx) {
+        nginx = Nginx.start(dir.resolve("nginx"), freePort(), nodes);
+      }
+      return this;
+    } catch (IOException | RuntimeException e) {
+      close();
+      throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+    }
+  }
+
+  private List<String> command(int index) {
+    List<String> command = new ArrayList<>(List.of(
+        Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        "-jar", jar.toString(),
+        "--spring.profiles.active=" + String.join(",", profiles),
+        "--bazaar.data-dir=" + dir.resolve("node-" + index),
+        "--bazaar.ids.worker-id=" + index));
+    properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+    return command;
+  }
+
+  @Override
+  public void close() {
+    if (nginx != null) {
+      nginx.stop();
+    }
+    nodes.forEach(Node::kill);
+    dropDatabase();
+    try (RedisTestServer redis = new RedisTestServer()) {
+      redis.deleteNamespace(redisNamespace());
+    } catch (RuntimeException e) {
+      System.err.println("ClusterHarness: could not delete Redis namespace " + redisNamespace() + ": " + e);
+    }
+  }
+
+  private void dropDatabase() {
+    if (!properties.get("spring.datasource.url").contains(database)) {
+      return; // the caller brought its own database
+    }
+    try (var connection = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/", "root", "");
+        var statement = connection.createStatement()) {
+      statement.execute("DROP DATABASE IF EXISTS `" + database + "`");
+    } catch (SQLException e) {
+      System.err.println("ClusterHarness: could not drop " + database + ": " + e);
+    }
+  }
+
+  static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Tail of a log file, for failure messages. */
+  static String tail(Path log, int lines) {
+    try {
+      List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+      return all.subList(Math.max(0, all.size() - lines), all.size()).stream().collect(Collectors.joining("\n"));
+    } catch (IOException e) {
+      return "(no log: " + e.getMessage() + ")";
+    }
+  }
+
+  /** Polls until the condition holds or fails with the message. */
+  static void awaitUntil(Duration timeout, String what, java.util.concurrent.Callable<Boolean> condition) {
+    await(what).atMost(timeout).pollInterval(Duration.ofMillis(250))
+        .ignoreExceptionsInstanceOf(IOException.class).until(condition);
+  }
+
+  /** Nodes, profiles and properties of a cluster; {@link #start()} starts it. */
+  public static final class Builder {
+    private int nodes = 3;
+    private final List<String> profiles = new ArrayList<>(List.of("redis", "edge"));
+    // A small catalog, and small pools: the MariaDB server is shared with every other suite.
+    private final Map<String, String> properties = new LinkedHashMap<>(Map.of(
+        "bazaar.demo.items", "60",
+        "spring.datasource.hikari.maximum-pool-size", "5"));
+    private boolean nginx;
+
+    public Builder nodes(int nodes) {
+      this.nodes = nodes;
+      return this;
+    }
+
+    /** Replaces the default profiles ({@code redis}, {@code edge}). */
+    public Builder profiles(String... profiles) {
+      this.profiles.clear();
+      this.profiles.addAll(List.of(profiles));
+      return this;
+    }
+
+    /** A Spring property for every node, e.g. {@code bazaar.edge.item-max-age=30s}. */
+    public Builder property(String key, String value) {
+      properties.put(key, value);
+      return this;
+    }
+
+    public Builder nginx() {
+      this.nginx = true;
+      return this;
+    }
+
+    public ClusterHarness start() {
+      return new ClusterHarness(this).start(nodes, nginx);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package com.bazaar.support.cluster;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * nginx as a child process ({@code daemon off}) with a config generated from
+ * deploy/nginx/bazaar.conf.template, the same template bin/cluster uses.
+ */
+final class Nginx {
+  private static final Path TEMPLATE = Paths.get("..", "deploy", "nginx", "bazaar.conf.template");
+  private final Process process;
+  private final int port;
+
+  private Nginx(Process process, int port) {
+    this.process = process;
+    this.port = port;
+  }
+
+  int port() {
+    return port;
+  }
+
+  static Nginx start(Path prefix, int port, List<Node> nodes) throws IOException {
+    for (String sub : List.of("tmp", "cache", "logs")) {
+      Path path = Files.createDirectories(prefix.resolve(sub));
+      // nginx workers run as an unprivileged user when the tests run as root.
+      Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwxrwxrwx"));
+    }
+    String servers = nodes.stream()
+        .map(node -> "    server 127.0.0.1:" + node.port() + " max_fails=1 fail_timeout=2s;")
+        .collect(Collectors.joining("\n"));
+    String config = Files.readString(TEMPLATE, StandardCharsets.UTF_8)
+        .replace("@@PREFIX@@", prefix.toString())
+        .replace("@@PORT@@", String.valueOf(port))
+        .replace("@@SERVERS@@", servers)
+        .replace("@@DAEMON@@", "off");
+    Path conf = prefix.resolve("nginx.conf");
+    Files.writeString(conf, config, StandardCharsets.UTF_8);
+    Process process = new ProcessBuilder("/usr/sbin/nginx", "-p", prefix.toString(), "-c", conf.toString())
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(prefix.resolve("nginx.out").toFile()))
+        .start();
+    Nginx nginx = new Nginx(process, port);
+    ClusterHarness.awaitUntil(Duration.ofSeconds(30), "nginx on port " + port, () -> {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("nginx exited: " + ClusterHarness.tail(prefix.resolve("error.log"), 20)
+            + ClusterHarness.tail(prefix.resolve("nginx.out"), 20));
+      }
+      try (var socket = new java.net.Socket("127.0.0.1", port)) {
+        return true;
+      }
+    });
+    return nginx;
+  }
+
+  void stop() {
+    process.destroy(); // SIGTERM: nginx's fast shutdown
+    try {
+      if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
+  }
+}
