@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -34,7 +35,13 @@ class NoCrossDomainSqlTest {
           Map.entry("order_lines", "trade"),
           Map.entry("idempotency_keys", "trade"),
           Map.entry("payments", "trade"),
+          Map.entry("notifications", "trade"),
+          Map.entry("item_sales", "trade"),
+          Map.entry("order_reservations", "trade"),
+          Map.entry("flash_sales", "trade"),
+          Map.entry("flash_tickets", "trade"),
           Map.entry("worker_id_leases", "platform"),
+          Map.entry("processed_messages", "platform"),
           Map.entry("event_publication", "platform"));
 
   /** Module (top-level package) → the domain database it may query. */
@@ -46,9 +53,13 @@ class NoCrossDomainSqlTest {
           "cart", "trade",
           "order", "trade",
           "payment", "trade",
+          "notification", "trade",
+          "sales", "trade",
+          "flashsale", "trade",
           "platform", "platform");
 
   private static final Path MAIN = Path.of("src/main");
+  private static final Pattern CREATE_TABLE = Pattern.compile("(?i)CREATE TABLE\\s+(?:IF NOT EXISTS\\s+)?`?(\\w+)");
   private static final Pattern TABLE_REFERENCE = Pattern.compile("\\b(?:FROM|JOIN|INTO|UPDATE|TABLE)\\s+`?(\\w+)");
 
   @Test
@@ -56,13 +67,28 @@ class NoCrossDomainSqlTest {
     Set<String> created = new TreeSet<>();
     try (Stream<Path> migrations = Files.walk(MAIN.resolve("resources/db/migration"))) {
       for (Path migration : migrations.filter(Files::isRegularFile).toList()) {
-        Matcher create = Pattern.compile("(?i)CREATE TABLE\\s+(?:IF NOT EXISTS\\s+)?`?(\\w+)").matcher(Files.readString(migration));
+        Matcher create = CREATE_TABLE.matcher(Files.readString(migration));
         while (create.find()) {
           created.add(create.group(1).toLowerCase());
         }
       }
     }
     assertThat(DOMAIN_OF_TABLE.keySet()).containsAll(created);
+  }
+
+  /** The split layout's own migrations ({@code db/<domain>}) create their domain's tables only. */
+  @Test
+  void aDomainDatabaseIsMigratedWithItsOwnTablesOnly() throws IOException {
+    for (String domain : List.of("user", "catalog")) {
+      try (Stream<Path> migrations = Files.walk(MAIN.resolve("resources/db/" + domain))) {
+        for (Path migration : migrations.filter(Files::isRegularFile).toList()) {
+          Matcher create = CREATE_TABLE.matcher(Files.readString(migration));
+          while (create.find()) {
+            assertThat(DOMAIN_OF_TABLE.get(create.group(1).toLowerCase())).as(migration.toString()).isEqualTo(domain);
+          }
+        }
+      }
+    }
   }
 
   @Test

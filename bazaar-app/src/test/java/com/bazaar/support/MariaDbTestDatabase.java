@@ -25,8 +25,10 @@ class MariaDbTestDatabase {
       String database = connection.getCatalog();
       if (database != null && database.startsWith("bazaar_test_")) {
         statement.execute("DROP DATABASE `" + database + "`");
-        // The user domain's database of the split layout (profile split), if there is one.
-        statement.execute("DROP DATABASE IF EXISTS `" + database + "_user`");
+        // The domain databases of the split layout (profile split), if there are any.
+        for (String domain : SplitMariaDbDatabases.DOMAINS) {
+          statement.execute("DROP DATABASE IF EXISTS `" + database + "_" + domain + "`");
+        }
       }
     }
   }

@@ -2,23 +2,33 @@ package com.bazaar.support;
 
 import static com.bazaar.platform.time.UtcColumns.toColumn;
 
+import com.bazaar.platform.data.DomainDatabaseProperties;
 import com.bazaar.platform.id.IdGenerator;
 import java.time.Clock;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.stereotype.Component;
 
 /**
  * Puts items with a price and a stock straight into the tables, so trade tests need neither
- * the admin API nor any demo item that other tests might buy.
+ * the admin API nor any demo item that other tests might buy. Items go to the catalog's own
+ * database when it has one (profile split), stock to the main (trade) one.
  */
 @Component
 public class TestItems {
   private final JdbcClient jdbc;
+  private final JdbcClient catalog;
   private final IdGenerator ids;
   private final Clock clock;
 
-  TestItems(JdbcClient jdbc, IdGenerator ids, Clock clock) {
+  TestItems(JdbcClient jdbc, Environment environment, IdGenerator ids, Clock clock) {
     this.jdbc = jdbc;
+    DomainDatabaseProperties catalogDatabase = DomainDatabaseProperties.of(environment, "catalog");
+    this.catalog = catalogDatabase.separate()
+        ? JdbcClient.create(new DriverManagerDataSource(
+            catalogDatabase.url(), catalogDatabase.username(), catalogDatabase.password()))
+        : jdbc;
     this.ids = ids;
     this.clock = clock;
   }
@@ -27,7 +37,7 @@ public class TestItems {
   public long create(String title, long priceAmount, long stock) {
     long id = ids.nextId();
     var now = toColumn(clock.instant());
-    jdbc.sql(
+    catalog.sql(
             """
             INSERT INTO items (id, title, description, price_amount, price_currency, category_id, created_at, updated_at)
             VALUES (?, ?, ?, ?, 'CNY', 0, ?, ?)""")
@@ -44,7 +54,7 @@ public class TestItems {
   }
 
   public void delete(long itemId) {
-    jdbc.sql("DELETE FROM items WHERE id = ?").param(itemId).update();
+    catalog.sql("DELETE FROM items WHERE id = ?").param(itemId).update();
   }
 
   public long paymentsOf(long orderId) {

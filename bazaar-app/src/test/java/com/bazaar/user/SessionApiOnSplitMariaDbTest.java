@@ -25,8 +25,11 @@ class SessionApiOnSplitMariaDbTest extends SessionApiTest {
     var shopper = newShopper();
 
     assertThat(shopper.get("/api/cart").status()).isEqualTo(200);
-    assertThat(mainDatabase.sql("SELECT COUNT(*) FROM users").query(Long.class).single()).isZero();
-    assertThat(mainDatabase.sql("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = CONCAT(DATABASE(), '_user') AND table_name = 'users'")
+    assertThat(mainDatabase.sql("SELECT COUNT(*) FROM information_schema.tables"
+            + " WHERE table_schema = DATABASE() AND table_name = 'users'")
+        .query(Long.class).single()).as("no users table in the main (trade) database").isZero();
+    assertThat(mainDatabase.sql("SELECT COUNT(*) FROM information_schema.tables"
+            + " WHERE table_schema = CONCAT(DATABASE(), '_user') AND table_name = 'users'")
         .query(Long.class).single()).isEqualTo(1);
   }
 }

@@ -6,15 +6,15 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The categories table; the list is read through {@link ReadRouting}. */
+/** The categories table, in the {@link CatalogDatabase}; the list is read through {@link ReadRouting}. */
 @Repository
 class Categories {
   private final JdbcClient jdbc;
   private final ReadRouting reads;
 
-  Categories(JdbcClient jdbc, ReadRouting reads) {
-    this.jdbc = jdbc;
-    this.reads = reads;
+  Categories(CatalogDatabase catalog) {
+    this.jdbc = catalog.database().jdbc();
+    this.reads = catalog.database().reads();
   }
 
   List<Category> all() {

@@ -21,6 +21,7 @@ import org.springframework.stereotype.Repository;
  * The items table: what an item is, without its stock (the trade domain owns that, so it is
  * never joined here). Newest first means highest id first: ids are time-ordered. Reads go
  * through {@link ReadRouting} (a replica when there is one); writes declare themselves to it.
+ * Lives in the {@link CatalogDatabase}.
  */
 @Repository
 class Items {
@@ -32,10 +33,10 @@ class Items {
   private final JdbcTemplate batch;
   private final ReadRouting reads;
 
-  Items(JdbcClient jdbc, JdbcTemplate batch, ReadRouting reads) {
-    this.jdbc = jdbc;
-    this.batch = batch;
-    this.reads = reads;
+  Items(CatalogDatabase catalog) {
+    this.jdbc = catalog.database().jdbc();
+    this.batch = catalog.database().batch();
+    this.reads = catalog.database().reads();
   }
 
   /** A row of the items table. */

@@ -1,5 +1,6 @@
 package com.bazaar.order.internal;
 
+import com.bazaar.platform.data.DomainDatabases;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.zip.CRC32;
 import javax.sql.DataSource;
@@ -28,7 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Moves a single-database Bazaar (H2 file or MariaDB, the V1+ schema) into this node's layout:
- * orders and lines into the shards, every other table into the database of its domain.
+ * orders and lines into the shards, every other table into the database of its domain (users
+ * and catalog into their own databases when the node is split, {@link DomainDatabases}).
  *
  * <p>Old order ids do not carry their buyer's shard, so each order gets a new id: its old id
  * with the low bits set to the buyer's slot (OrderIdGenerator), moved up by 8 while taken. The
@@ -52,11 +55,26 @@ class ShardMigration {
   private final OrderStore shards;
   private final JdbcClient app;
   private final TransactionTemplate appTransactions;
+  private final DomainDatabases domains;
 
-  ShardMigration(OrderStore shards, DataSource appDataSource, PlatformTransactionManager transactions) {
+  ShardMigration(
+      OrderStore shards, DataSource appDataSource, PlatformTransactionManager transactions, DomainDatabases domains) {
     this.shards = shards;
     this.app = JdbcClient.create(appDataSource);
     this.appTransactions = new TransactionTemplate(transactions);
+    this.domains = domains;
+  }
+
+  /** Where a table goes: its domain's own database when the target is split, else the main one. */
+  private record Target(JdbcClient jdbc, Consumer<Runnable> inTransaction) {}
+
+  private Target targetOf(String table) {
+    return domains.separate(DOMAIN_OF_TABLE.get(table))
+        .map(database -> new Target(database.jdbc(), work -> database.inTransaction(() -> {
+          work.run();
+          return null;
+        })))
+        .orElseGet(() -> new Target(app, work -> appTransactions.executeWithoutResult(s -> work.run())));
   }
 
   /** Source connection settings. */
@@ -146,9 +164,10 @@ class ShardMigration {
   private void copyTable(Connection from, String table, UnaryOperator<Map<String, Object>> mapping)
       throws SQLException {
     List<Map<String, Object>> rows = rows(from, table, null, List.of());
-    appTransactions.executeWithoutResult(s -> {
-      app.sql("DELETE FROM " + table).update();
-      rows.forEach(row -> insert(app, table, mapping.apply(row)));
+    Target target = targetOf(table);
+    target.inTransaction().accept(() -> {
+      target.jdbc().sql("DELETE FROM " + table).update();
+      rows.forEach(row -> insert(target.jdbc(), table, mapping.apply(row)));
     });
     log.info("migrate: {} {} rows", table, rows.size());
   }
@@ -193,7 +212,7 @@ class ShardMigration {
       if (exists(from, table)) {
         UnaryOperator<Map<String, Object>> mapping = mapping(table, ids);
         checks.add(check(table, rows(from, table, null, List.of()).stream().map(mapping).toList(),
-            app.sql("SELECT * FROM " + table).query().listOfRows()));
+            targetOf(table).jdbc().sql("SELECT * FROM " + table).query().listOfRows()));
       }
     }
     return checks;

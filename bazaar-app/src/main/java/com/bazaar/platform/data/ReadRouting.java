@@ -17,4 +17,9 @@ public interface ReadRouting {
    * commits, reads stay on the primary until the replica holds the change.
    */
   void markWritten();
+
+  /** Every read on the one database given: nothing to route, nothing to fence. */
+  static ReadRouting primaryOnly(JdbcClient database) {
+    return new PrimaryReads(database);
+  }
 }

@@ -3,6 +3,8 @@ package com.bazaar.platform.data;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -23,6 +25,12 @@ class ReadRoutingConfiguration {
   @ConditionalOnProperty(name = "bazaar.replica.enabled", havingValue = "false", matchIfMissing = true)
   ReadRouting primaryReads(JdbcClient primary) {
     return new PrimaryReads(primary);
+  }
+
+  @Bean
+  @ConditionalOnProperty(name = "bazaar.replica.enabled", havingValue = "false", matchIfMissing = true)
+  ReadRoutings readRoutingsWithoutReplica(ReadRouting primaryReads) {
+    return ReadRoutings.withoutReplica(primaryReads);
   }
 
   /** Replica beans, none of them a {@link DataSource} bean: the primary stays the only one. */
@@ -47,6 +55,25 @@ class ReadRoutingConfiguration {
           primary, JdbcClient.create(pool.dataSource()), monitor, properties.maxLag(), meters);
     }
 
+    /**
+     * Domain databases (profile split) on the same primary server are replicated to the same
+     * replica server, so one monitor judges them all; each gets its own replica pool.
+     */
+    @Bean(destroyMethod = "close")
+    ReadRoutings readRoutingsOverReplica(
+        ReadRouting replicaReadRouting, ReplicaMonitor monitor, ReplicaProperties properties, MeterRegistry meters) {
+      List<ReplicaPool> pools = new CopyOnWriteArrayList<>();
+      return new ReadRoutings(
+          replicaReadRouting,
+          (primary, replicaUrl) -> {
+            ReplicaPool pool = new ReplicaPool(properties, replicaUrl);
+            pools.add(pool);
+            return new ReplicaReadRouting(
+                primary, JdbcClient.create(pool.dataSource()), monitor, properties.maxLag(), meters);
+          },
+          () -> pools.forEach(ReplicaPool::close));
+    }
+
     @Bean("replica")
     ReplicaHealth replicaHealth(ReplicaMonitor monitor, ReplicaProperties properties) {
       return new ReplicaHealth(monitor, properties.maxLag());
@@ -62,9 +89,13 @@ class ReadRoutingConfiguration {
   /** The replica's own Hikari pool: fails fast, and an absent replica does not stop start-up. */
   record ReplicaPool(HikariDataSource dataSource) implements AutoCloseable {
     ReplicaPool(ReplicaProperties properties) {
+      this(properties, properties.url());
+    }
+
+    ReplicaPool(ReplicaProperties properties, String url) {
       this(new HikariDataSource());
       dataSource.setPoolName("replica");
-      dataSource.setJdbcUrl(properties.url());
+      dataSource.setJdbcUrl(url);
       dataSource.setUsername(properties.username());
       dataSource.setPassword(properties.password());
       dataSource.setMaximumPoolSize(properties.maximumPoolSize());

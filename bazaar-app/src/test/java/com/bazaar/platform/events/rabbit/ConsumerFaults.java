@@ -12,15 +12,18 @@ import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.connection.ChannelProxy;
 
 /**
- * The fault tests' hook between a consumer's commit and its acknowledgement. For watched
- * deliveries (a subscription and a text in the message body) it remembers the trace id
- * they ran under and whether the broker redelivered them; and it can kill the consumer's
- * channel there once, so the broker redelivers a message whose effect already committed.
+ * The fault tests' hook between a consumer's commit and its acknowledgement. It remembers the
+ * trace id every delivery ran under (a test learns an order's id only once the order is
+ * placed, and its message may be consumed before the test could watch for it); for watched
+ * deliveries (a subscription and a text in the message body) whether the broker redelivered
+ * them; and it can kill the consumer's channel there once, so the broker redelivers a message
+ * whose effect already committed.
  */
 final class ConsumerFaults implements SubscriptionListener.AfterCommitHook {
   private final Set<String> watched = ConcurrentHashMap.newKeySet();
   private final Set<String> toKill = ConcurrentHashMap.newKeySet();
   private final Set<String> redelivered = ConcurrentHashMap.newKeySet();
+  /** subscription|body → the trace id of its first delivery. */
   private final Map<String, String> traceIds = new ConcurrentHashMap<>();
 
   void watch(String subscription, String bodyText) {
@@ -37,18 +40,22 @@ final class ConsumerFaults implements SubscriptionListener.AfterCommitHook {
   }
 
   String traceIdOf(String subscription, String bodyText) {
-    return traceIds.get(subscription + "|" + bodyText);
+    return traceIds.entrySet().stream()
+        .filter(delivery -> delivery.getKey().startsWith(subscription + "|") && delivery.getKey().contains(bodyText))
+        .map(Map.Entry::getValue)
+        .findFirst()
+        .orElse(null);
   }
 
   @Override
   public void committed(EventSubscription<?> subscription, Message message, Channel channel) throws Exception {
     String body = new String(message.getBody(), StandardCharsets.UTF_8);
+    traceIds.putIfAbsent(subscription.name() + "|" + body, String.valueOf(MDC.get(TraceIdFilter.MDC_KEY)));
     for (String key : watched) {
       String text = key.substring(key.indexOf('|') + 1);
       if (!key.startsWith(subscription.name() + "|") || !body.contains(text)) {
         continue;
       }
-      traceIds.putIfAbsent(key, String.valueOf(MDC.get(TraceIdFilter.MDC_KEY)));
       if (message.getMessageProperties().isRedelivered()) {
         redelivered.add(key);
       }

@@ -1,0 +1,26 @@
+package com.bazaar.platform.data;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * The domain databases of this node by domain name ({@code user}, {@code catalog}), for the
+ * few tools that work on every table whatever its domain (the migration command). The owning
+ * modules register theirs as they build them.
+ */
+@Component
+public final class DomainDatabases {
+  private final Map<String, DomainDatabase> byDomain = new ConcurrentHashMap<>();
+
+  public DomainDatabase register(String domain, DomainDatabase database) {
+    byDomain.put(domain, database);
+    return database;
+  }
+
+  /** The domain's own database, if it has one; empty when its tables are in the main one. */
+  public Optional<DomainDatabase> separate(String domain) {
+    return Optional.ofNullable(byDomain.get(domain)).filter(DomainDatabase::separate);
+  }
+}
