@@ -148,6 +148,9 @@ final class EvolutionReport {
         .append("Written by `bin/evolution` on ").append(at).append(". Every stage ran the same workload on a fresh\n")
         .append("deployment, one after another, in one run on one machine: ").append(machine(outcomes)).append(".\n")
         .append("The load tool ran on the same machine, so every stage shares its cores with it.\n\n")
+        .append("Read it for what one box can show: every stage keeps the invariants (both audits, the storm's),\n")
+        .append("and what each step *costs* when its new parts (more JVMs, nginx, Redis, RabbitMQ, a second MariaDB,\n")
+        .append("ShardingSphere's routing) share the same cores. The capacity a step buys needs hosts of its own.\n\n")
         .append("Workload: ").append(workload(load)).append(".\n\n");
     md.append("| ").append(String.join(" | ", HEADER)).append(" |\n|");
     md.append("---|".repeat(HEADER.length)).append('\n');

@@ -48,7 +48,7 @@ final class Stages {
         false, List.of(REDIS, CLUSTER_SCRIPT, REPLICA_PAIR, Stage.Need.profile("replica")),
         context -> context.cluster("replica", CLUSTER_NODES, "mariadb,replica,redis", REPLICA_PRIMARY, false)));
     stages.add(new Stage("split", "8 · vertical split",
-        "users (and the catalog, where built) in databases of their own",
+        "users and the catalog in databases of their own (trade stays in the main one)",
         false, List.of(REDIS, CLUSTER_SCRIPT, REPLICA_PAIR, Stage.Need.profile("split")),
         context -> context.cluster("split", CLUSTER_NODES, "mariadb,replica,split,redis", REPLICA_PRIMARY, false)));
     stages.add(new Stage("sharding", "9 · sharding",
