@@ -87,6 +87,11 @@ public final class ClusterHarness implements AutoCloseable {
     return nginx.port();
   }
 
+  /** The JDBC URL every node uses, for tests that check the database behind the API. */
+  public String jdbcUrl() {
+    return properties.get("spring.datasource.url");
+  }
+
   public String redisNamespace() {
     return properties.get("bazaar.redis.namespace");
   }
