@@ -57,12 +57,11 @@ public final class AppNode implements AutoCloseable {
   }
 
   /** Polls the health endpoint until it says UP; fails fast if the process dies. */
-  public static void awaitHealthy(URI base, Duration timeout, Process process, Path log)
-      throws IOException, InterruptedException {
+  private void awaitHealthy(Duration timeout) throws IOException, InterruptedException {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
-      if (process != null && !process.isAlive()) {
+      if (!process.isAlive()) {
         throw new IOException("the app exited with " + process.exitValue() + " before it was healthy; see " + log.toAbsolutePath());
       }
       try {
@@ -74,17 +73,9 @@ public final class AppNode implements AutoCloseable {
       } catch (IOException notYet) {
         // still starting
       }
-      if (process != null) {
-        process.waitFor(250, TimeUnit.MILLISECONDS); // returns early if it dies
-      } else {
-        Thread.sleep(250);
-      }
+      process.waitFor(250, TimeUnit.MILLISECONDS); // returns early if it dies
     }
     throw new IOException(base + " was not healthy within " + timeout + "; see " + log.toAbsolutePath());
-  }
-
-  private void awaitHealthy(Duration timeout) throws IOException, InterruptedException {
-    awaitHealthy(base, timeout, process, log);
   }
 
   /** Stops the node gracefully, forcibly if it does not stop within 20 s. */
