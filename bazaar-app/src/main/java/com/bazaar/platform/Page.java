@@ -17,4 +17,9 @@ public record Page<T>(List<T> content, int page, int size, long totalElements) {
   public int totalPages() {
     return (int) ((totalElements + size - 1) / size);
   }
+
+  /** The pages a pager may link to: all of them, or those within {@link PageSpec#MAX_WINDOW}. */
+  public int reachablePages() {
+    return Math.min(totalPages(), PageSpec.reachablePages(size));
+  }
 }

@@ -10,7 +10,11 @@ import com.bazaar.platform.NotFound;
 import com.bazaar.platform.Page;
 import com.bazaar.platform.PageSpec;
 import com.bazaar.search.ItemSearch;
+import com.bazaar.search.SearchUnavailable;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,7 +61,8 @@ final class CatalogPages {
   String search(
       @RequestParam(name = "q", required = false) String query,
       @RequestParam(defaultValue = "0") int page,
-      Model model) {
+      Model model,
+      HttpServletResponse response) {
     String q = query == null ? "" : query.strip();
     model.addAttribute("query", q);
     if (q.isEmpty()) {
@@ -67,7 +72,13 @@ final class CatalogPages {
     try {
       model.addAttribute("items", search.search(q, new PageSpec(page, PAGE_SIZE)));
     } catch (InvalidInput e) {
-      model.addAttribute("hint", "We could not search for that. Try other words, e.g. 手机 or phone.");
+      model.addAttribute("hint", "page".equals(e.field())
+          ? "We show only the first " + PageSpec.MAX_WINDOW + " matches. Add a word to narrow your search."
+          : "We could not search for that. Try other words, e.g. 手机 or phone.");
+    } catch (SearchUnavailable e) {
+      response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+      response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds())));
+      model.addAttribute("hint", "Search is resting for a moment. Browse the categories meanwhile.");
     }
     return "search";
   }

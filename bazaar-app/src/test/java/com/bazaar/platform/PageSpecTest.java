@@ -41,6 +41,23 @@ class PageSpecTest {
   }
 
   @Test
+  void aPageMustEndWithinTheFirst10000Results() {
+    assertThat(new PageSpec(99, 100).offset()).isEqualTo(9_900);
+    assertThat(new PageSpec(415, 24).offset()).isEqualTo(9_960);
+    int[][] beyond = {{100, 100}, {416, 24}, {10_000, 1}, {21_474_836, 100}, {89_478_485, 24}};
+    for (int[] pageAndSize : beyond) {
+      assertThatThrownBy(() -> new PageSpec(pageAndSize[0], pageAndSize[1]))
+          .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("page"));
+    }
+  }
+
+  @Test
+  void aPagerOffersOnlyThePagesWithinTheWindow() {
+    assertThat(Page.of(List.of(), new PageSpec(0, 24), 50_000).reachablePages()).isEqualTo(416);
+    assertThat(Page.of(List.of(), new PageSpec(0, 24), 50).reachablePages()).isEqualTo(3);
+  }
+
+  @Test
   void aPageMapsItsContentAndKeepsItsPosition() {
     Page<Integer> page = Page.of(List.of(1, 2, 3), new PageSpec(2, 3), 10);
     Page<String> mapped = page.map(n -> "#" + n);

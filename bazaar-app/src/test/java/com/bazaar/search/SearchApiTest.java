@@ -112,6 +112,29 @@ class SearchApiTest extends ApiTest {
     assertThat(answer.contentType()).startsWith("application/problem+json");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"page=21474836&size=100", "page=1000000&size=100", "page=100&size=100", "page=500"})
+  void aPageEndingBeyondTheFirst10000ResultsIsA400NamingPage(String parameters) {
+    var answer = anonymous().get("/api/search?q=phone&" + parameters);
+    assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+    assertThat(answer.contentType()).startsWith("application/problem+json");
+    assertThat(answer.json().get("errors").get(0).get("field").asString()).isEqualTo("page");
+  }
+
+  @Test
+  void theLastPageWithinTheWindowIsServed() {
+    assertThat(anonymous().get("/api/search?q=phone&page=99&size=100").status()).isEqualTo(200);
+  }
+
+  @Test
+  void aClientsHugePagesNeverSwitchSearchOffForEveryone() {
+    ApiClient attacker = anonymous();
+    for (int attempt = 0; attempt < 12; attempt++) {
+      assertThat(attacker.get("/api/search?q=phone&page=21474836&size=100").status()).isEqualTo(400);
+    }
+    assertThat(anonymous().get("/api/search?q=phone").status()).isEqualTo(200);
+  }
+
   @Test
   void aMissingOrTooLongQueryNamesTheField() {
     var missing = anonymous().get("/api/search");

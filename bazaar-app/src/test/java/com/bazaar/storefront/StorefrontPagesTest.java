@@ -54,6 +54,24 @@ class StorefrontPagesTest extends ApiTest {
   }
 
   @Test
+  void aSearchPageBeyondTheResultWindowShowsAHintNotAnError() {
+    // 89478485 × 24 is just below 2^31: the deepest page the shop accepted before the window.
+    Answer deep = page(anonymous(), "/search?q=phone&page=89478485");
+
+    assertThat(deep.status()).isEqualTo(200);
+    assertThat(deep.body()).contains("data-test=\"search-hint\"", "only the first 10000 matches");
+  }
+
+  @Test
+  void aListPageBeyondTheResultWindowIsTheShopsBadRequestPage() {
+    for (String path : new String[] {"/?page=89478485", "/?page=417"}) {
+      Answer deep = page(anonymous(), path);
+      assertThat(deep.status()).as(path).isEqualTo(400);
+      assertThat(deep.contentType()).startsWith("text/html");
+    }
+  }
+
+  @Test
   void unknownItemGivesTheShopsNotFoundPage() {
     Answer page = page(anonymous(), "/items/1");
 

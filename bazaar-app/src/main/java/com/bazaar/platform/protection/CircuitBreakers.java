@@ -25,7 +25,7 @@ public final class CircuitBreakers {
   private final CircuitBreakerRegistry registry;
   private final Duration openFor;
 
-  CircuitBreakers(ProtectionProperties properties) {
+  public CircuitBreakers(ProtectionProperties properties) {
     ProtectionProperties.Breaker breaker = properties.breaker();
     this.openFor = breaker.openFor();
     this.registry = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()

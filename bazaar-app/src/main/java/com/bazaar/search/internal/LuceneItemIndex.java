@@ -184,7 +184,12 @@ final class LuceneItemIndex implements ItemIndex, AutoCloseable {
   }
 
   private SearchHits search(IndexSearcher searcher, Query query, int offset, int limit) throws IOException {
-    int wanted = (int) Math.min((long) offset + limit, Integer.MAX_VALUE);
+    // The collector allocates its queue of `wanted` hits up front, so never ask for more hits
+    // than the index holds: a deep offset must not cost memory the index could never fill.
+    int wanted = (int) Math.max(1, Math.min((long) offset + limit, searcher.getIndexReader().maxDoc()));
+    if (offset >= wanted) {
+      return new SearchHits(List.of(), searcher.count(query));
+    }
     // Counting every hit (threshold MAX_VALUE) gives an exact total rather than "1000 or more".
     TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(wanted, null, Integer.MAX_VALUE));
     List<Long> ids = new ArrayList<>();

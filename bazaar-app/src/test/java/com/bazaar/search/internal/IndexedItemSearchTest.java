@@ -8,6 +8,8 @@ import com.bazaar.catalog.ItemSummary;
 import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.Money;
 import com.bazaar.platform.PageSpec;
+import com.bazaar.platform.protection.CircuitBreakers;
+import com.bazaar.platform.protection.ProtectionProperties;
 import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +21,7 @@ class IndexedItemSearchTest {
   private final Map<Long, ItemSummary> current = Map.of(
       1L, new ItemSummary(1, "Wireless Earbuds", Money.of(19900, "CNY"), 7, 10),
       2L, new ItemSummary(2, "Earbud case", Money.of(990, "CNY"), 0, 10));
-  private final IndexedItemSearch search = new IndexedItemSearch(index, catalogOf(current));
+  private final IndexedItemSearch search = new IndexedItemSearch(index, catalogOf(current), new CircuitBreakers(new ProtectionProperties(null, null)));
 
   @AfterEach
   void close() throws Exception {

@@ -137,6 +137,23 @@ class LuceneItemIndexTest {
     assertThat(beyond.total()).isEqualTo(25);
   }
 
+  @Test
+  void aPageFarBeyondTheLastHitCostsNothingAndFindsNothing() {
+    index.rebuild(sink -> {
+      for (long id = 1; id <= 25; id++) {
+        sink.accept(new IndexedItem(id, "Phone charger " + id, "USB-C", 10));
+      }
+    });
+
+    var deep = index.search("charger", Integer.MAX_VALUE - 10, 10);
+    var deepFallback = index.search("charger nothing-else", 50_000_000, 100);
+
+    assertThat(deep.ids()).isEmpty();
+    assertThat(deep.total()).isEqualTo(25);
+    assertThat(deepFallback.ids()).isEmpty();
+    assertThat(deepFallback.total()).isEqualTo(25);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"c++", "a:b", "\"", "*", "(", ")", "[", "{", "~", "?", "\\", "AND", "OR NOT", "title:x^", "/", "!", "-", "&&", "||", "   ", ""})
   void specialCharactersNeverBreakASearch(String query) {
