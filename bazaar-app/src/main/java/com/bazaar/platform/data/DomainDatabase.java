@@ -128,6 +128,11 @@ public final class DomainDatabase implements AutoCloseable {
     return ownPool.isPresent();
   }
 
+  /** The domain's own pool, when it has one: what the health check probes. */
+  Optional<HikariDataSource> ownPool() {
+    return ownPool;
+  }
+
   @Override
   public void close() {
     ownPool.ifPresent(HikariDataSource::close);

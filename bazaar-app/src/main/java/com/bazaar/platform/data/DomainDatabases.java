@@ -2,6 +2,8 @@ package com.bazaar.platform.data;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import javax.sql.DataSource;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +19,13 @@ public final class DomainDatabases {
   public DomainDatabase register(String domain, DomainDatabase database) {
     byDomain.put(domain, database);
     return database;
+  }
+
+  /** Every domain that has its own database, by domain name: for the health check. */
+  Map<String, DataSource> separateDataSources() {
+    Map<String, DataSource> pools = new TreeMap<>();
+    byDomain.forEach((domain, database) -> database.ownPool().ifPresent(pool -> pools.put(domain, pool)));
+    return pools;
   }
 
   /** The domain's own database, if it has one; empty when its tables are in the main one. */
