@@ -48,6 +48,7 @@ public final class ClusterHarness implements AutoCloseable {
   private final Path jar;
   private final List<String> profiles;
   private final Map<String, String> properties;
+  private final String heap;
   private final String database = "bazaar_test_cluster_" + id;
   private final String redisNamespace = "bazaar-test-" + id;
   private final List<Node> nodes = new ArrayList<>();
@@ -57,6 +58,7 @@ public final class ClusterHarness implements AutoCloseable {
     this.dir = Paths.get("target", "cluster", id).toAbsolutePath();
     this.jar = Paths.get(System.getProperty("bazaar.jar", "target/bazaar.jar")).toAbsolutePath();
     this.profiles = List.copyOf(builder.profiles);
+    this.heap = builder.heap;
     this.properties = new LinkedHashMap<>(builder.properties);
     this.properties.putIfAbsent("spring.datasource.url",
         "jdbc:mariadb://127.0.0.1:3306/" + database + "?createDatabaseIfNotExist=true");
@@ -136,7 +138,9 @@ public final class ClusterHarness implements AutoCloseable {
   private List<String> command(int index) {
     List<String> command = new ArrayList<>(List.of(
         Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        "-Xmx" + heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        // As bin/run and bin/cluster launch a node: an OutOfMemoryError ends the process.
+        "-XX:+ExitOnOutOfMemoryError",
         "-jar", jar.toString(),
         "--spring.profiles.active=" + String.join(",", profiles),
         "--bazaar.data-dir=" + dir.resolve("node-" + index),
@@ -204,6 +208,7 @@ public final class ClusterHarness implements AutoCloseable {
         "bazaar.demo.items", "60",
         "spring.datasource.hikari.maximum-pool-size", "5"));
     private boolean nginx;
+    private String heap = "384m";
 
     public Builder nodes(int nodes) {
       this.nodes = nodes;
@@ -220,6 +225,12 @@ public final class ClusterHarness implements AutoCloseable {
     /** A Spring property for every node, e.g. {@code bazaar.edge.item-max-age=30s}. */
     public Builder property(String key, String value) {
       properties.put(key, value);
+      return this;
+    }
+
+    /** Each node's maximum heap ({@code -Xmx}), 384m unless set. */
+    public Builder heap(String heap) {
+      this.heap = heap;
       return this;
     }
 
