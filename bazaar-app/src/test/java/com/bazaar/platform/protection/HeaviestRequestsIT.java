@@ -99,7 +99,7 @@ class HeaviestRequestsIT {
         // bodies: the most lines an order may have, one more, and a body past the size limit
         post(shopper, "/api/orders", orderBody(firstItems, 100), 201, 409, 429),
         post(shopper, "/api/orders", orderBody(firstItems, 100).replace("]}", "," + line(itemId) + "]}"), 400),
-        post(visitor, "/api/users", "{\"username\":\"" + "u".repeat(65_000) + "\",\"password\":\"x\"}", 413),
+        post(visitor, "/api/users", "{\"username\":\"" + "u".repeat(70_000) + "\",\"password\":\"x\"}", 413),
         post(visitor, "/api/users", "{\"username\":\"" + "u".repeat(60_000) + "\",\"password\":\"pw-long-enough\"}", 400),
         put(shopper, "/api/cart/items/" + itemId, "{\"quantity\":999}", 200, 409));
 
@@ -108,6 +108,7 @@ class HeaviestRequestsIT {
       long started = System.nanoTime();
       Answer answer = request.sendWithin(BUDGET);
       Duration took = Duration.ofNanos(System.nanoTime() - started);
+      System.out.printf("HeaviestRequestsIT: %-90s %d in %d ms%n", request.what(), answer.status(), took.toMillis());
       if (!request.expected().contains(answer.status())) {
         failures.add(request.what() + " answered " + answer.status() + " (expected " + request.expected() + ") in "
             + took.toMillis() + " ms: " + abbreviate(answer.body()));
