@@ -34,7 +34,7 @@ public final class AppNode implements AutoCloseable {
           + "(mvn -B -DskipTests -pl bazaar-app package, or run mvn verify from the root)");
     }
     int port = freePort();
-    List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-jar", jar.toString(), "--server.port=" + port));
+    List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString(), "--server.port=" + port));
     command.addAll(arguments);
     Files.createDirectories(log.toAbsolutePath().getParent());
     Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
