@@ -10,6 +10,7 @@ import com.bazaar.platform.Money;
 import com.bazaar.platform.PageSpec;
 import com.bazaar.platform.protection.CircuitBreakers;
 import com.bazaar.platform.protection.ProtectionProperties;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,8 @@ class IndexedItemSearchTest {
   private final Map<Long, ItemSummary> current = Map.of(
       1L, new ItemSummary(1, "Wireless Earbuds", Money.of(19900, "CNY"), 7, 10),
       2L, new ItemSummary(2, "Earbud case", Money.of(990, "CNY"), 0, 10));
-  private final IndexedItemSearch search = new IndexedItemSearch(index, catalogOf(current), new CircuitBreakers(new ProtectionProperties(null, null)));
+  private final CircuitBreakers breakers = new CircuitBreakers(new ProtectionProperties(null, null));
+  private final IndexedItemSearch search = new IndexedItemSearch(index, catalogOf(current), breakers);
 
   @AfterEach
   void close() throws Exception {
@@ -62,6 +64,24 @@ class IndexedItemSearchTest {
     assertThat(search.search("a".repeat(200), new PageSpec(0, 10)).content()).isEmpty();
     assertThatThrownBy(() -> search.search("a".repeat(201), new PageSpec(0, 10))).isInstanceOf(InvalidInput.class);
     assertThatThrownBy(() -> search.search("手".repeat(10_000), new PageSpec(0, 10))).isInstanceOf(InvalidInput.class);
+  }
+
+  @Test
+  void aFailingCatalogIsNotCountedAsTheIndexFailing() {
+    index.index(new IndexedItem(1, "Wireless Earbuds", "Noise cancelling", 10));
+    Catalog down = (Catalog) Proxy.newProxyInstance(Catalog.class.getClassLoader(), new Class<?>[] {Catalog.class},
+        (proxy, method, args) -> {
+          throw new IllegalStateException("catalog database is down");
+        });
+    IndexedItemSearch overDeadCatalog = new IndexedItemSearch(index, down, breakers);
+
+    for (int attempt = 0; attempt < 12; attempt++) {
+      assertThatThrownBy(() -> overDeadCatalog.search("wireless", new PageSpec(0, 10)))
+          .isInstanceOf(IllegalStateException.class);
+    }
+
+    assertThat(breakers.state(IndexedItemSearch.BREAKER)).isEqualTo(CircuitBreaker.State.CLOSED);
+    assertThat(search.search("wireless", new PageSpec(0, 10)).content()).hasSize(1);
   }
 
   /** A catalog that knows only the summaries it is given; the search needs nothing else. */
