@@ -42,10 +42,7 @@ class LoadSheddingFilterTest {
   @Test
   void aBurstOfLimitPlusQueueIsServedInFull() throws Exception {
     LoadSheddingFilter filter = filter(2, 3, LONGER_THAN_THE_TEST);
-    startOrders(filter, 2);
-    await().until(() -> working.get() == 2);
-    startOrders(filter, 3);
-    awaitQueued(3);
+    twoWorkingAndThreeQueued(filter);
 
     databaseAnswers.countDown();
     joinAll();
@@ -56,10 +53,7 @@ class LoadSheddingFilterTest {
   @Test
   void pastAFullQueueRequestsAreShedAtOnceWhileTheAdmittedStillWork() throws Exception {
     LoadSheddingFilter filter = filter(2, 3, LONGER_THAN_THE_TEST);
-    startOrders(filter, 2);
-    await().until(() -> working.get() == 2);
-    startOrders(filter, 3);
-    awaitQueued(3);
+    twoWorkingAndThreeQueued(filter);
 
     // Answered on this thread while nobody admitted or queued has moved: it did not wait.
     List<MockHttpServletResponse> shed = new ArrayList<>();
@@ -106,6 +100,14 @@ class LoadSheddingFilterTest {
     ProtectionProperties.Shedding shedding =
         new ProtectionProperties.Shedding(limit, limit, limit, queueLength, queueWait, List.of("/api/orders"));
     return new LoadSheddingFilter(shedding, new AdaptiveConcurrencyLimit(shedding, System::nanoTime));
+  }
+
+  /** Fills a limit of 2 and a queue of 3: two orders in the database, three waiting. */
+  private void twoWorkingAndThreeQueued(LoadSheddingFilter filter) {
+    startOrders(filter, 2);
+    await().until(() -> working.get() == 2);
+    startOrders(filter, 3);
+    awaitQueued(3);
   }
 
   private void startOrders(LoadSheddingFilter filter, int count) {
