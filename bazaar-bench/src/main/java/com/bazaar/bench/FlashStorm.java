@@ -155,7 +155,7 @@ public final class FlashStorm {
     try {
       double rate = Double.parseDouble(value);
       if (!(rate > 0 && rate <= 1_000_000)) {
-        throw new BenchConfig.BadArguments("--rate must be between 0 and 1000000 purchases/s, not " + value);
+        throw new BenchConfig.BadArguments("--rate must be above 0 and at most 1000000 purchases/s, not " + value);
       }
       return rate;
     } catch (NumberFormatException e) {
