@@ -32,6 +32,10 @@ import tools.jackson.databind.json.JsonMapper;
  * the invariants: no more orders than units, one per buyer. The same run against a site
  * started with {@code --bazaar.flash.mode=naive} gives the baseline.
  *
+ * <p>With {@code --duration} the storm is sustained ({@link SustainedFlashStorm}): the same
+ * buyers press "buy" sale after sale for that long, so most answers are sold-out ones, as in a
+ * real sale, and the figure is the admission rate rather than the warm-up of one second's work.
+ *
  * <pre>java -jar bazaar-bench.jar flash-storm --target URL --buyers 1000 --units 100 --concurrency 200</pre>
  */
 public final class FlashStorm {
@@ -45,10 +49,16 @@ public final class FlashStorm {
         --units N           units on sale, limit 1 per buyer (default 100)
         --concurrency N     purchases in flight            (default 200)
         --admin USER:PASS   the admin who creates the item and the sale (default admin:admin-password)
+        --duration D        sustained: for D (e.g. 30s, 2m) the same buyers buy in sale after sale
+                            of --units units, each buyer once per sale, so most answers are sold out;
+                            reports purchases/s answered, p50/p99 and counts by status
+        --rate N            with --duration: send N purchases/s (latency counted from when each was
+                            due) instead of as many as --concurrency allows
 
       The site must let one address register and log in --buyers shoppers and send their
       purchases (start it with raised bazaar.rate-limits.login/login-user/flash-purchase-ip
-      permits, as bin/evolution does). Exit codes: 0 invariants hold, 1 broken, 2 bad arguments, 3 run failed.
+      permits, as bin/evolution does; sustained, also bazaar.rate-limits.flash-purchase-user,
+      since each buyer buys about rate ÷ buyers times a second). Exit codes: 0 invariants hold, 1 broken, 2 bad arguments, 3 run failed.
       """;
 
   /** One storm's figures: the front (purchase answers) and the back (orders behind the queue). */
@@ -96,7 +106,7 @@ public final class FlashStorm {
   /** The {@code flash-storm} command; answers its exit code. */
   static int run(String[] args, java.io.PrintStream out, java.io.PrintStream err) {
     Map<String, String> options = new HashMap<>(Map.of("--target", "http://localhost:8080", "--buyers", "1000",
-        "--units", "100", "--concurrency", "200", "--admin", "admin:admin-password"));
+        "--units", "100", "--concurrency", "200", "--admin", "admin:admin-password", "--duration", "", "--rate", ""));
     try {
       for (int i = 0; i < args.length; i++) {
         if ("--help".equals(args[i]) || "-h".equals(args[i])) {
@@ -119,7 +129,18 @@ public final class FlashStorm {
         throw new BenchConfig.BadArguments("--admin must be USER:PASSWORD");
       }
       String target = BenchConfig.parse("--target", options.get("--target")).target().toString();
-      Result r = new FlashStorm(target, admin[0], admin[1], out).run(buyers, units, concurrency);
+      boolean sustained = !options.get("--duration").isEmpty();
+      if (!sustained && !options.get("--rate").isEmpty()) {
+        throw new BenchConfig.BadArguments("--rate needs --duration (a single storm sends every purchase at once)");
+      }
+      Duration duration = sustained ? BenchConfig.duration("--duration", options.get("--duration"), false) : null;
+      double rate = options.get("--rate").isEmpty() ? 0 : rate(options.get("--rate"));
+      FlashStorm storm = new FlashStorm(target, admin[0], admin[1], out);
+      if (sustained) {
+        return new SustainedFlashStorm(storm, out).run(buyers, units, concurrency, duration, rate).invariantsHold()
+            ? LoadTool.OK : LoadTool.AUDIT_FAILED;
+      }
+      Result r = storm.run(buyers, units, concurrency);
       return r.invariantsHold() ? LoadTool.OK : LoadTool.AUDIT_FAILED;
     } catch (BenchConfig.BadArguments e) {
       err.println("bazaar-bench flash-storm: " + e.getMessage());
@@ -127,6 +148,18 @@ public final class FlashStorm {
     } catch (Exception e) {
       err.println("bazaar-bench flash-storm: run failed: " + e);
       return LoadTool.RUN_FAILED;
+    }
+  }
+
+  private static double rate(String value) {
+    try {
+      double rate = Double.parseDouble(value);
+      if (!(rate > 0 && rate <= 1_000_000)) {
+        throw new BenchConfig.BadArguments("--rate must be above 0 and at most 1000000 purchases/s, not " + value);
+      }
+      return rate;
+    } catch (NumberFormatException e) {
+      throw new BenchConfig.BadArguments("--rate must be a number, not '" + value + "'");
     }
   }
 
@@ -143,25 +176,10 @@ public final class FlashStorm {
   }
 
   Result run(int buyers, int units, int concurrency) throws Exception {
-    String admin = login(adminUser, adminPassword);
-    String categoryId = send("GET", "/api/categories", null, null).body().get(0).get("id").asString();
-    String itemId = send("POST", "/api/admin/items", admin, Map.of("title", "flash storm item", "description", "bench",
-        "price", Map.of("amount", 19_900, "currency", "CNY"), "stock", units, "categoryId", categoryId))
-        .body().get("id").asString();
-    String saleId = send("POST", "/api/admin/flash-sales", admin, Map.of("itemId", itemId,
-        "price", Map.of("amount", 990, "currency", "CNY"), "stock", units, "limitPerUser", 1,
-        "startsAt", Instant.now().minusSeconds(60).toString(), "endsAt", Instant.now().plusSeconds(3600).toString()))
-        .body().get("id").asString();
-
-    String run = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
+    String saleId = openSale(loginAdmin(), units);
     ExecutorService pool = Executors.newFixedThreadPool(concurrency);
     try {
-      List<String> sessions = all(pool, buyers, i -> {
-        String name = "storm" + run + "_" + i;
-        send("POST", "/api/users", null, Map.of("username", name, "password", "password-" + name,
-            "email", name + "@example.com"));
-        return login(name, "password-" + name);
-      }, null);
+      List<String> sessions = logInFreshBuyers(pool, buyers);
       out.printf(Locale.ROOT, "flash-storm: %d buyers logged in; sale %s of %d units%n", buyers, saleId, units);
 
       ConcurrentHistogram latency = new ConcurrentHistogram(3);
@@ -171,7 +189,7 @@ public final class FlashStorm {
       List<Answer> answers = all(pool, buyers, i -> {
         start.await();
         long sent = System.nanoTime();
-        Answer answer = send("POST", "/api/flash-sales/" + saleId + "/purchase", sessions.get(i), Map.of("quantity", 1));
+        Answer answer = purchase(saleId, sessions.get(i));
         latency.recordValue((System.nanoTime() - sent) / 1_000);
         statuses.merge(String.valueOf(answer.status()), 1, Integer::sum);
         return answer;
@@ -216,7 +234,38 @@ public final class FlashStorm {
     }
   }
 
-  private JsonNode awaitSettled(String saleId, String ticket, String session) throws Exception {
+  String loginAdmin() throws Exception {
+    return login(adminUser, adminPassword);
+  }
+
+  /** A new item with {@code units} in stock and a running sale of them, limit 1 per buyer; answers the sale's id. */
+  String openSale(String admin, int units) throws Exception {
+    String categoryId = send("GET", "/api/categories", null, null).body().get(0).get("id").asString();
+    String itemId = send("POST", "/api/admin/items", admin, Map.of("title", "flash storm item", "description", "bench",
+        "price", Map.of("amount", 19_900, "currency", "CNY"), "stock", units, "categoryId", categoryId))
+        .body().get("id").asString();
+    return send("POST", "/api/admin/flash-sales", admin, Map.of("itemId", itemId,
+        "price", Map.of("amount", 990, "currency", "CNY"), "stock", units, "limitPerUser", 1,
+        "startsAt", Instant.now().minusSeconds(60).toString(), "endsAt", Instant.now().plusSeconds(3600).toString()))
+        .body().get("id").asString();
+  }
+
+  /** Registers {@code buyers} new shoppers and logs each in; answers their session ids. */
+  List<String> logInFreshBuyers(ExecutorService pool, int buyers) throws Exception {
+    String run = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
+    return all(pool, buyers, i -> {
+      String name = "storm" + run + "_" + i;
+      send("POST", "/api/users", null, Map.of("username", name, "password", "password-" + name,
+          "email", name + "@example.com"));
+      return login(name, "password-" + name);
+    }, null);
+  }
+
+  Answer purchase(String saleId, String session) throws IOException, InterruptedException {
+    return send("POST", "/api/flash-sales/" + saleId + "/purchase", session, Map.of("quantity", 1));
+  }
+
+  JsonNode awaitSettled(String saleId, String ticket, String session) throws Exception {
     for (int attempt = 0; attempt < 1200; attempt++) {
       JsonNode status = send("GET", "/api/flash-sales/" + saleId + "/purchase/" + ticket, session, null).body();
       if (!"QUEUED".equals(status.get("status").asString())) {
@@ -254,13 +303,13 @@ public final class FlashStorm {
         newSession);
   }
 
-  private record Answer(int status, JsonNode body, String session) {}
+  record Answer(int status, JsonNode body, String session) {}
 
-  private interface Call<T> {
+  interface Call<T> {
     T call(int index) throws Exception;
   }
 
-  private static <T> List<T> all(ExecutorService pool, int count, Call<T> call, CountDownLatch start) throws Exception {
+  static <T> List<T> all(ExecutorService pool, int count, Call<T> call, CountDownLatch start) throws Exception {
     List<Future<T>> futures = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       int index = i;

@@ -1,15 +1,15 @@
 package com.bazaar.platform.protection;
 
 import com.bazaar.platform.web.ProblemResponses;
-import io.github.resilience4j.bulkhead.Bulkhead;
-import io.github.resilience4j.bulkhead.BulkheadConfig;
+import com.netflix.concurrency.limits.Limiter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -18,24 +18,27 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Load shedding in front of the database: at most {@code max-concurrent} requests to the
- * database-heavy paths (orders, cart, checkout) run at once; one more is answered 503 with
- * {@code Retry-After} at once (a Resilience4j bulkhead that never waits), so that under
- * overload the pool serves the admitted requests quickly instead of every request queueing
- * for a connection until it times out.
+ * Load shedding in front of the database: the database-heavy paths (orders, cart, checkout)
+ * run under an {@link AdaptiveConcurrencyLimit} that follows their latency, with a short
+ * bounded queue behind it, so a burst on an idle node is absorbed; once the queue is full the
+ * next request is answered 503 with {@code Retry-After} at once, so that under overload the
+ * admitted requests stay fast instead of every request queueing for a connection until it
+ * times out.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 final class LoadSheddingFilter extends OncePerRequestFilter {
-  private final Bulkhead bulkhead;
+  private final AdaptiveConcurrencyLimit limit;
   private final List<String> paths;
 
+  @Autowired
   LoadSheddingFilter(ProtectionProperties properties) {
-    this.paths = List.copyOf(properties.shedding().paths());
-    this.bulkhead = Bulkhead.of("database-paths", BulkheadConfig.custom()
-        .maxConcurrentCalls(properties.shedding().maxConcurrent())
-        .maxWaitDuration(Duration.ZERO)
-        .build());
+    this(properties.shedding(), new AdaptiveConcurrencyLimit(properties.shedding(), System::nanoTime));
+  }
+
+  LoadSheddingFilter(ProtectionProperties.Shedding shedding, AdaptiveConcurrencyLimit limit) {
+    this.paths = shedding.paths();
+    this.limit = limit;
   }
 
   @Override
@@ -47,15 +50,23 @@ final class LoadSheddingFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    if (!bulkhead.tryAcquirePermission()) {
+    Optional<Limiter.Listener> permit = limit.acquire();
+    if (permit.isEmpty()) {
       response.setHeader(HttpHeaders.RETRY_AFTER, "1");
       ProblemResponses.write(response, HttpStatus.SERVICE_UNAVAILABLE, "the shop is busy; retry in a moment");
       return;
     }
+    boolean completed = false;
     try {
       chain.doFilter(request, response);
+      completed = true;
     } finally {
-      bulkhead.onComplete();
+      // A request that blew up says nothing about how long the database takes: not a sample.
+      if (completed) {
+        permit.get().onSuccess();
+      } else {
+        permit.get().onIgnore();
+      }
     }
   }
 }

@@ -26,7 +26,13 @@ import org.springframework.test.context.TestPropertySource;
  */
 @TestPropertySource(properties = {
   "bazaar.security.bcrypt-strength=4",
-  "bazaar.protection.shedding.max-concurrent=1",
+  // A fixed limit of 1 and a queue of 11, a wait long enough that the queue never times out
+  // here: what is tested is which requests are queued and which are shed, not how fast the work is.
+  "bazaar.protection.shedding.initial-limit=1",
+  "bazaar.protection.shedding.min-limit=1",
+  "bazaar.protection.shedding.max-limit=1",
+  "bazaar.protection.shedding.queue-length=11",
+  "bazaar.protection.shedding.queue-wait=30s",
   "bazaar.protection.breaker.window=4",
   "bazaar.protection.breaker.minimum-calls=2",
   "bazaar.protection.breaker.open-for=1s",
@@ -36,9 +42,32 @@ class ProtectionTest extends ApiTest {
   @Autowired TestItems items;
 
   @Test
-  void moreConcurrentOrdersThanPermitsAreShedWith503AndStockStaysRight() throws Exception {
+  void aBurstThatFitsTheLimitAndTheQueueIsServedInFull() throws Exception {
+    long itemId = items.create("burst item", 1_000, 100);
+
+    List<Answer> answers = orderAtOnce(itemId, 12);
+
+    assertThat(answers).extracting(Answer::status).containsOnly(201).hasSize(12);
+    assertThat(items.stockOf(itemId)).isEqualTo(100 - 12);
+  }
+
+  @Test
+  void anOverloadBeyondTheQueueIsShedWith503AndStockStaysRight() throws Exception {
     long itemId = items.create("busy item", 1_000, 100);
-    int buyers = 60;
+
+    List<Answer> answers = orderAtOnce(itemId, 60);
+
+    assertThat(answers).extracting(Answer::status).containsOnly(201, 503);
+    long placed = answers.stream().filter(a -> a.status() == 201).count();
+    // At least the limit and the queue are served; of 60 at once, many more than that are shed.
+    assertThat(placed).isGreaterThanOrEqualTo(12).isLessThan(60);
+    Answer shed = answers.stream().filter(a -> a.status() == 503).findFirst().orElseThrow();
+    assertThat(shed.header("Retry-After")).isEqualTo("1");
+    assertThat(shed.contentType()).contains("application/problem+json");
+    assertThat(items.stockOf(itemId)).isEqualTo(100 - placed);
+  }
+
+  private List<Answer> orderAtOnce(long itemId, int buyers) throws Exception {
     List<ApiClient> shoppers = new ArrayList<>();
     for (int i = 0; i < buyers; i++) {
       shoppers.add(newShopper());
@@ -58,12 +87,7 @@ class ProtectionTest extends ApiTest {
       for (Future<Answer> call : calls) {
         answers.add(call.get());
       }
-      assertThat(answers).extracting(Answer::status).containsOnly(201, 503).contains(503);
-      Answer shed = answers.stream().filter(a -> a.status() == 503).findFirst().orElseThrow();
-      assertThat(shed.header("Retry-After")).isEqualTo("1");
-      assertThat(shed.contentType()).contains("application/problem+json");
-      long placed = answers.stream().filter(a -> a.status() == 201).count();
-      assertThat(items.stockOf(itemId)).isEqualTo(100 - placed);
+      return answers;
     } finally {
       pool.shutdownNow();
     }
