@@ -1,5 +1,9 @@
 package com.bazaar.flashsale.internal;
 
+import com.bazaar.platform.tracing.Traces;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import java.util.Map;
 import jakarta.annotation.PreDestroy;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -25,10 +29,12 @@ final class InMemoryTicketQueue implements TicketQueue {
   private static final int ATTEMPTS = 3;
 
   private final TicketOrderer orderer;
+  private final Traces traces;
   private final ExecutorService consumers;
 
-  InMemoryTicketQueue(TicketOrderer orderer, FlashProperties properties) {
+  InMemoryTicketQueue(TicketOrderer orderer, FlashProperties properties, Traces traces) {
     this.orderer = orderer;
+    this.traces = traces;
     int threads = Math.max(1, properties.queue().consumers());
     AtomicInteger number = new AtomicInteger();
     this.consumers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
@@ -41,7 +47,16 @@ final class InMemoryTicketQueue implements TicketQueue {
 
   @Override
   public void enqueue(TicketOrder ticket) {
-    consumers.execute(() -> deliver(ticket));
+    Map<String, String> purchase = traces.current();
+    consumers.execute(() -> {
+      // The consumer's work (the order insert) in the purchase's trace, as over RabbitMQ.
+      Span span = traces.start(purchase, "flash ticket order", Span.Kind.CONSUMER);
+      try (Tracer.SpanInScope scope = traces.inScope(span)) {
+        deliver(ticket);
+      } finally {
+        span.end();
+      }
+    });
   }
 
   private void deliver(TicketOrder ticket) {

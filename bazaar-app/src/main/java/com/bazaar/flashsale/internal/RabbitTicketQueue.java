@@ -1,5 +1,9 @@
 package com.bazaar.flashsale.internal;
 
+import com.bazaar.platform.tracing.Traces;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import java.util.Map;
 import org.springframework.amqp.AmqpRejectAndDontRequeueException;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.QueueBuilder;
@@ -35,13 +39,29 @@ class RabbitTicketQueue {
     factory.setConcurrentConsumers(consumers);
     factory.setMaxConcurrentConsumers(consumers);
     factory.setPrefetchCount(10);
+    // A consumer span per ticket, continuing the purchase's trace from the message headers.
+    factory.setObservationEnabled(true);
     return factory;
   }
 
   @Bean
-  TicketQueue rabbitTickets(RabbitTemplate rabbit, FlashProperties properties) {
+  TicketQueue rabbitTickets(RabbitTemplate rabbit, FlashProperties properties, Traces traces) {
     String queue = properties.queue().name();
-    return ticket -> rabbit.convertAndSend("", queue, ticket.encode());
+    return ticket -> {
+      // The ticket carries the purchase's trace: the consumer's span (and its order insert) joins it.
+      Span span = traces.start(Map.of(), "flash ticket send", Span.Kind.PRODUCER).remoteServiceName("rabbitmq");
+      try (Tracer.SpanInScope scope = traces.inScope(span)) {
+        rabbit.convertAndSend("", queue, ticket.encode(), message -> {
+          traces.inject(span, message.getMessageProperties().getHeaders());
+          return message;
+        });
+      } catch (RuntimeException e) {
+        span.error(e);
+        throw e;
+      } finally {
+        span.end();
+      }
+    };
   }
 
   @Bean

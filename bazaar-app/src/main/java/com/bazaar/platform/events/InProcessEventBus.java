@@ -1,5 +1,8 @@
 package com.bazaar.platform.events;
 
+import com.bazaar.platform.tracing.Traces;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import org.springframework.modulith.events.ApplicationModuleListener;
 
 /**
@@ -12,13 +15,26 @@ import org.springframework.modulith.events.ApplicationModuleListener;
  */
 class InProcessEventBus {
   private final EventDeliveries deliveries;
+  private final Traces traces;
+  private final EventTraceContexts contexts;
 
-  InProcessEventBus(EventDeliveries deliveries) {
+  InProcessEventBus(EventDeliveries deliveries, Traces traces, EventTraceContexts contexts) {
     this.deliveries = deliveries;
+    this.traces = traces;
+    this.contexts = contexts;
   }
 
   @ApplicationModuleListener
   void on(BusEvent event) {
-    deliveries.deliverToAll(event);
+    // A span in the trace of the request that recorded the event, even when a retry delivers it.
+    Span span = traces.start(contexts.of(event), "bus deliver " + event.getClass().getSimpleName(), Span.Kind.CONSUMER);
+    try (Tracer.SpanInScope scope = traces.inScope(span)) {
+      deliveries.deliverToAll(event);
+    } catch (RuntimeException e) {
+      span.error(e);
+      throw e;
+    } finally {
+      span.end();
+    }
   }
 }

@@ -1,5 +1,7 @@
 package com.bazaar.platform.events.rabbit;
 
+import com.bazaar.platform.events.EventTraceContexts;
+import com.bazaar.platform.tracing.Traces;
 import com.bazaar.platform.events.BusProperties;
 import com.bazaar.platform.events.EventDeliveries;
 import org.springframework.amqp.core.Declarables;
@@ -35,8 +37,8 @@ class RabbitBusConfiguration {
 
   @Bean
   RabbitEventRelay rabbitEventRelay(RabbitTemplate rabbit, BusTopology topology, EventDeliveries deliveries,
-      JsonMapper json, BusProperties properties) {
-    return new RabbitEventRelay(rabbit, topology, deliveries, json, properties);
+      JsonMapper json, BusProperties properties, Traces traces, EventTraceContexts contexts) {
+    return new RabbitEventRelay(rabbit, topology, deliveries, json, properties, traces, contexts);
   }
 
   @Bean
