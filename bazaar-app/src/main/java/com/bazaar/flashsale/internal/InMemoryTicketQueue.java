@@ -1,11 +1,14 @@
 package com.bazaar.flashsale.internal;
 
+import static com.bazaar.flashsale.internal.TicketQueue.FLASH_QUEUE_DEPTH;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import com.bazaar.platform.tracing.Traces;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import java.util.Map;
 import jakarta.annotation.PreDestroy;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -30,9 +33,9 @@ final class InMemoryTicketQueue implements TicketQueue {
 
   private final TicketOrderer orderer;
   private final Traces traces;
-  private final ExecutorService consumers;
+  private final ThreadPoolExecutor consumers;
 
-  InMemoryTicketQueue(TicketOrderer orderer, FlashProperties properties, Traces traces) {
+  InMemoryTicketQueue(TicketOrderer orderer, FlashProperties properties, Traces traces, MeterRegistry meters) {
     this.orderer = orderer;
     this.traces = traces;
     int threads = Math.max(1, properties.queue().consumers());
@@ -43,6 +46,8 @@ final class InMemoryTicketQueue implements TicketQueue {
           thread.setDaemon(true);
           return thread;
         });
+    Gauge.builder(FLASH_QUEUE_DEPTH, consumers, pool -> pool.getQueue().size())
+        .description("flash tickets waiting for the order side").register(meters);
   }
 
   @Override

@@ -1,5 +1,9 @@
 package com.bazaar.flashsale.internal;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.core.QueueInformation;
 import com.bazaar.platform.tracing.Traces;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
@@ -45,8 +49,19 @@ class RabbitTicketQueue {
   }
 
   @Bean
-  TicketQueue rabbitTickets(RabbitTemplate rabbit, FlashProperties properties, Traces traces) {
+  TicketQueue rabbitTickets(RabbitTemplate rabbit, FlashProperties properties, Traces traces, AmqpAdmin admin,
+      MeterRegistry meters) {
     String queue = properties.queue().name();
+    // The broker's count of ready messages, asked at scrape time; NaN while the broker is away.
+    Gauge.builder(TicketQueue.FLASH_QUEUE_DEPTH, admin, a -> {
+          try {
+            QueueInformation info = a.getQueueInfo(queue);
+            return info == null ? Double.NaN : info.getMessageCount();
+          } catch (RuntimeException brokerAway) {
+            return Double.NaN;
+          }
+        })
+        .description("flash tickets waiting for the order side").register(meters);
     return ticket -> {
       // The ticket carries the purchase's trace: the consumer's span (and its order insert) joins it.
       Span span = traces.start(Map.of(), "flash ticket send", Span.Kind.PRODUCER).remoteServiceName("rabbitmq");

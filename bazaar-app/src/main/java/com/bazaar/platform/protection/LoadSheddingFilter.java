@@ -1,5 +1,7 @@
 package com.bazaar.platform.protection;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import com.bazaar.platform.web.ProblemResponses;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
@@ -29,8 +31,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class LoadSheddingFilter extends OncePerRequestFilter {
   private final Bulkhead bulkhead;
   private final List<String> paths;
+  private final Counter shed;
 
-  LoadSheddingFilter(ProtectionProperties properties) {
+  LoadSheddingFilter(ProtectionProperties properties, MeterRegistry meters) {
+    this.shed = Counter.builder("bazaar.requests.shed").description("requests answered 503 by load shedding")
+        .register(meters);
     this.paths = List.copyOf(properties.shedding().paths());
     this.bulkhead = Bulkhead.of("database-paths", BulkheadConfig.custom()
         .maxConcurrentCalls(properties.shedding().maxConcurrent())
@@ -48,6 +53,7 @@ final class LoadSheddingFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (!bulkhead.tryAcquirePermission()) {
+      shed.increment();
       response.setHeader(HttpHeaders.RETRY_AFTER, "1");
       ProblemResponses.write(response, HttpStatus.SERVICE_UNAVAILABLE, "the shop is busy; retry in a moment");
       return;
