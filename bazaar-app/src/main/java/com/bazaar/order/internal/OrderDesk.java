@@ -222,7 +222,7 @@ class OrderDesk implements Ordering {
 
   private void insertOrGiveBack(Order order, Optional<KeyClaim> claim) {
     try {
-      store.writing().executeWithoutResult(s -> orders.insert(order));
+      meters.observeInsert(() -> store.writing().executeWithoutResult(s -> orders.insert(order)));
     } catch (RuntimeException e) {
       if (store.separate()) {
         writing.executeWithoutResult(s -> {

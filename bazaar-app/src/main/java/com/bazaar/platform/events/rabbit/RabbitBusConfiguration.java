@@ -1,5 +1,6 @@
 package com.bazaar.platform.events.rabbit;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import com.bazaar.platform.events.EventTraceContexts;
 import com.bazaar.platform.tracing.Traces;
 import com.bazaar.platform.events.BusProperties;
@@ -31,7 +32,8 @@ class RabbitBusConfiguration {
 
   /** Declared by Spring's RabbitAdmin on every (re)connection, so a restarted broker gets them back. */
   @Bean
-  Declarables busDeclarables(BusTopology topology, EventDeliveries deliveries) {
+  Declarables busDeclarables(BusTopology topology, EventDeliveries deliveries, AmqpAdmin admin, MeterRegistry meters) {
+    DeadLetterMeters.register(admin, topology, deliveries, meters);
     return topology.declarables(deliveries.subscriptions());
   }
 
