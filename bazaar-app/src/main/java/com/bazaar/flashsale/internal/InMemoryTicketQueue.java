@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import com.bazaar.platform.tracing.Traces;
 import io.micrometer.tracing.Span;
-import io.micrometer.tracing.Tracer;
 import java.util.Map;
 import jakarta.annotation.PreDestroy;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -53,15 +52,8 @@ final class InMemoryTicketQueue implements TicketQueue {
   @Override
   public void enqueue(TicketOrder ticket) {
     Map<String, String> purchase = traces.current();
-    consumers.execute(() -> {
-      // The consumer's work (the order insert) in the purchase's trace, as over RabbitMQ.
-      Span span = traces.start(purchase, "flash ticket order", Span.Kind.CONSUMER);
-      try (Tracer.SpanInScope scope = traces.inScope(span)) {
-        deliver(ticket);
-      } finally {
-        span.end();
-      }
-    });
+    // The consumer's work (the order insert) in the purchase's trace, as over RabbitMQ.
+    consumers.execute(() -> traces.inSpan(purchase, "flash ticket order", Span.Kind.CONSUMER, span -> deliver(ticket)));
   }
 
   private void deliver(TicketOrder ticket) {

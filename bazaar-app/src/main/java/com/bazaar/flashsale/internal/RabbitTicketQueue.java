@@ -6,7 +6,6 @@ import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.QueueInformation;
 import com.bazaar.platform.tracing.Traces;
 import io.micrometer.tracing.Span;
-import io.micrometer.tracing.Tracer;
 import java.util.Map;
 import org.springframework.amqp.AmqpRejectAndDontRequeueException;
 import org.springframework.amqp.core.Queue;
@@ -62,21 +61,14 @@ class RabbitTicketQueue {
           }
         })
         .description("flash tickets waiting for the order side").register(meters);
-    return ticket -> {
-      // The ticket carries the purchase's trace: the consumer's span (and its order insert) joins it.
-      Span span = traces.start(Map.of(), "flash ticket send", Span.Kind.PRODUCER).remoteServiceName("rabbitmq");
-      try (Tracer.SpanInScope scope = traces.inScope(span)) {
-        rabbit.convertAndSend("", queue, ticket.encode(), message -> {
-          traces.inject(span, message.getMessageProperties().getHeaders());
-          return message;
-        });
-      } catch (RuntimeException e) {
-        span.error(e);
-        throw e;
-      } finally {
-        span.end();
-      }
-    };
+    // The ticket carries the purchase's trace: the consumer's span (and its order insert) joins it.
+    return ticket -> traces.inSpan(Map.of(), "flash ticket send", Span.Kind.PRODUCER, span -> {
+      span.remoteServiceName("rabbitmq");
+      rabbit.convertAndSend("", queue, ticket.encode(), message -> {
+        traces.inject(span, message.getMessageProperties().getHeaders());
+        return message;
+      });
+    });
   }
 
   @Bean

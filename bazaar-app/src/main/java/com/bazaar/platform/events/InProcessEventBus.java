@@ -2,7 +2,6 @@ package com.bazaar.platform.events;
 
 import com.bazaar.platform.tracing.Traces;
 import io.micrometer.tracing.Span;
-import io.micrometer.tracing.Tracer;
 import org.springframework.modulith.events.ApplicationModuleListener;
 
 /**
@@ -27,14 +26,7 @@ class InProcessEventBus {
   @ApplicationModuleListener
   void on(BusEvent event) {
     // A span in the trace of the request that recorded the event, even when a retry delivers it.
-    Span span = traces.start(contexts.of(event), "bus deliver " + event.getClass().getSimpleName(), Span.Kind.CONSUMER);
-    try (Tracer.SpanInScope scope = traces.inScope(span)) {
-      deliveries.deliverToAll(event);
-    } catch (RuntimeException e) {
-      span.error(e);
-      throw e;
-    } finally {
-      span.end();
-    }
+    traces.inSpan(contexts.of(event), "bus deliver " + event.getClass().getSimpleName(), Span.Kind.CONSUMER,
+        span -> deliveries.deliverToAll(event));
   }
 }

@@ -6,6 +6,7 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -51,9 +52,20 @@ public final class Traces {
     return builder.name(name).kind(kind).start();
   }
 
-  /** Makes the span current on this thread (its ids go into the log context) until the scope closes. */
-  public Tracer.SpanInScope inScope(Span span) {
-    return tracer.withSpan(span);
+  /**
+   * Runs the work in a new span (see {@link #start}), current on this thread; the span records
+   * a failure and ends when the work does. The work gets the span, e.g. to {@link #inject} it.
+   */
+  public void inSpan(Map<String, String> parent, String name, Span.Kind kind, Consumer<Span> work) {
+    Span span = start(parent, name, kind);
+    try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
+      work.accept(span);
+    } catch (RuntimeException failure) {
+      span.error(failure);
+      throw failure;
+    } finally {
+      span.end();
+    }
   }
 
   /** Writes the span's context into message headers, for the consumer's span to join. */

@@ -6,7 +6,6 @@ import com.bazaar.platform.events.EventDeliveries;
 import com.bazaar.platform.events.EventTraceContexts;
 import com.bazaar.platform.tracing.Traces;
 import io.micrometer.tracing.Span;
-import io.micrometer.tracing.Tracer;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -63,9 +62,8 @@ class RabbitEventRelay {
     // The producer span continues the trace of the request that wrote the outbox row (its
     // context is in the row), not that of the thread relaying it: a retry or another node's
     // restart still joins the consumer's span to the original request.
-    Span span = traces.start(contexts.of(event), "bus publish " + event.getClass().getSimpleName(), Span.Kind.PRODUCER);
-    span.remoteServiceName("rabbitmq");
-    try (Tracer.SpanInScope scope = traces.inScope(span)) {
+    traces.inSpan(contexts.of(event), "bus publish " + event.getClass().getSimpleName(), Span.Kind.PRODUCER, span -> {
+      span.remoteServiceName("rabbitmq");
       CorrelationData correlation = new CorrelationData(UUID.randomUUID().toString());
       try {
         rabbit.send(topology.eventsExchange(), BusTopology.routingKey(event.getClass()),
@@ -75,12 +73,7 @@ class RabbitEventRelay {
         throw new EventNotRelayed(event, brokerUnavailable.getMessage());
       }
       awaitConfirm(event, correlation);
-    } catch (RuntimeException notRelayed) {
-      span.error(notRelayed);
-      throw notRelayed;
-    } finally {
-      span.end();
-    }
+    });
   }
 
   private Message message(BusEvent event, CorrelationData correlation, Span span) {
