@@ -123,6 +123,15 @@ class StorefrontPagesTest extends ApiTest {
   @Test
   void adminPagesAreClosedToShoppers() {
     assertThat(page(newShopper(), "/admin/items").status()).isEqualTo(403);
+    assertThat(page(newShopper(), "/admin/operations").status()).isEqualTo(403);
+  }
+
+  @Test
+  void theOperationsPageShowsTheNodesFiguresToAdmins() {
+    Answer page = page(admin(), "/admin/operations");
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).contains("Source: this node&#39;s meters since it started", "outbox backlog",
+        "orders placed / paid / cancelled", "flash tickets waiting", "data-test=\"no-alerts\"");
   }
 
   @Test

@@ -30,6 +30,7 @@ class FlashSaleDesk implements FlashSales {
   private final Tickets tickets;
   private final FlashStock stock;
   private final TicketQueue queue;
+  private final FlashMeters meters;
   private final NaivePurchases naive;
   private final Catalog catalog;
   private final IdGenerator ids;
@@ -37,7 +38,8 @@ class FlashSaleDesk implements FlashSales {
   private final boolean naiveMode;
 
   FlashSaleDesk(Sales sales, Tickets tickets, FlashStock stock, TicketQueue queue, NaivePurchases naive,
-      Catalog catalog, IdGenerator ids, Clock clock, FlashProperties properties) {
+      Catalog catalog, IdGenerator ids, Clock clock, FlashProperties properties, FlashMeters meters) {
+    this.meters = meters;
     this.sales = sales;
     this.tickets = tickets;
     this.stock = stock;
@@ -85,7 +87,10 @@ class FlashSaleDesk implements FlashSales {
     }
     long ticketId = ids.nextId();
     switch (stock.take(saleId, buyerId, ticketId, quantity, clock.instant())) {
-      case ACCEPTED -> queue.enqueue(new TicketOrder(ticketId, saleId, buyerId, quantity));
+      case ACCEPTED -> {
+        queue.enqueue(new TicketOrder(ticketId, saleId, buyerId, quantity));
+        meters.queued();
+      }
       case SOLD_OUT -> throw FlashSaleRefused.soldOut(saleId);
       case LIMIT_REACHED -> throw FlashSaleRefused.limitReached(saleId);
       case NOT_ACTIVE -> throw FlashSaleRefused.notActive(saleId);

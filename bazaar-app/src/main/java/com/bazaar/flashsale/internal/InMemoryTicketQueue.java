@@ -1,7 +1,13 @@
 package com.bazaar.flashsale.internal;
 
+import static com.bazaar.flashsale.internal.TicketQueue.FLASH_QUEUE_DEPTH;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import com.bazaar.platform.tracing.Traces;
+import io.micrometer.tracing.Span;
+import java.util.Map;
 import jakarta.annotation.PreDestroy;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -25,10 +31,12 @@ final class InMemoryTicketQueue implements TicketQueue {
   private static final int ATTEMPTS = 3;
 
   private final TicketOrderer orderer;
-  private final ExecutorService consumers;
+  private final Traces traces;
+  private final ThreadPoolExecutor consumers;
 
-  InMemoryTicketQueue(TicketOrderer orderer, FlashProperties properties) {
+  InMemoryTicketQueue(TicketOrderer orderer, FlashProperties properties, Traces traces, MeterRegistry meters) {
     this.orderer = orderer;
+    this.traces = traces;
     int threads = Math.max(1, properties.queue().consumers());
     AtomicInteger number = new AtomicInteger();
     this.consumers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
@@ -37,11 +45,15 @@ final class InMemoryTicketQueue implements TicketQueue {
           thread.setDaemon(true);
           return thread;
         });
+    Gauge.builder(FLASH_QUEUE_DEPTH, consumers, pool -> pool.getQueue().size())
+        .description("flash tickets waiting for the order side").register(meters);
   }
 
   @Override
   public void enqueue(TicketOrder ticket) {
-    consumers.execute(() -> deliver(ticket));
+    Map<String, String> purchase = traces.current();
+    // The consumer's work (the order insert) in the purchase's trace, as over RabbitMQ.
+    consumers.execute(() -> traces.inSpan(purchase, "flash ticket order", Span.Kind.CONSUMER, span -> deliver(ticket)));
   }
 
   private void deliver(TicketOrder ticket) {

@@ -1,5 +1,12 @@
 package com.bazaar.flashsale.internal;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.core.QueueInformation;
+import com.bazaar.platform.tracing.Traces;
+import io.micrometer.tracing.Span;
+import java.util.Map;
 import org.springframework.amqp.AmqpRejectAndDontRequeueException;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.QueueBuilder;
@@ -35,13 +42,33 @@ class RabbitTicketQueue {
     factory.setConcurrentConsumers(consumers);
     factory.setMaxConcurrentConsumers(consumers);
     factory.setPrefetchCount(10);
+    // A consumer span per ticket, continuing the purchase's trace from the message headers.
+    factory.setObservationEnabled(true);
     return factory;
   }
 
   @Bean
-  TicketQueue rabbitTickets(RabbitTemplate rabbit, FlashProperties properties) {
+  TicketQueue rabbitTickets(RabbitTemplate rabbit, FlashProperties properties, Traces traces, AmqpAdmin admin,
+      MeterRegistry meters) {
     String queue = properties.queue().name();
-    return ticket -> rabbit.convertAndSend("", queue, ticket.encode());
+    // The broker's count of ready messages, asked at scrape time; NaN while the broker is away.
+    Gauge.builder(TicketQueue.FLASH_QUEUE_DEPTH, admin, a -> {
+          try {
+            QueueInformation info = a.getQueueInfo(queue);
+            return info == null ? Double.NaN : info.getMessageCount();
+          } catch (RuntimeException brokerAway) {
+            return Double.NaN;
+          }
+        })
+        .description("flash tickets waiting for the order side").register(meters);
+    // The ticket carries the purchase's trace: the consumer's span (and its order insert) joins it.
+    return ticket -> traces.inSpan(Map.of(), "flash ticket send", Span.Kind.PRODUCER, span -> {
+      span.remoteServiceName("rabbitmq");
+      rabbit.convertAndSend("", queue, ticket.encode(), message -> {
+        traces.inject(span, message.getMessageProperties().getHeaders());
+        return message;
+      });
+    });
   }
 
   @Bean

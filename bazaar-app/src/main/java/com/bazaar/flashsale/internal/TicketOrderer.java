@@ -35,8 +35,11 @@ class TicketOrderer {
   private final FlashStock stock;
   private final Clock clock;
   private final RateLimiter pace;
+  private final FlashMeters meters;
 
-  TicketOrderer(Ordering ordering, Sales sales, Tickets tickets, FlashStock stock, Clock clock, FlashProperties properties) {
+  TicketOrderer(Ordering ordering, Sales sales, Tickets tickets, FlashStock stock, Clock clock, FlashProperties properties,
+      FlashMeters meters) {
+    this.meters = meters;
     this.ordering = ordering;
     this.sales = sales;
     this.tickets = tickets;
@@ -66,6 +69,7 @@ class TicketOrderer {
       Order order = ordering.placeAtPrice(ticket.buyerId(), new OrderRequestLine(sale.itemId(), ticket.quantity()),
           sale.price(), "flash-" + ticket.ticketId());
       tickets.settle(ticket, FlashTicket.Status.ORDERED, Optional.of(order.id()), UtcColumns.now(clock));
+      meters.ordered();
     } catch (Conflict | NotFound | InvalidInput refused) {
       log.info("flash ticket {} failed: {}", ticket.ticketId(), refused.getMessage());
       fail(ticket);
@@ -75,6 +79,7 @@ class TicketOrderer {
   /** Settles the ticket as FAILED and returns its units. */
   void fail(TicketOrder ticket) {
     tickets.settle(ticket, FlashTicket.Status.FAILED, Optional.empty(), UtcColumns.now(clock));
+    meters.failed();
     stock.giveBack(ticket.saleId(), ticket.ticketId());
   }
 }

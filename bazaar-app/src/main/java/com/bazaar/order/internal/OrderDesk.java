@@ -83,6 +83,7 @@ class OrderDesk implements Ordering {
   private final ApplicationEventPublisher events;
   private final OrderProperties properties;
   private final TransactionTemplate writing;
+  private final OrderMeters meters;
 
   OrderDesk(
       Orders orders,
@@ -97,7 +98,9 @@ class OrderDesk implements Ordering {
       Clock clock,
       ApplicationEventPublisher events,
       OrderProperties properties,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions,
+      OrderMeters meters) {
+    this.meters = meters;
     this.orders = orders;
     this.store = store;
     this.keys = keys;
@@ -111,6 +114,12 @@ class OrderDesk implements Ordering {
     this.events = events;
     this.properties = properties;
     this.writing = new TransactionTemplate(transactions);
+  }
+
+  /** Records the event in the outbox with the change, and counts it once that commits. */
+  private void publish(Object event) {
+    events.publishEvent(event);
+    meters.countOnCommit(event);
   }
 
   @Override
@@ -198,7 +207,7 @@ class OrderDesk implements Ordering {
           return true;
         }
         whenPlaced.run();
-        events.publishEvent(new Order.OrderPlaced(order.id(), buyerId));
+        publish(new Order.OrderPlaced(order.id(), buyerId));
         return false;
       }));
       if (abandoned) {
@@ -213,7 +222,7 @@ class OrderDesk implements Ordering {
 
   private void insertOrGiveBack(Order order, Optional<KeyClaim> claim) {
     try {
-      store.writing().executeWithoutResult(s -> orders.insert(order));
+      meters.observeInsert(() -> store.writing().executeWithoutResult(s -> orders.insert(order)));
     } catch (RuntimeException e) {
       if (store.separate()) {
         writing.executeWithoutResult(s -> {
@@ -233,7 +242,7 @@ class OrderDesk implements Ordering {
     boolean landed = Boolean.TRUE.equals(store.reading().execute(s -> orders.exists(orderId)));
     writing.executeWithoutResult(s -> {
       if (landed && reservations.move(orderId, State.PLACED, now(), State.HELD)) {
-        events.publishEvent(new Order.OrderPlaced(orderId, buyerId));
+        publish(new Order.OrderPlaced(orderId, buyerId));
       } else if (!landed && giveBack(orderId)) {
         keys.releaseAll(PLACE_SCOPE, orderId); // a retry with the same key places the order anew
       }
@@ -260,7 +269,7 @@ class OrderDesk implements Ordering {
           return reservations.state(orderId).orElseThrow();
         }
         payments.collect(order.id(), buyerId, order.total());
-        events.publishEvent(new Order.OrderPaid(order.id(), buyerId));
+        publish(new Order.OrderPaid(order.id(), buyerId));
         return State.PAID;
       });
       // The reservation decides; the order row follows it, repairing a step a crash cut short.
@@ -286,7 +295,7 @@ class OrderDesk implements Ordering {
   private Order cancelLocked(Order order, Instant now) {
     boolean paid = writing.execute(s -> {
       if (giveBack(order.id())) {
-        events.publishEvent(new Order.OrderCancelled(order.id(), order.buyerId()));
+        publish(new Order.OrderCancelled(order.id(), order.buyerId()));
         return false;
       }
       return reservations.state(order.id()).orElseThrow() == State.PAID;

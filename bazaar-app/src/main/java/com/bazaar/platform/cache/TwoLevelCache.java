@@ -17,11 +17,13 @@ final class TwoLevelCache implements Cache {
   private final Cache local;
   private final Cache shared;
   private final CacheInvalidations invalidations;
+  private final CacheLevelMeters meters;
 
-  TwoLevelCache(Cache local, Cache shared, CacheInvalidations invalidations) {
+  TwoLevelCache(Cache local, Cache shared, CacheInvalidations invalidations, CacheLevelMeters meters) {
     this.local = local;
     this.shared = shared;
     this.invalidations = invalidations;
+    this.meters = meters;
   }
 
   @Override
@@ -37,7 +39,17 @@ final class TwoLevelCache implements Cache {
   @Override
   public @Nullable ValueWrapper get(Object key) {
     ValueWrapper found = local.get(localKey(key));
-    return found != null ? found : shared.get(key);
+    if (found != null) {
+      meters.local();
+      return found;
+    }
+    found = shared.get(key);
+    if (found != null) {
+      meters.shared();
+    } else {
+      meters.miss();
+    }
+    return found;
   }
 
   @Override
@@ -50,7 +62,15 @@ final class TwoLevelCache implements Cache {
   /** The local load blocks an eviction of the same key until it is stored, so no old value outlives it. */
   @Override
   public <T> @Nullable T get(Object key, Callable<T> loader) {
-    return local.get(localKey(key), () -> sharedOrLoad(key, loader));
+    boolean[] fromBelow = {false};
+    T value = local.get(localKey(key), () -> {
+      fromBelow[0] = true;
+      return sharedOrLoad(key, loader);
+    });
+    if (!fromBelow[0]) {
+      meters.local();
+    }
+    return value;
   }
 
   /**
@@ -61,8 +81,10 @@ final class TwoLevelCache implements Cache {
   private <T> @Nullable T sharedOrLoad(Object key, Callable<T> loader) throws Exception {
     ValueWrapper found = shared.get(key);
     if (found != null) {
+      meters.shared();
       return (T) found.get();
     }
+    meters.miss();
     T loaded = loader.call();
     shared.put(key, loaded);
     return loaded;

@@ -1,5 +1,6 @@
 package com.bazaar.platform.cache;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -37,8 +38,8 @@ class TwoLevelCacheConfiguration {
 
   @Bean
   CacheManager cacheManager(
-      RedisConnectionFactory redis, CacheInvalidations invalidations, CacheProperties properties) {
-    return twoLevelCaches(redis, invalidations, properties);
+      RedisConnectionFactory redis, CacheInvalidations invalidations, CacheProperties properties, MeterRegistry meters) {
+    return twoLevelCaches(redis, invalidations, properties, meters);
   }
 
   @Bean
@@ -52,7 +53,7 @@ class TwoLevelCacheConfiguration {
 
   /** The caches of one node; public to the package so a test can build two nodes in one JVM. */
   static CacheManager twoLevelCaches(
-      RedisConnectionFactory redis, CacheInvalidations invalidations, CacheProperties properties) {
+      RedisConnectionFactory redis, CacheInvalidations invalidations, CacheProperties properties, MeterRegistry meters) {
     RedisCacheManager shared = RedisCacheManager.builder(redis)
         .cacheDefaults(RedisCacheConfiguration.defaultCacheConfig()
             .prefixCacheNameWith(properties.namespace() + ":")
@@ -67,7 +68,8 @@ class TwoLevelCacheConfiguration {
     for (String name : properties.names()) {
       Cache local = new CaffeineCache(name,
           CaffeineCacheConfiguration.localCache(properties.maximumSize(), localTtl).build(), true);
-      TwoLevelCache cache = new TwoLevelCache(local, shared.getCache(name), invalidations);
+      TwoLevelCache cache = new TwoLevelCache(local, shared.getCache(name), invalidations,
+          new CacheLevelMeters(meters, name));
       invalidations.register(cache);
       caches.put(name, cache);
     }

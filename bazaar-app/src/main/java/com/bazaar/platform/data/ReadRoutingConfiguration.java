@@ -1,6 +1,7 @@
 package com.bazaar.platform.data;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
@@ -43,8 +44,15 @@ class ReadRoutingConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    ReplicaMonitor replicaMonitor(ReplicaPool pool, ReplicaProperties properties) {
-      return new ReplicaMonitor(new JdbcTemplate(pool.dataSource())).startChecking(properties.checkInterval());
+    ReplicaMonitor replicaMonitor(ReplicaPool pool, ReplicaProperties properties, MeterRegistry meters) {
+      ReplicaMonitor monitor = new ReplicaMonitor(new JdbcTemplate(pool.dataSource()));
+      // Seconds_Behind_Master as the monitor last saw it; NaN while the replica is not replicating.
+      Gauge.builder("bazaar.replica.lag", monitor,
+              m -> m.state().lag().map(lag -> lag.toMillis() / 1000.0).orElse(Double.NaN))
+          .baseUnit("seconds").description("replication lag of the read replica").register(meters);
+      Gauge.builder("bazaar.replica.replicating", monitor, m -> m.state().replicating() ? 1 : 0)
+          .description("1 while the replica replicates, 0 when it is down or stopped").register(meters);
+      return monitor.startChecking(properties.checkInterval());
     }
 
     @Bean

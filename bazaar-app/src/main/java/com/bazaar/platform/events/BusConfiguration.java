@@ -1,5 +1,6 @@
 package com.bazaar.platform.events;
 
+import com.bazaar.platform.tracing.Traces;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -20,7 +21,7 @@ class BusConfiguration {
 
   @Bean
   @ConditionalOnProperty(name = "bazaar.bus.type", havingValue = "embedded", matchIfMissing = true)
-  InProcessEventBus inProcessEventBus(EventDeliveries deliveries) {
-    return new InProcessEventBus(deliveries);
+  InProcessEventBus inProcessEventBus(EventDeliveries deliveries, Traces traces, EventTraceContexts contexts) {
+    return new InProcessEventBus(deliveries, traces, contexts);
   }
 }

@@ -1,5 +1,7 @@
 package com.bazaar.platform.events;
 
+import com.bazaar.platform.tracing.Traces;
+import io.micrometer.tracing.Span;
 import org.springframework.modulith.events.ApplicationModuleListener;
 
 /**
@@ -12,13 +14,19 @@ import org.springframework.modulith.events.ApplicationModuleListener;
  */
 class InProcessEventBus {
   private final EventDeliveries deliveries;
+  private final Traces traces;
+  private final EventTraceContexts contexts;
 
-  InProcessEventBus(EventDeliveries deliveries) {
+  InProcessEventBus(EventDeliveries deliveries, Traces traces, EventTraceContexts contexts) {
     this.deliveries = deliveries;
+    this.traces = traces;
+    this.contexts = contexts;
   }
 
   @ApplicationModuleListener
   void on(BusEvent event) {
-    deliveries.deliverToAll(event);
+    // A span in the trace of the request that recorded the event, even when a retry delivers it.
+    traces.inSpan(contexts.of(event), "bus deliver " + event.getClass().getSimpleName(), Span.Kind.CONSUMER,
+        span -> deliveries.deliverToAll(event));
   }
 }

@@ -1,6 +1,9 @@
 package com.bazaar.platform.protection;
 
 import com.bazaar.platform.web.ProblemResponses;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import com.netflix.concurrency.limits.Limiter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -30,15 +33,23 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class LoadSheddingFilter extends OncePerRequestFilter {
   private final AdaptiveConcurrencyLimit limit;
   private final List<String> paths;
+  private final Counter shed;
 
   @Autowired
-  LoadSheddingFilter(ProtectionProperties properties) {
-    this(properties.shedding(), new AdaptiveConcurrencyLimit(properties.shedding(), System::nanoTime));
+  LoadSheddingFilter(ProtectionProperties properties, MeterRegistry meters) {
+    this(properties.shedding(), new AdaptiveConcurrencyLimit(properties.shedding(), System::nanoTime), meters);
   }
 
   LoadSheddingFilter(ProtectionProperties.Shedding shedding, AdaptiveConcurrencyLimit limit) {
-    this.paths = shedding.paths();
+    this(shedding, limit, new SimpleMeterRegistry());
+  }
+
+  private LoadSheddingFilter(
+      ProtectionProperties.Shedding shedding, AdaptiveConcurrencyLimit limit, MeterRegistry meters) {
+    this.paths = List.copyOf(shedding.paths());
     this.limit = limit;
+    this.shed = Counter.builder("bazaar.requests.shed").description("requests answered 503 by load shedding")
+        .register(meters);
   }
 
   @Override
@@ -52,6 +63,7 @@ final class LoadSheddingFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     Optional<Limiter.Listener> permit = limit.acquire();
     if (permit.isEmpty()) {
+      shed.increment();
       response.setHeader(HttpHeaders.RETRY_AFTER, "1");
       ProblemResponses.write(response, HttpStatus.SERVICE_UNAVAILABLE, "the shop is busy; retry in a moment");
       return;

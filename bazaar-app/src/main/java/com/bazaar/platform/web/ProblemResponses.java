@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.slf4j.MDC;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -23,7 +22,7 @@ public final class ProblemResponses {
   public static ProblemDetail problem(HttpStatus status, String detail) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setType(URI.create("about:blank"));
-    String traceId = MDC.get(TraceIdFilter.MDC_KEY);
+    String traceId = RequestIdFilter.currentRequestId();
     if (traceId != null) {
       problem.setProperty("traceId", traceId);
     }

@@ -1,5 +1,6 @@
 package com.bazaar.user.internal;
 
+import com.bazaar.platform.observability.MetricsPort;
 import com.bazaar.platform.web.ProblemResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
@@ -30,13 +31,20 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
-  private static final RequestMatcher API = request -> request.getRequestURI().startsWith("/api/");
+  private static final RequestMatcher API =
+      request -> request.getRequestURI().startsWith("/api/") || request.getRequestURI().startsWith("/actuator/");
 
   @Bean
-  SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+  SecurityFilterChain securityFilterChain(HttpSecurity http, MetricsPort metricsPort) throws Exception {
     http.authorizeHttpRequests(
             authorize ->
                 authorize
+                    // Meters (docs/security.md, Operations endpoints): open only on the loopback
+                    // metrics port that Prometheus scrapes; admins only on the public port.
+                    .requestMatchers(metricsPort.scrapes()).permitAll()
+                    .requestMatchers(metricsPort.otherMetricsPortRequests()).denyAll()
+                    .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                    .requestMatchers("/actuator/**").hasRole("ADMIN")
                     .requestMatchers("/api/admin/**", "/admin/**").hasRole("ADMIN")
                     .requestMatchers(HttpMethod.POST, "/api/users", "/api/session").permitAll()
                     .requestMatchers("/api/session").permitAll()

@@ -117,7 +117,8 @@ class TwoLevelCacheTest {
   private Cache node() {
     CacheInvalidations invalidations =
         new CacheInvalidations(server.redis(), namespace, properties.secondEvictionDelay());
-    CacheManager caches = TwoLevelCacheConfiguration.twoLevelCaches(server.connections(), invalidations, properties);
+    CacheManager caches = TwoLevelCacheConfiguration.twoLevelCaches(server.connections(), invalidations, properties,
+        new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     RedisMessageListenerContainer listener = new RedisMessageListenerContainer();
     listener.setConnectionFactory(server.connections());
     listener.addMessageListener(invalidations, new ChannelTopic(invalidations.channel()));

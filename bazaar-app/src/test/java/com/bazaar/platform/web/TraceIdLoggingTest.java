@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-/** Stage 15: a request's trace id is on every log line written while serving it. */
+/** Stage 15: a request's trace id (and a client's request id) is on every log line written while serving it. */
 @ExtendWith(OutputCaptureExtension.class)
 class TraceIdLoggingTest extends ApiTest {
 
@@ -32,6 +32,36 @@ class TraceIdLoggingTest extends ApiTest {
     assertThat(output.getOut().lines())
         .anySatisfy(
             line -> assertThat(line).contains(traceId).contains("login failed for nobody_traced"));
+  }
+
+  @Test
+  void anIncomingW3cTraceparentIsContinuedAndNamesTheRequest(CapturedOutput output) {
+    String traceId = "0af7651916cd43dd8448eb211c80319c";
+    var answer =
+        anonymous()
+            .send(
+                "POST",
+                "/api/session",
+                ApiClient.json(Map.of("username", "nobody_w3c", "password", "wrong-password")),
+                Map.of("traceparent", "00-" + traceId + "-b7ad6b7169203331-01"));
+
+    assertThat(answer.status()).isEqualTo(401);
+    assertThat(answer.header("X-Request-Id")).isEqualTo(traceId);
+    assertThat(answer.json().get("traceId").asString()).isEqualTo(traceId);
+    assertThat(output.getOut().lines())
+        .anySatisfy(line -> assertThat(line).contains("[" + traceId + ",").contains("login failed for nobody_w3c"));
+  }
+
+  @Test
+  void withoutAnyIncomingIdTheTraceIdIsTheRequestId(CapturedOutput output) {
+    var answer = anonymous().post("/api/session",
+        ApiClient.json(Map.of("username", "nobody_fresh", "password", "wrong-password")));
+
+    String requestId = answer.header("X-Request-Id");
+    assertThat(requestId).matches("[0-9a-f]{32}");
+    assertThat(answer.json().get("traceId").asString()).isEqualTo(requestId);
+    assertThat(output.getOut().lines())
+        .anySatisfy(line -> assertThat(line).contains("[" + requestId + ",").contains("login failed for nobody_fresh"));
   }
 
   @Test

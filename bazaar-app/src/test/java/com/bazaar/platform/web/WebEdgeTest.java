@@ -156,11 +156,20 @@ class WebEdgeTest extends ApiTest {
   }
 
   @Test
-  void prometheusMetricsAreServedAsText() {
-    var answer = anonymous().send("GET", "/actuator/prometheus", null, Map.of("Accept", "text/plain"));
+  void prometheusMetricsAreServedAsTextToAdmins() {
+    var answer = admin().send("GET", "/actuator/prometheus", null, Map.of("Accept", "text/plain"));
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.contentType()).startsWith("text/plain");
     assertThat(answer.body()).contains("jvm_memory");
+  }
+
+  @Test
+  void metersAreNotForAnonymousCallersNorShoppers() {
+    for (String path : new String[] {"/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/http.server.requests"}) {
+      assertProblem(anonymous().get(path), 401);
+      assertProblem(newShopper().get(path), 403);
+    }
+    assertThat(anonymous().get("/actuator/health").status()).isEqualTo(200);
   }
 
   private void assertFieldError(String body, String field) {

@@ -18,6 +18,8 @@ public final class Node {
 
   private final int index;
   private final int port;
+  /** The loopback port where the node serves its meters (bazaar.metrics.port). */
+  private final int metricsPort = freePort();
   private final Path dataDir;
   private final List<String> command;
   private Process process;
@@ -37,6 +39,18 @@ public final class Node {
     return port;
   }
 
+  public int metricsPort() {
+    return metricsPort;
+  }
+
+  private static int freePort() {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public Path log() {
     return dataDir.resolveSibling("node-" + index + ".log");
   }
@@ -53,6 +67,7 @@ public final class Node {
       Files.createDirectories(dataDir);
       List<String> withPort = new java.util.ArrayList<>(command);
       withPort.add("--server.port=" + port);
+      withPort.add("--bazaar.metrics.port=" + metricsPort);
       process = new ProcessBuilder(withPort)
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
@@ -108,7 +123,7 @@ public final class Node {
   public long requestsServed(String uriTemplate) {
     try {
       HttpResponse<String> response = HTTP.send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort
                   + "/actuator/metrics/http.server.requests?tag=uri:" + uriTemplate.replace("{", "%7B").replace("}", "%7D")))
               .timeout(Duration.ofSeconds(5)).build(),
           HttpResponse.BodyHandlers.ofString());

@@ -1,5 +1,8 @@
 package com.bazaar.platform.events.rabbit;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import com.bazaar.platform.events.EventTraceContexts;
+import com.bazaar.platform.tracing.Traces;
 import com.bazaar.platform.events.BusProperties;
 import com.bazaar.platform.events.EventDeliveries;
 import org.springframework.amqp.core.Declarables;
@@ -29,14 +32,15 @@ class RabbitBusConfiguration {
 
   /** Declared by Spring's RabbitAdmin on every (re)connection, so a restarted broker gets them back. */
   @Bean
-  Declarables busDeclarables(BusTopology topology, EventDeliveries deliveries) {
+  Declarables busDeclarables(BusTopology topology, EventDeliveries deliveries, AmqpAdmin admin, MeterRegistry meters) {
+    DeadLetterMeters.register(admin, topology, deliveries, meters);
     return topology.declarables(deliveries.subscriptions());
   }
 
   @Bean
   RabbitEventRelay rabbitEventRelay(RabbitTemplate rabbit, BusTopology topology, EventDeliveries deliveries,
-      JsonMapper json, BusProperties properties) {
-    return new RabbitEventRelay(rabbit, topology, deliveries, json, properties);
+      JsonMapper json, BusProperties properties, Traces traces, EventTraceContexts contexts) {
+    return new RabbitEventRelay(rabbit, topology, deliveries, json, properties, traces, contexts);
   }
 
   @Bean

@@ -3,17 +3,17 @@ package com.bazaar.platform.events.rabbit;
 import com.bazaar.platform.events.BusEvent;
 import com.bazaar.platform.events.BusProperties;
 import com.bazaar.platform.events.EventDeliveries;
-import com.bazaar.platform.web.TraceIdFilter;
+import com.bazaar.platform.events.EventTraceContexts;
+import com.bazaar.platform.tracing.Traces;
+import io.micrometer.tracing.Span;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.slf4j.MDC;
 import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageBuilder;
-import org.springframework.amqp.core.MessageBuilderSupport;
 import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
@@ -40,9 +40,13 @@ class RabbitEventRelay {
   private final EventDeliveries deliveries;
   private final JsonMapper json;
   private final Duration confirmTimeout;
+  private final Traces traces;
+  private final EventTraceContexts contexts;
 
-  RabbitEventRelay(
-      RabbitTemplate rabbit, BusTopology topology, EventDeliveries deliveries, JsonMapper json, BusProperties properties) {
+  RabbitEventRelay(RabbitTemplate rabbit, BusTopology topology, EventDeliveries deliveries, JsonMapper json,
+      BusProperties properties, Traces traces, EventTraceContexts contexts) {
+    this.traces = traces;
+    this.contexts = contexts;
     this.rabbit = rabbit;
     this.topology = topology;
     this.deliveries = deliveries;
@@ -55,28 +59,32 @@ class RabbitEventRelay {
     if (!deliveries.isSubscribed(event.getClass())) {
       return; // no queue is bound for it: a mandatory message would only come back
     }
-    CorrelationData correlation = new CorrelationData(UUID.randomUUID().toString());
-    try {
-      rabbit.send(topology.eventsExchange(), BusTopology.routingKey(event.getClass()), message(event, correlation),
-          correlation);
-    } catch (AmqpException brokerUnavailable) {
-      // Expected while the broker is down: one line in the log, not a stack trace per event.
-      throw new EventNotRelayed(event, brokerUnavailable.getMessage());
-    }
-    awaitConfirm(event, correlation);
+    // The producer span continues the trace of the request that wrote the outbox row (its
+    // context is in the row), not that of the thread relaying it: a retry or another node's
+    // restart still joins the consumer's span to the original request.
+    traces.inSpan(contexts.of(event), "bus publish " + event.getClass().getSimpleName(), Span.Kind.PRODUCER, span -> {
+      span.remoteServiceName("rabbitmq");
+      CorrelationData correlation = new CorrelationData(UUID.randomUUID().toString());
+      try {
+        rabbit.send(topology.eventsExchange(), BusTopology.routingKey(event.getClass()),
+            message(event, correlation, span), correlation);
+      } catch (AmqpException brokerUnavailable) {
+        // Expected while the broker is down: one line in the log, not a stack trace per event.
+        throw new EventNotRelayed(event, brokerUnavailable.getMessage());
+      }
+      awaitConfirm(event, correlation);
+    });
   }
 
-  private Message message(BusEvent event, CorrelationData correlation) {
-    MessageBuilderSupport<Message> builder = MessageBuilder.withBody(json.writeValueAsBytes(event))
+  private Message message(BusEvent event, CorrelationData correlation, Span span) {
+    Message message = MessageBuilder.withBody(json.writeValueAsBytes(event))
         .setContentType(MessageProperties.CONTENT_TYPE_JSON)
         .setDeliveryMode(MessageDeliveryMode.PERSISTENT)
         .setMessageId(correlation.getId())
-        .setHeader(EVENT_TYPE_HEADER, event.getClass().getName());
-    String traceId = MDC.get(TraceIdFilter.MDC_KEY);
-    if (traceId != null) {
-      builder.setHeader(TraceIdFilter.MDC_KEY, traceId);
-    }
-    return builder.build();
+        .setHeader(EVENT_TYPE_HEADER, event.getClass().getName())
+        .build();
+    traces.inject(span, message.getMessageProperties().getHeaders());
+    return message;
   }
 
   private void awaitConfirm(BusEvent event, CorrelationData correlation) {

@@ -43,6 +43,8 @@ final class RabbitSubscribers implements SmartLifecycle {
       container.setMissingQueuesFatal(false);
       container.setAmqpAdmin(admin);
       container.setApplicationContext(context);
+      // A consumer span per delivery, child of the producer span in the message's headers.
+      container.setObservationEnabled(true);
       container.setAdviceChain(RetryInterceptorBuilder.stateless()
           .maxRetries(properties.maxAttempts() - 1)
           .backOffOptions(firstDelay, 2.0, firstDelay * 8)

@@ -3,9 +3,7 @@ package com.bazaar.platform.events.rabbit;
 import com.bazaar.platform.events.BusEvent;
 import com.bazaar.platform.events.EventDeliveries;
 import com.bazaar.platform.events.EventSubscription;
-import com.bazaar.platform.web.TraceIdFilter;
 import com.rabbitmq.client.Channel;
-import org.slf4j.MDC;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.listener.api.ChannelAwareMessageListener;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,7 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Consumes one subscription's queue. The container acknowledges a message only after this
  * returns, that is after the handler's transaction committed; a consumer that dies between
  * the two gets the message redelivered and the handler's idempotency makes that harmless.
- * The publishing request's trace id comes along in a header and goes into the log context.
+ * The container's observation (RabbitSubscribers turns it on) continues the publisher's trace
+ * from the message's {@code traceparent} header, so the handler runs, and logs, in that trace.
  */
 final class SubscriptionListener implements ChannelAwareMessageListener {
   private final EventSubscription<?> subscription;
@@ -32,17 +31,9 @@ final class SubscriptionListener implements ChannelAwareMessageListener {
 
   @Override
   public void onMessage(Message message, Channel channel) throws Exception {
-    Object traceId = message.getMessageProperties().getHeaders().get(TraceIdFilter.MDC_KEY);
-    if (traceId != null) {
-      MDC.put(TraceIdFilter.MDC_KEY, traceId.toString());
-    }
-    try {
-      BusEvent event = json.readValue(message.getBody(), subscription.eventType());
-      deliveries.deliver(subscription, event);
-      afterCommit.committed(subscription, message, channel);
-    } finally {
-      MDC.remove(TraceIdFilter.MDC_KEY);
-    }
+    BusEvent event = json.readValue(message.getBody(), subscription.eventType());
+    deliveries.deliver(subscription, event);
+    afterCommit.committed(subscription, message, channel);
   }
 
   /**

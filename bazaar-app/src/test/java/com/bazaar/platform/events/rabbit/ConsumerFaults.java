@@ -1,7 +1,7 @@
 package com.bazaar.platform.events.rabbit;
 
 import com.bazaar.platform.events.EventSubscription;
-import com.bazaar.platform.web.TraceIdFilter;
+import com.bazaar.platform.web.RequestIdFilter;
 import com.rabbitmq.client.Channel;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -13,7 +13,7 @@ import org.springframework.amqp.rabbit.connection.ChannelProxy;
 
 /**
  * The fault tests' hook between a consumer's commit and its acknowledgement. It remembers the
- * trace id every delivery ran under (a test learns an order's id only once the order is
+ * trace and request ids every delivery ran under (a test learns an order's id only once the order is
  * placed, and its message may be consumed before the test could watch for it); for watched
  * deliveries (a subscription and a text in the message body) whether the broker redelivered
  * them; and it can kill the consumer's channel there once, so the broker redelivers a message
@@ -23,7 +23,9 @@ final class ConsumerFaults implements SubscriptionListener.AfterCommitHook {
   private final Set<String> watched = ConcurrentHashMap.newKeySet();
   private final Set<String> toKill = ConcurrentHashMap.newKeySet();
   private final Set<String> redelivered = ConcurrentHashMap.newKeySet();
-  /** subscription|body → the trace id of its first delivery. */
+  /** subscription|body → the request id (a client's X-Request-Id) of its first delivery. */
+  private final Map<String, String> requestIds = new ConcurrentHashMap<>();
+  /** subscription|body → the W3C trace id its first delivery ran in. */
   private final Map<String, String> traceIds = new ConcurrentHashMap<>();
 
   void watch(String subscription, String bodyText) {
@@ -39,8 +41,16 @@ final class ConsumerFaults implements SubscriptionListener.AfterCommitHook {
     return redelivered.contains(subscription + "|" + bodyText);
   }
 
+  String requestIdOf(String subscription, String bodyText) {
+    return firstOf(requestIds, subscription, bodyText);
+  }
+
   String traceIdOf(String subscription, String bodyText) {
-    return traceIds.entrySet().stream()
+    return firstOf(traceIds, subscription, bodyText);
+  }
+
+  private static String firstOf(Map<String, String> ids, String subscription, String bodyText) {
+    return ids.entrySet().stream()
         .filter(delivery -> delivery.getKey().startsWith(subscription + "|") && delivery.getKey().contains(bodyText))
         .map(Map.Entry::getValue)
         .findFirst()
@@ -50,7 +60,8 @@ final class ConsumerFaults implements SubscriptionListener.AfterCommitHook {
   @Override
   public void committed(EventSubscription<?> subscription, Message message, Channel channel) throws Exception {
     String body = new String(message.getBody(), StandardCharsets.UTF_8);
-    traceIds.putIfAbsent(subscription.name() + "|" + body, String.valueOf(MDC.get(TraceIdFilter.MDC_KEY)));
+    requestIds.putIfAbsent(subscription.name() + "|" + body, String.valueOf(MDC.get(RequestIdFilter.REQUEST_ID)));
+    traceIds.putIfAbsent(subscription.name() + "|" + body, String.valueOf(MDC.get(RequestIdFilter.TRACE_ID)));
     for (String key : watched) {
       String text = key.substring(key.indexOf('|') + 1);
       if (!key.startsWith(subscription.name() + "|") || !body.contains(text)) {

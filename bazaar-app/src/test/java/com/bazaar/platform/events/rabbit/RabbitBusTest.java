@@ -17,7 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * Stage 11 on RabbitMQ: events relayed from the outbox reach their consumers, duplicates
  * change nothing, poison goes to the dead-letter queue, unpaid orders are cancelled by a
- * delayed message, and the trace id travels with the message.
+ * delayed message, and the trace (and a client's request id) travels with the message.
  */
 class RabbitBusTest extends RabbitBusTestBase {
   private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -25,7 +25,7 @@ class RabbitBusTest extends RabbitBusTestBase {
   @Autowired RabbitTemplate rabbit;
 
   @Test
-  void anOrderReachesTheInboxAndTheSalesCounterWithItsTraceId() {
+  void anOrderReachesTheInboxAndTheSalesCounterWithItsRequestId() {
     ApiClient shopper = newShopper();
     long lamp = items.create("Relayed lamp", 3000, 10);
     ApiClient.Answer placed = shopper.post("/api/orders",
@@ -36,7 +36,22 @@ class RabbitBusTest extends RabbitBusTestBase {
 
     await().atMost(PATIENCE).until(() -> Trades.sold(anonymous(), lamp) == 2);
     await().atMost(PATIENCE).until(() -> shopper.get("/api/notifications").json().get("totalElements").asLong() == 2);
-    assertThat(faults.traceIdOf("notification.order-placed", orderId)).isEqualTo("trace-relayed-lamp");
+    assertThat(faults.requestIdOf("notification.order-placed", orderId)).isEqualTo("trace-relayed-lamp");
+  }
+
+  @Test
+  void theConsumerRunsInTheTraceOfTheRequestThatWroteTheOutboxRow() {
+    ApiClient shopper = newShopper();
+    long lamp = items.create("Traced lamp", 3000, 10);
+    String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+    ApiClient.Answer placed = shopper.post("/api/orders",
+        "{\"lines\":[{\"itemId\":\"" + lamp + "\",\"quantity\":1}]}",
+        Map.of("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"));
+    assertThat(placed.header("X-Request-Id")).isEqualTo(traceId);
+    String orderId = placed.json().get("id").asString();
+
+    await().atMost(PATIENCE).until(() -> faults.traceIdOf("notification.order-placed", orderId) != null);
+    assertThat(faults.traceIdOf("notification.order-placed", orderId)).isEqualTo(traceId);
   }
 
   @Test
