@@ -1,7 +1,11 @@
 package com.bazaar.user.internal;
 
+import com.bazaar.platform.ratelimit.RateLimiter;
 import com.bazaar.platform.web.ProblemResponses;
+import com.bazaar.user.LoginThrottled;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -12,6 +16,7 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -33,7 +38,9 @@ class SecurityConfiguration {
   private static final RequestMatcher API = request -> request.getRequestURI().startsWith("/api/");
 
   @Bean
-  SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+  SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager throttledLogins) throws Exception {
+    // The login form must check passwords through the same throttled manager as the API, not one of its own.
+    http.authenticationManager(throttledLogins);
     http.authorizeHttpRequests(
             authorize ->
                 authorize
@@ -46,7 +53,8 @@ class SecurityConfiguration {
                     .requestMatchers("/cart/**", "/cart", "/checkout/**", "/orders/**", "/orders").authenticated()
                     .anyRequest().permitAll())
         .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfToken))
-        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
+            .failureHandler(SecurityConfiguration::loginFailed).permitAll())
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
         .securityContext(context -> context.securityContextRepository(securityContextRepository()))
         .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
@@ -68,6 +76,13 @@ class SecurityConfiguration {
                                     : "not allowed"),
                         API));
     return http.build();
+  }
+
+  /** The login form's failures: a throttled attempt learns how long to wait, others just that it failed. */
+  private static void loginFailed(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+      throws IOException {
+    String query = e instanceof LoginThrottled throttled ? "throttled=" + throttled.retryAfterSeconds() : "error";
+    response.sendRedirect(request.getContextPath() + "/login?" + query);
   }
 
   /** Unsafe methods need a token, except API calls that carry the XMLHttpRequest header. */
@@ -96,10 +111,12 @@ class SecurityConfiguration {
         users.findByUsername(username).orElseThrow(() -> new UsernameNotFoundException("unknown user"));
   }
 
+  /** Every door that checks a password (form, API, sign-up) goes through this one manager and its throttle. */
   @Bean
-  AuthenticationManager authenticationManager(UserDetailsService userDetails, PasswordEncoder encoder) {
+  AuthenticationManager authenticationManager(
+      UserDetailsService userDetails, PasswordEncoder encoder, RateLimiter rateLimiter) {
     DaoAuthenticationProvider provider = new DaoAuthenticationProvider(userDetails);
     provider.setPasswordEncoder(encoder);
-    return new ProviderManager(provider);
+    return new ThrottledLogins(new ProviderManager(provider), rateLimiter);
   }
 }
