@@ -47,7 +47,7 @@ public final class FlashStorm {
         --admin USER:PASS   the admin who creates the item and the sale (default admin:admin-password)
 
       The site must let one address register and log in --buyers shoppers and send their
-      purchases (start it with raised bazaar.rate-limits.login/login-user/flash-purchase-ip
+      purchases (start it with raised bazaar.rate-limits.login/login-user/registration/flash-purchase-ip
       permits, as bin/evolution does). Exit codes: 0 invariants hold, 1 broken, 2 bad arguments, 3 run failed.
       """;
 
