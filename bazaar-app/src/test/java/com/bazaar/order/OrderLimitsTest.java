@@ -9,11 +9,8 @@ import com.bazaar.support.ApiClient.Answer;
 import com.bazaar.support.ApiTest;
 import com.bazaar.support.TestItems;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -109,7 +106,8 @@ class OrderLimitsTest extends ApiTest {
     long item = items.create("raced by one buyer", 100, 1_000);
     ApiClient shopper = newShopper();
 
-    List<Answer> answers = race(30, () -> shopper.post("/api/orders", lines(item, 1)));
+    List<Answer> answers = OrderConcurrencyTest.race(Collections.nCopies(30, shopper),
+        s -> s.post("/api/orders", lines(item, 1)));
 
     assertThat(answers).filteredOn(a -> a.status() == 201).hasSize(10);
     assertThat(answers).filteredOn(a -> a.status() == 409).hasSize(20);
@@ -120,27 +118,5 @@ class OrderLimitsTest extends ApiTest {
   private static void assertInvalid(Answer answer, String field) {
     assertThat(answer.status()).as(answer.body()).isEqualTo(400);
     assertThat(answer.json().get("errors").get(0).get("field").asString()).isEqualTo(field);
-  }
-
-  private static List<Answer> race(int n, java.util.concurrent.Callable<Answer> request) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(n);
-    try {
-      CountDownLatch start = new CountDownLatch(1);
-      List<Future<Answer>> futures = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        futures.add(pool.submit(() -> {
-          start.await();
-          return request.call();
-        }));
-      }
-      start.countDown();
-      List<Answer> answers = new ArrayList<>();
-      for (Future<Answer> future : futures) {
-        answers.add(future.get());
-      }
-      return answers;
-    } finally {
-      pool.shutdownNow();
-    }
   }
 }

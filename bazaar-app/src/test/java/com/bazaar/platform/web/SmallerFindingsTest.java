@@ -7,7 +7,6 @@ import com.bazaar.support.ApiClient.Answer;
 import com.bazaar.support.ApiTest;
 import com.bazaar.support.TestItems;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,16 +14,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** The smaller findings of issue 10 (item 9), each as a client meets it. */
 class SmallerFindingsTest extends ApiTest {
   @Autowired TestItems items;
-
-  private static Map<String, Object> itemBody(String title, long amount, long stock, String categoryId) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("title", title);
-    body.put("description", "described");
-    body.put("price", Map.of("amount", amount, "currency", "CNY"));
-    body.put("stock", stock);
-    body.put("categoryId", categoryId);
-    return body;
-  }
 
   @Test
   void adminStockChangesStopAtTheDocumentedMillion() {
@@ -45,11 +34,11 @@ class SmallerFindingsTest extends ApiTest {
   void titlesRefuseBlankNulControlAndBidiOverrides() {
     String category = anonymous().get("/api/categories").json().get(0).get("id").asString();
     for (String title : new String[] {"", "   ", "phone\u0000case", "line\nbreak", "gnp.\u202Eexe", "iso\u2066late"}) {
-      Answer answer = admin().post("/api/admin/items", ApiClient.json(itemBody(title, 100, 1, category)));
+      Answer answer = admin().post("/api/admin/items", ApiClient.json(TestItems.itemBody(title, 100, 1, category)));
       assertThat(answer.status()).as("%s: %s", title, answer.body()).isEqualTo(400);
       assertThat(answer.json().get("errors").get(0).get("field").asString()).isEqualTo("title");
     }
-    Map<String, Object> nulInDescription = itemBody("fine title", 100, 1, category);
+    Map<String, Object> nulInDescription = TestItems.itemBody("fine title", 100, 1, category);
     nulInDescription.put("description", "two\nlines\tand a \u0000");
     assertThat(admin().post("/api/admin/items", ApiClient.json(nulInDescription)).status()).isEqualTo(400);
     nulInDescription.put("description", "two\nlines\tand a tab");
