@@ -38,6 +38,7 @@ class NoCrossDomainSqlTest {
           Map.entry("notifications", "trade"),
           Map.entry("item_sales", "trade"),
           Map.entry("order_reservations", "trade"),
+          Map.entry("order_buyer_guards", "trade"),
           Map.entry("flash_sales", "trade"),
           Map.entry("flash_tickets", "trade"),
           Map.entry("worker_id_leases", "platform"),

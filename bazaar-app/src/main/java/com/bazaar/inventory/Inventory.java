@@ -10,6 +10,8 @@ import java.util.Map;
  * the last unit cannot both succeed. Every change publishes {@link StockChanged}.
  */
 public interface Inventory {
+  /** The most one item may have in stock (API.md); an adjustment past it is refused. */
+  long MAX_STOCK = 1_000_000;
 
   /** Records the starting stock of a new item. */
   void stockNewItem(long itemId, long quantity);
@@ -34,8 +36,8 @@ public interface Inventory {
   void release(List<StockLine> lines);
 
   /**
-   * Adds delta (may be negative) and answers the new level; throws OutOfStock below zero and
-   * {@link StockNotFound} for an item that was never stocked.
+   * Adds delta (may be negative) and answers the new level; throws OutOfStock below zero,
+   * InvalidInput above {@link #MAX_STOCK}, and {@link StockNotFound} for an item that was never stocked.
    */
   long adjust(long itemId, long delta);
 

@@ -1,7 +1,10 @@
 package com.bazaar.storefront;
 
 import com.bazaar.platform.InvalidInput;
+import com.bazaar.platform.ratelimit.RateLimited;
 import com.bazaar.user.AuthenticatedUser;
+import com.bazaar.user.LoginThrottled;
+import com.bazaar.user.RegistrationThrottle;
 import com.bazaar.user.SessionLogin;
 import com.bazaar.user.UserAccounts;
 import com.bazaar.user.UsernameTaken;
@@ -26,10 +29,12 @@ final class AccountPages {
   private static final Set<String> FIELDS = Set.of("username", "password", "email");
   private final UserAccounts accounts;
   private final SessionLogin sessionLogin;
+  private final RegistrationThrottle registrations;
 
-  AccountPages(UserAccounts accounts, SessionLogin sessionLogin) {
+  AccountPages(UserAccounts accounts, SessionLogin sessionLogin, RegistrationThrottle registrations) {
     this.accounts = accounts;
     this.sessionLogin = sessionLogin;
+    this.registrations = registrations;
   }
 
   @GetMapping("/login")
@@ -53,7 +58,12 @@ final class AccountPages {
       return "register";
     }
     try {
+      registrations.admit(request.getRemoteAddr());
       accounts.register(form.getUsername(), form.getPassword(), form.getEmail());
+    } catch (RateLimited e) {
+      errors.reject("throttled", "Too many sign-ups from your address; try again in "
+          + Math.max(1, e.retryAfter().toSeconds()) + " s. 注册过于频繁，请稍后再试。");
+      return "register";
     } catch (UsernameTaken e) {
       errors.rejectValue("username", "taken", "is already taken; choose another");
       return "register";
@@ -65,7 +75,11 @@ final class AccountPages {
       }
       return "register";
     }
-    sessionLogin.logIn(form.getUsername(), form.getPassword(), request, response);
+    try {
+      sessionLogin.logIn(form.getUsername(), form.getPassword(), request, response);
+    } catch (LoginThrottled e) {
+      return "redirect:/login?throttled=" + e.retryAfterSeconds(); // registered; the login may follow later
+    }
     return "redirect:/";
   }
 

@@ -7,6 +7,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Component;
 
@@ -25,12 +26,16 @@ public class SessionLogin {
     this.contextRepository = contextRepository;
   }
 
-  /** Throws Spring Security's AuthenticationException on wrong credentials. */
+  /**
+   * Throws Spring Security's AuthenticationException on wrong credentials, and {@link
+   * LoginThrottled} when the address or the username used up its attempts: the same limits
+   * and log lines as the login form, which goes through the same authentication manager.
+   */
   public AuthenticatedUser logIn(
       String username, String password, HttpServletRequest request, HttpServletResponse response) {
-    Authentication authentication =
-        authenticationManager.authenticate(
-            UsernamePasswordAuthenticationToken.unauthenticated(username, password));
+    UsernamePasswordAuthenticationToken attempt = UsernamePasswordAuthenticationToken.unauthenticated(username, password);
+    attempt.setDetails(new WebAuthenticationDetails(request));
+    Authentication authentication = authenticationManager.authenticate(attempt);
     if (request.getSession(false) != null) {
       request.changeSessionId();
     }

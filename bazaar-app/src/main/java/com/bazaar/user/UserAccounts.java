@@ -1,20 +1,23 @@
 package com.bazaar.user;
 
-import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.id.IdGenerator;
+import com.bazaar.user.internal.PasswordRules;
+import com.bazaar.user.internal.UsernameRules;
 import com.bazaar.user.internal.Users;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
-/** Registration of new accounts. Passwords are stored only as BCrypt hashes. */
+/**
+ * Registration of new accounts, by whichever door: the username is normalized and checked
+ * ({@link UsernameRules}: NFKC, allowed characters, no look-alike of an existing name), the
+ * password checked ({@link PasswordRules}: length, not a common one) and stored only as a
+ * BCrypt hash.
+ */
 @Service
 public class UserAccounts {
-  /** BCrypt reads at most 72 bytes; a longer password would be silently truncated. */
-  static final int MAX_PASSWORD_BYTES = 72;
 
   private final Users users;
   private final PasswordEncoder passwordEncoder;
@@ -33,17 +36,18 @@ public class UserAccounts {
   }
 
   public AuthenticatedUser register(String username, String password, String email, Set<Role> roles) {
-    if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-      throw new InvalidInput("password", "must be at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8");
-    }
+    String name = UsernameRules.normalize(username);
+    UsernameRules.check(name);
+    PasswordRules.check(password, name);
     long id = ids.nextId();
     String hash = passwordEncoder.encode(password);
     try {
-      users.insert(id, username, email, hash, roles, clock.instant());
+      users.insert(id, name, email, hash, roles, clock.instant());
     } catch (DuplicateKeyException e) {
-      throw new UsernameTaken(username);
+      // the same name in another case or width, or a look-alike: the unique key or the skeleton
+      throw new UsernameTaken(name);
     }
-    return new AuthenticatedUser(id, username, null, roles);
+    return new AuthenticatedUser(id, name, null, roles);
   }
 
   public boolean exists(String username) {

@@ -2,9 +2,12 @@ package com.bazaar.user;
 
 import com.bazaar.platform.Conflict;
 
-/** Registration under a name that someone already has (names compare case-insensitively). */
+/**
+ * Registration under a name that someone already has: names compare after NFKC and case
+ * folding, and a name that merely looks like another (TR39 skeleton) counts as taken.
+ */
 public final class UsernameTaken extends Conflict {
   public UsernameTaken(String username) {
-    super("username is taken: " + username);
+    super("username is taken, or looks too much like one that is: " + username);
   }
 }

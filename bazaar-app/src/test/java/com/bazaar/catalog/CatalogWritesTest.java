@@ -6,8 +6,8 @@ import com.bazaar.inventory.Inventory;
 import com.bazaar.inventory.StockLine;
 import com.bazaar.support.ApiClient;
 import com.bazaar.support.ApiTest;
+import com.bazaar.support.TestItems;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,13 +23,7 @@ class CatalogWritesTest extends ApiTest {
   @Autowired CacheManager caches;
 
   static Map<String, Object> itemBody(String title, long amount, long stock, String categoryId) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("title", title);
-    body.put("description", "described");
-    body.put("price", Map.of("amount", amount, "currency", "CNY"));
-    body.put("stock", stock);
-    body.put("categoryId", categoryId);
-    return body;
+    return TestItems.itemBody(title, amount, stock, categoryId);
   }
 
   String firstCategoryId() {

@@ -73,8 +73,10 @@ public abstract class FlashSaleStormContract extends ApiTest {
 
   @Test
   void aTicketWhoseOrderFailsReturnsItsUnitToTheSale() throws Exception {
-    long itemId = items.create("short item", 19_900, 3); // the shop has fewer than the sale promises
+    long itemId = items.create("short item", 19_900, 5);
     String saleId = createSale(itemId, 5, 1);
+    // the shop then has fewer than the sale promises (a sale may not start out promising more)
+    assertThat(admin().post("/api/admin/items/" + itemId + "/stock", "{\"delta\":-2}").status()).isEqualTo(200);
     List<ApiClient> buyers = concurrently(5, i -> newShopper());
     List<Answer> answers = concurrently(5, i -> buyers.get(i).post("/api/flash-sales/" + saleId + "/purchase", "{}"));
     assertThat(answers).extracting(Answer::status).containsOnly(202);

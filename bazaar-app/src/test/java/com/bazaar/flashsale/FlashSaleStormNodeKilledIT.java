@@ -38,6 +38,7 @@ class FlashSaleStormNodeKilledIT {
         .profiles("redis", "rabbit", "flash-cluster", "edge")
         .property("bazaar.security.bcrypt-strength", "4")
         .property("bazaar.rate-limits.login.permits", "100000")
+        .property("bazaar.rate-limits.registration.permits", "100000")
         .property("bazaar.rate-limits.flash-purchase-user.permits", "1000")
         .property("bazaar.rate-limits.flash-purchase-ip.permits", "100000")
         .property("bazaar.flash.queue.name", "bazaar.flash.it-" + run)

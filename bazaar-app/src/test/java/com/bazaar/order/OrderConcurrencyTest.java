@@ -65,7 +65,7 @@ class OrderConcurrencyTest extends ApiTest {
   }
 
   /** Sends every request at once (as near as threads allow) and answers in the same order. */
-  private static List<Answer> race(List<ApiClient> clients, Function<ApiClient, Answer> request) throws Exception {
+  static List<Answer> race(List<ApiClient> clients, Function<ApiClient, Answer> request) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(clients.size());
     try {
       CountDownLatch start = new CountDownLatch(1);

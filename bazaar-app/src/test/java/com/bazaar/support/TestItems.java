@@ -5,6 +5,8 @@ import static com.bazaar.platform.time.UtcColumns.toColumn;
 import com.bazaar.platform.data.DomainDatabaseProperties;
 import com.bazaar.platform.id.IdGenerator;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -21,6 +23,17 @@ public class TestItems {
   private final JdbcClient catalog;
   private final IdGenerator ids;
   private final Clock clock;
+
+  /** The body of an admin's item create or update, as API.md gives it. */
+  public static Map<String, Object> itemBody(String title, long amount, long stock, String categoryId) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("title", title);
+    body.put("description", "described");
+    body.put("price", Map.of("amount", amount, "currency", "CNY"));
+    body.put("stock", stock);
+    body.put("categoryId", categoryId);
+    return body;
+  }
 
   TestItems(JdbcClient jdbc, Environment environment, IdGenerator ids, Clock clock) {
     this.jdbc = jdbc;

@@ -50,12 +50,14 @@ public final class Evolution {
   private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
   /**
-   * Every shopper of a run logs in and buys from the tool's one address: lift the per-address
-   * limits, and hash passwords cheaply so registering hundreds of buyers does not dominate.
+   * Every shopper of a run registers, logs in and buys from the tool's one address: lift the
+   * per-address limits and the per-buyer unpaid-order limits (a closed-loop shopper orders
+   * faster than it pays), and hash passwords cheaply so registering hundreds of buyers does not dominate.
    */
   static final List<String> NODE_SETTINGS = List.of("--bazaar.rate-limits.login.permits=1000000",
       "--bazaar.rate-limits.login-user.permits=1000000", "--bazaar.rate-limits.flash-purchase-ip.permits=1000000",
-      "--bazaar.security.bcrypt-strength=4");
+      "--bazaar.rate-limits.registration.permits=1000000", "--bazaar.order.limits.max-pending-orders=1000000",
+      "--bazaar.order.limits.max-reserved-units=1000000", "--bazaar.security.bcrypt-strength=4");
 
   private Evolution() {}
 

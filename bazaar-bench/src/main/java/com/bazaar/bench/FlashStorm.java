@@ -56,7 +56,7 @@ public final class FlashStorm {
                             due) instead of as many as --concurrency allows
 
       The site must let one address register and log in --buyers shoppers and send their
-      purchases (start it with raised bazaar.rate-limits.login/login-user/flash-purchase-ip
+      purchases (start it with raised bazaar.rate-limits.login/login-user/registration/flash-purchase-ip
       permits, as bin/evolution does; sustained, also bazaar.rate-limits.flash-purchase-user,
       since each buyer buys about rate ÷ buyers times a second). Exit codes: 0 invariants hold, 1 broken, 2 bad arguments, 3 run failed.
       """;

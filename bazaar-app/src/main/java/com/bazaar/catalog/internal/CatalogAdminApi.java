@@ -2,6 +2,7 @@ package com.bazaar.catalog.internal;
 
 import com.bazaar.catalog.Catalog;
 import com.bazaar.catalog.ItemDraft;
+import com.bazaar.inventory.Inventory;
 import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.Money;
 import jakarta.validation.Valid;
@@ -22,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CatalogAdminApi {
   static final long MAX_PRICE = 100_000_000_00L;
-  static final long MAX_STOCK = 1_000_000;
+  static final long MAX_STOCK = Inventory.MAX_STOCK;
   static final long MAX_DELTA = 1_000_000;
 
   private final Catalog catalog;

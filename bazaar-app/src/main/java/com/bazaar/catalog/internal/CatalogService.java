@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -33,6 +34,15 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class CatalogService implements Catalog {
+  /**
+   * Characters a title must not hold: C0/C1 controls (NUL, line breaks) and the bidirectional
+   * embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) that can make a title
+   * display as something else than it says ("Trojan Source" spoofing).
+   */
+  private static final Pattern CONTROL_OR_BIDI = Pattern.compile("[\\p{Cc}\\u202A-\\u202E\\u2066-\\u2069]");
+  /** The same for a description, which may hold line breaks and tabs. */
+  private static final Pattern CONTROL_OR_BIDI_IN_TEXT =
+      Pattern.compile("[\\p{Cc}\\u202A-\\u202E\\u2066-\\u2069&&[^\\n\\r\\t]]");
   static final int VISIT_PAGE = 500;
 
   private final CatalogDatabase catalog;
@@ -165,6 +175,14 @@ class CatalogService implements Catalog {
   private void check(ItemDraft draft) {
     if (draft.title() == null || draft.title().isBlank()) {
       throw new InvalidInput("title", "must not be blank");
+    }
+    if (CONTROL_OR_BIDI.matcher(draft.title()).find()) {
+      throw new InvalidInput("title", "must not hold control characters (such as NUL or line breaks)"
+          + " or bidirectional overrides");
+    }
+    if (draft.description() != null && CONTROL_OR_BIDI_IN_TEXT.matcher(draft.description()).find()) {
+      throw new InvalidInput("description", "must not hold control characters other than line breaks and tabs,"
+          + " or bidirectional overrides");
     }
     if (draft.price() == null || draft.price().amount() < 1) {
       throw new InvalidInput("price.amount", "must be ≥ 1");

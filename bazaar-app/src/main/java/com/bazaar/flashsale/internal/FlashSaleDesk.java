@@ -57,6 +57,10 @@ class FlashSaleDesk implements FlashSales {
     if (!item.price().currency().equals(draft.price().currency())) {
       throw new InvalidInput("price.currency", "must be the item's currency, " + item.price().currency());
     }
+    if (draft.stock() > item.stock()) {
+      // each unit sold becomes an order that reserves the item's stock: promise none the shop lacks
+      throw new InvalidInput("stock", "must be at most the item's stock, " + item.stock());
+    }
     FlashSale sale = new FlashSale(ids.nextId(), draft.itemId(), draft.price(), draft.stock(),
         draft.startsAt().truncatedTo(ChronoUnit.MICROS), draft.endsAt().truncatedTo(ChronoUnit.MICROS), draft.limitPerUser());
     sales.insert(sale);

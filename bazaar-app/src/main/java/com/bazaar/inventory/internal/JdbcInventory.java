@@ -7,6 +7,7 @@ import com.bazaar.inventory.OutOfStock;
 import com.bazaar.inventory.StockChanged;
 import com.bazaar.inventory.StockLine;
 import com.bazaar.inventory.StockNotFound;
+import com.bazaar.platform.InvalidInput;
 import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -153,12 +154,15 @@ class JdbcInventory implements Inventory {
         jdbc.sql(
                 """
                 UPDATE stock SET available = available + ?, updated_at = ?
-                WHERE item_id = ? AND available + ? >= 0""")
-            .params(delta, now(), itemId, delta)
+                WHERE item_id = ? AND available + ? >= 0 AND available + ? <= ?""")
+            .params(delta, now(), itemId, delta, delta, MAX_STOCK)
             .update();
     if (rows == 0) {
       if (!exists(itemId)) {
         throw new StockNotFound(itemId);
+      }
+      if (delta > 0) {
+        throw new InvalidInput("delta", "would take the stock past " + MAX_STOCK + ", the most one item may have");
       }
       throw new OutOfStock(itemId);
     }

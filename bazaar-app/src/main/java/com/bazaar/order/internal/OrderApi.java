@@ -10,6 +10,7 @@ import com.bazaar.platform.Money;
 import com.bazaar.platform.Page;
 import com.bazaar.platform.PageSpec;
 import com.bazaar.user.AuthenticatedUser;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +23,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -41,8 +41,8 @@ class OrderApi {
   ResponseEntity<OrderView> place(
       @AuthenticationPrincipal AuthenticatedUser user,
       @RequestBody PlaceRequest request,
-      @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey) {
-    Optional<String> key = Optional.ofNullable(idempotencyKey);
+      HttpServletRequest http) {
+    Optional<String> key = idempotencyKey(http);
     Order order = Boolean.TRUE.equals(request.fromCart())
         ? fromCart(user, request, key)
         : ordering.place(user.id(), request.requestLines(), key);
@@ -69,13 +69,21 @@ class OrderApi {
   OrderView pay(
       @AuthenticationPrincipal AuthenticatedUser user,
       @PathVariable long orderId,
-      @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey) {
-    return OrderView.of(ordering.pay(user.id(), orderId, Optional.ofNullable(idempotencyKey)));
+      HttpServletRequest http) {
+    return OrderView.of(ordering.pay(user.id(), orderId, idempotencyKey(http)));
   }
 
   @PostMapping("/{orderId}/cancel")
   OrderView cancel(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable long orderId) {
     return OrderView.of(ordering.cancel(user.id(), orderId));
+  }
+
+  /**
+   * The header as sent: absent is no key, but an empty one is a malformed key (400), which
+   * {@code @RequestHeader} would turn into "absent" and so into an unprotected retry.
+   */
+  private static Optional<String> idempotencyKey(HttpServletRequest http) {
+    return Optional.ofNullable(http.getHeader(IdempotencyKey.HEADER));
   }
 
   private Order fromCart(AuthenticatedUser user, PlaceRequest request, Optional<String> key) {

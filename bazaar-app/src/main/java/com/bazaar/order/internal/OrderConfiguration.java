@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({OrderProperties.class, ShardingProperties.class})
+@EnableConfigurationProperties({OrderProperties.class, OrderLimits.class, ShardingProperties.class})
 class OrderConfiguration {
 
   @Bean

@@ -82,6 +82,8 @@ class OrderDesk implements Ordering {
   private final Clock clock;
   private final ApplicationEventPublisher events;
   private final OrderProperties properties;
+  private final OrderLimits limits;
+  private final PendingOrderLimits pendingLimits;
   private final TransactionTemplate writing;
   private final OrderMeters meters;
 
@@ -98,6 +100,8 @@ class OrderDesk implements Ordering {
       Clock clock,
       ApplicationEventPublisher events,
       OrderProperties properties,
+      OrderLimits limits,
+      PendingOrderLimits pendingLimits,
       PlatformTransactionManager transactions,
       OrderMeters meters) {
     this.meters = meters;
@@ -113,6 +117,8 @@ class OrderDesk implements Ordering {
     this.clock = clock;
     this.events = events;
     this.properties = properties;
+    this.limits = limits;
+    this.pendingLimits = pendingLimits;
     this.writing = new TransactionTemplate(transactions);
   }
 
@@ -124,16 +130,17 @@ class OrderDesk implements Ordering {
 
   @Override
   public Order place(long buyerId, List<OrderRequestLine> lines, Optional<String> idempotencyKey) {
-    RequestedLines requested = RequestedLines.of(lines);
+    RequestedLines requested = RequestedLines.of(lines, limits);
     return once(buyerId, PLACE_SCOPE, idempotencyKey, requested.canonical(),
-        claim -> placeNow(buyerId, claim, () -> requested, Map.of(), () -> {}));
+        claim -> placeNow(buyerId, claim, () -> requested, Map.of(), true, () -> {}));
   }
 
   @Override
   public Order placeAtPrice(long buyerId, OrderRequestLine line, Money unitPrice, String idempotencyKey) {
-    RequestedLines requested = RequestedLines.of(List.of(line));
+    RequestedLines requested = RequestedLines.of(List.of(line), limits);
+    // A flash sale caps each buyer itself (FlashSaleDesk), and its queued ticket must become an order.
     return once(buyerId, PLACE_SCOPE, Optional.of(idempotencyKey), requested.canonical() + "@" + unitPrice,
-        claim -> placeNow(buyerId, claim, () -> requested, Map.of(line.itemId(), unitPrice), () -> {}));
+        claim -> placeNow(buyerId, claim, () -> requested, Map.of(line.itemId(), unitPrice), false, () -> {}));
   }
 
   @Override
@@ -144,8 +151,8 @@ class OrderDesk implements Ordering {
         throw new InvalidInput("fromCart", "cart is empty");
       }
       return RequestedLines.of(
-          cart.lines().stream().map(l -> new OrderRequestLine(l.itemId(), l.quantity())).toList());
-    }, Map.of(), () -> carts.clear(buyerId)));
+          cart.lines().stream().map(l -> new OrderRequestLine(l.itemId(), l.quantity())).toList(), limits);
+    }, Map.of(), true, () -> carts.clear(buyerId)));
   }
 
   @Override
@@ -189,13 +196,26 @@ class OrderDesk implements Ordering {
         .orElse(false)));
   }
 
-  /** @param setPrices unit prices that replace the catalog's (a flash sale's), by item id */
+  /**
+   * @param setPrices unit prices that replace the catalog's (a flash sale's), by item id
+   * @param limited whether the buyer's {@link OrderLimits} on unpaid orders apply
+   */
   private Order placeNow(long buyerId, Optional<KeyClaim> claim, Supplier<RequestedLines> requested,
-      Map<Long, Money> setPrices, Runnable whenPlaced) {
+      Map<Long, Money> setPrices, boolean limited, Runnable whenPlaced) {
+    if (limited) {
+      pendingLimits.prepare(buyerId);
+    }
     Supplier<Order> steps = () -> {
       Order order = writing.execute(s -> {
+        if (limited) {
+          pendingLimits.lock(buyerId);
+        }
         Order placed = newOrder(ids.nextId(buyerId), buyerId, requested.get(), setPrices);
         claim.ifPresent(c -> c.claim(placed.id()));
+        if (limited) {
+          // after the claim: a retry of a placed order finds its first result instead of a limit
+          pendingLimits.admit(buyerId, stockLines(placed));
+        }
         inventory.reserve(stockLines(placed));
         reservations.hold(placed.id(), buyerId, stockLines(placed), now());
         return placed;

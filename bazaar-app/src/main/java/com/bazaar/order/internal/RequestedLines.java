@@ -1,6 +1,5 @@
 package com.bazaar.order.internal;
 
-import com.bazaar.cart.Carts;
 import com.bazaar.order.OrderRequestLine;
 import com.bazaar.platform.InvalidInput;
 import java.util.Comparator;
@@ -10,20 +9,19 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The lines a buyer asked for, checked and with repeated items merged into one line, so the
- * order and the stock reservation each see an item once.
+ * The lines a buyer asked for, checked against {@link OrderLimits} and with repeated items
+ * merged into one line, so the order and the stock reservation each see an item once.
  */
 record RequestedLines(List<OrderRequestLine> lines) {
-  static final int MAX_LINES = 100;
-  /** The same bound as a cart line: what can be in the cart can be ordered. */
-  static final int MAX_QUANTITY = Carts.MAX_QUANTITY;
 
-  static RequestedLines of(List<OrderRequestLine> requested) {
+  static RequestedLines of(List<OrderRequestLine> requested, OrderLimits limits) {
+    int maxLines = limits.maxLinesPerOrder();
+    int maxQuantity = limits.maxUnitsPerItem();
     if (requested.isEmpty()) {
       throw new InvalidInput("lines", "must hold at least one line");
     }
-    if (requested.size() > MAX_LINES) {
-      throw new InvalidInput("lines", "must hold at most " + MAX_LINES + " lines");
+    if (requested.size() > maxLines) {
+      throw new InvalidInput("lines", "must hold at most " + maxLines + " lines");
     }
     Map<Long, Integer> merged = new LinkedHashMap<>();
     for (int i = 0; i < requested.size(); i++) {
@@ -31,12 +29,15 @@ record RequestedLines(List<OrderRequestLine> lines) {
       if (line.itemId() < 1) {
         throw new InvalidInput("lines[" + i + "].itemId", "must be a positive id");
       }
-      if (line.quantity() < 1 || line.quantity() > MAX_QUANTITY) {
-        throw new InvalidInput("lines[" + i + "].quantity", "must be between 1 and " + MAX_QUANTITY);
+      if (line.quantity() < 1 || line.quantity() > maxQuantity) {
+        throw new InvalidInput("lines[" + i + "].quantity", "must be between 1 and " + maxQuantity);
       }
       int total = merged.merge(line.itemId(), line.quantity(), Integer::sum);
-      if (total > MAX_QUANTITY) {
-        throw new InvalidInput("lines[" + i + "].quantity", "adds up to more than " + MAX_QUANTITY + " of one item");
+      if (total > maxQuantity) {
+        throw new InvalidInput("lines[" + i + "].quantity", "adds up to more than " + maxQuantity + " of one item");
+      }
+      if (merged.size() > maxLines) {
+        throw new InvalidInput("lines", "must hold at most " + maxLines + " distinct items");
       }
     }
     return new RequestedLines(merged.entrySet().stream()

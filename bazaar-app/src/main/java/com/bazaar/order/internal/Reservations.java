@@ -54,6 +54,12 @@ class Reservations {
         .query(String.class).single());
   }
 
+  /** The stock of each of the buyer's reservations not yet sold or given back: their unpaid orders. */
+  List<List<StockLine>> pendingOf(long buyerId) {
+    return jdbc.sql("SELECT stock FROM order_reservations WHERE buyer_id = ? AND state IN ('HELD', 'PLACED')")
+        .param(buyerId).query(String.class).list().stream().map(Reservations::decode).toList();
+  }
+
   /** Reservations still HELD since before {@code cutoff}: their order may never have appeared. */
   List<Held> heldSince(Instant cutoff, int limit) {
     return jdbc.sql("SELECT order_id, buyer_id FROM order_reservations WHERE state = 'HELD' AND created_at < ? "

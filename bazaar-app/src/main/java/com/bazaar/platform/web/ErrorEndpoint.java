@@ -22,7 +22,8 @@ final class ErrorEndpoint implements ErrorController {
   String error(HttpServletRequest request, HttpServletResponse response, Model model)
       throws IOException {
     HttpStatus status = statusOf(request);
-    String path = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
+    Object forwardedFrom = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+    String path = forwardedFrom == null ? request.getRequestURI() : forwardedFrom.toString();
     if (path.startsWith("/api/") || path.startsWith("/actuator/") || !acceptsHtml(request)) {
       ProblemResponses.write(response, status, status.getReasonPhrase());
       return null;
@@ -33,8 +34,12 @@ final class ErrorEndpoint implements ErrorController {
     return "error";
   }
 
+  /** Asked for directly, not forwarded by the container, {@code /error} is a page that does not exist. */
   private static HttpStatus statusOf(HttpServletRequest request) {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+    if (code == null && request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) == null) {
+      return HttpStatus.NOT_FOUND;
+    }
     HttpStatus status = code instanceof Integer c ? HttpStatus.resolve(c) : null;
     return status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
   }

@@ -1,8 +1,12 @@
 package com.bazaar.user.internal;
 
 import com.bazaar.platform.observability.MetricsPort;
+import com.bazaar.platform.ratelimit.RateLimiter;
 import com.bazaar.platform.web.ProblemResponses;
+import com.bazaar.user.LoginThrottled;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -13,6 +17,7 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -33,9 +38,19 @@ class SecurityConfiguration {
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
   private static final RequestMatcher API =
       request -> request.getRequestURI().startsWith("/api/") || request.getRequestURI().startsWith("/actuator/");
+  /**
+   * The shop's pages load only their own stylesheet and run no script at all (no inline code,
+   * no handlers), so everything but same-origin styles and images is closed; an injected
+   * script or style would not run even if escaping ever failed.
+   */
+  static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self' data:; "
+      + "font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
   @Bean
-  SecurityFilterChain securityFilterChain(HttpSecurity http, MetricsPort metricsPort) throws Exception {
+  SecurityFilterChain securityFilterChain(
+      HttpSecurity http, AuthenticationManager throttledLogins, MetricsPort metricsPort) throws Exception {
+    // The login form must check passwords through the same throttled manager as the API, not one of its own.
+    http.authenticationManager(throttledLogins);
     http.authorizeHttpRequests(
             authorize ->
                 authorize
@@ -54,8 +69,10 @@ class SecurityConfiguration {
                     .requestMatchers("/cart/**", "/cart", "/checkout/**", "/orders/**", "/orders").authenticated()
                     .anyRequest().permitAll())
         .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfToken))
-        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
+            .failureHandler(SecurityConfiguration::loginFailed).permitAll())
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
+        .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
         .securityContext(context -> context.securityContextRepository(securityContextRepository()))
         .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
         .requestCache(cache -> cache.requestCache(new org.springframework.security.web.savedrequest.HttpSessionRequestCache()))
@@ -76,6 +93,13 @@ class SecurityConfiguration {
                                     : "not allowed"),
                         API));
     return http.build();
+  }
+
+  /** The login form's failures: a throttled attempt learns how long to wait, others just that it failed. */
+  private static void loginFailed(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+      throws IOException {
+    String query = e instanceof LoginThrottled throttled ? "throttled=" + throttled.retryAfterSeconds() : "error";
+    response.sendRedirect(request.getContextPath() + "/login?" + query);
   }
 
   /** Unsafe methods need a token, except API calls that carry the XMLHttpRequest header. */
@@ -104,10 +128,12 @@ class SecurityConfiguration {
         users.findByUsername(username).orElseThrow(() -> new UsernameNotFoundException("unknown user"));
   }
 
+  /** Every door that checks a password (form, API, sign-up) goes through this one manager and its throttle. */
   @Bean
-  AuthenticationManager authenticationManager(UserDetailsService userDetails, PasswordEncoder encoder) {
+  AuthenticationManager authenticationManager(
+      UserDetailsService userDetails, PasswordEncoder encoder, RateLimiter rateLimiter) {
     DaoAuthenticationProvider provider = new DaoAuthenticationProvider(userDetails);
     provider.setPasswordEncoder(encoder);
-    return new ProviderManager(provider);
+    return new ThrottledLogins(new ProviderManager(provider), rateLimiter);
   }
 }

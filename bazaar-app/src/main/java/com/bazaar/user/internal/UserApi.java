@@ -1,9 +1,10 @@
 package com.bazaar.user.internal;
 
 import com.bazaar.platform.ratelimit.RateLimited;
-import com.bazaar.platform.ratelimit.RateLimiter;
 import com.bazaar.platform.web.ProblemResponses;
 import com.bazaar.user.AuthenticatedUser;
+import com.bazaar.user.LoginThrottled;
+import com.bazaar.user.RegistrationThrottle;
 import com.bazaar.user.SessionLogin;
 import com.bazaar.user.UserAccounts;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,8 +16,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.AuthenticationException;
@@ -32,19 +31,19 @@ import org.springframework.web.bind.annotation.RestController;
 /** Registration and the login session of the JSON API. */
 @RestController
 class UserApi {
-  private static final Logger log = LoggerFactory.getLogger(UserApi.class);
   private final UserAccounts accounts;
   private final SessionLogin sessionLogin;
-  private final RateLimiter rateLimiter;
+  private final RegistrationThrottle registrations;
 
-  UserApi(UserAccounts accounts, SessionLogin sessionLogin, RateLimiter rateLimiter) {
+  UserApi(UserAccounts accounts, SessionLogin sessionLogin, RegistrationThrottle registrations) {
     this.accounts = accounts;
     this.sessionLogin = sessionLogin;
-    this.rateLimiter = rateLimiter;
+    this.registrations = registrations;
   }
 
   @PostMapping("/api/users")
-  ResponseEntity<UserView> register(@Valid @RequestBody Registration registration) {
+  ResponseEntity<UserView> register(@Valid @RequestBody Registration registration, HttpServletRequest request) {
+    registrations.admit(request.getRemoteAddr());
     AuthenticatedUser user =
         accounts.register(registration.username(), registration.password(), registration.email());
     return ResponseEntity.status(HttpStatus.CREATED).body(new UserView(user.id(), user.getUsername()));
@@ -55,22 +54,16 @@ class UserApi {
       @Valid @RequestBody Credentials credentials,
       HttpServletRequest request,
       HttpServletResponse response) {
-    // Per address against one host guessing many accounts; per username against many hosts guessing one.
-    rateLimiter.tryAcquire("login", request.getRemoteAddr()).ifPresent(wait -> {
-      throw new RateLimited(wait);
-    });
-    rateLimiter.tryAcquire("login-user", credentials.username().toLowerCase(java.util.Locale.ROOT)).ifPresent(wait -> {
-      throw new RateLimited(wait);
-    });
+    // Throttling and logging happen in ThrottledLogins, shared with the login form.
     AuthenticatedUser user;
     try {
       user = sessionLogin.logIn(credentials.username(), credentials.password(), request, response);
+    } catch (LoginThrottled e) {
+      throw new RateLimited(e.retryAfter());
     } catch (AuthenticationException e) {
-      log.info("login failed for {}", printable(credentials.username()));
       return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
           .body(ProblemResponses.problem(HttpStatus.UNAUTHORIZED, "wrong username or password"));
     }
-    log.info("login of {}", printable(credentials.username()));
     return ResponseEntity.ok(SessionView.of(user));
   }
 
@@ -88,11 +81,6 @@ class UserApi {
     new SecurityContextLogoutHandler()
         .logout(request, response, SecurityContextHolder.getContext().getAuthentication());
     return ResponseEntity.noContent().build();
-  }
-
-  /** A username as typed may hold line breaks; keep it from forging log lines. */
-  private static String printable(String username) {
-    return username.replaceAll("\\p{Cntrl}", "?");
   }
 
   record Registration(

@@ -6,7 +6,7 @@ import com.bazaar.user.AuthenticatedUser;
 import com.bazaar.user.Role;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Locale;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -14,8 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The users table, in the {@link UserDatabase}. Usernames are unique regardless of case, on
- * every database.
+ * The users table, in the {@link UserDatabase}. Usernames are unique regardless of case and
+ * width (the NFKC case-folded key), and so are their look-alike skeletons, on every database.
  */
 @Repository
 public class Users {
@@ -28,9 +28,9 @@ public class Users {
   public void insert(long id, String username, String email, String passwordHash, Set<Role> roles, Instant at) {
     jdbc.sql(
             """
-            INSERT INTO users (id, username, username_key, email, password_hash, roles, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)""")
-        .params(id, username, key(username), email, passwordHash,
+            INSERT INTO users (id, username, username_key, username_skeleton, email, password_hash, roles, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(id, username, key(username), UsernameRules.skeleton(username), email, passwordHash,
             roles.stream().map(Role::name).sorted().collect(Collectors.joining(",")), toColumn(at))
         .update();
   }
@@ -48,7 +48,21 @@ public class Users {
     return Arrays.stream(roles.split(",")).map(Role::valueOf).collect(Collectors.toSet());
   }
 
+  /** Users registered before skeletons were stored, for {@link UsernameSkeletons}. */
+  List<Unskeletoned> withoutSkeleton(long afterId, int limit) {
+    return jdbc.sql("SELECT id, username FROM users WHERE username_skeleton IS NULL AND id > ? ORDER BY id LIMIT ?")
+        .params(afterId, limit)
+        .query((rs, n) -> new Unskeletoned(rs.getLong("id"), rs.getString("username")))
+        .list();
+  }
+
+  void recordSkeleton(long id, String skeleton) {
+    jdbc.sql("UPDATE users SET username_skeleton = ? WHERE id = ?").params(skeleton, id).update();
+  }
+
+  record Unskeletoned(long id, String username) {}
+
   private static String key(String username) {
-    return username.toLowerCase(Locale.ROOT);
+    return UsernameRules.key(username);
   }
 }
