@@ -17,9 +17,6 @@ import java.util.Set;
  */
 abstract sealed class CgroupTree {
 
-  /** A group's throttling: CFS periods it ran out of quota in, and the time it waited. */
-  record Throttling(long periods, long throttledPeriods, long throttledNanos) {}
-
   final CgroupFs fs;
 
   CgroupTree(CgroupFs fs) {

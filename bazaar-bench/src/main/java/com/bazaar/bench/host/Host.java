@@ -78,7 +78,7 @@ public final class Host {
     return layer.tree().cpuUsageNanos(group);
   }
 
-  public CgroupTree.Throttling throttling() throws IOException {
+  public Throttling throttling() throws IOException {
     return layer.tree().throttling(group);
   }
 

@@ -62,13 +62,13 @@ class CgroupTreeTest {
     Files.writeString(root.resolve("cpuacct/g/cpuacct.usage"), "1234654192\n");
     Files.writeString(root.resolve("cpu/g/cpu.stat"), "nr_periods 30\nnr_throttled 12\nthrottled_time 297814062\n");
     assertThat(v1.cpuUsageNanos("g")).isEqualTo(1_234_654_192L);
-    assertThat(v1.throttling("g")).isEqualTo(new CgroupTree.Throttling(30, 12, 297_814_062L));
+    assertThat(v1.throttling("g")).isEqualTo(new Throttling(30, 12, 297_814_062L));
 
     CgroupTree v2 = new CgroupTree.V2(new FakeCgroupFs(), root.resolve("unified"));
     Files.createDirectories(root.resolve("unified/g"));
     Files.writeString(root.resolve("unified/g/cpu.stat"),
         "usage_usec 1234654\nuser_usec 1000000\nsystem_usec 234654\nnr_periods 30\nnr_throttled 12\nthrottled_usec 297814\n");
     assertThat(v2.cpuUsageNanos("g")).isEqualTo(1_234_654_000L);
-    assertThat(v2.throttling("g")).isEqualTo(new CgroupTree.Throttling(30, 12, 297_814_000L));
+    assertThat(v2.throttling("g")).isEqualTo(new Throttling(30, 12, 297_814_000L));
   }
 }
