@@ -1,5 +1,7 @@
 package com.bazaar.bench;
 
+import com.bazaar.bench.host.HostLayer;
+import com.bazaar.bench.host.HostSize;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -20,8 +22,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import com.bazaar.bench.host.HostLayer;
-import com.bazaar.bench.host.HostSize;
 
 /**
  * {@code bazaar-bench evolution}: brings up each deployment stage in turn, runs the same workload
@@ -53,6 +53,8 @@ public final class Evolution {
         --cluster-sizes LIST  app hosts in the cluster experiment (default 1,2,4)
         --host-ports SPEC  first ports for the hosts' servers, e.g. mariadb=3320,redis=6390,app=18500
                            (default: any free port)
+        --repeat N         measured runs per variant, on the same deployment, each with its own
+                           warm-up; the report gives the median run with min and max (default 3)
         --help             this text
 
       Load options are those of a single run (see --help without 'evolution'); the evolution's
@@ -281,6 +283,7 @@ public final class Evolution {
     long periodMicros = HostLayer.DEFAULT_PERIOD_MICROS;
     List<Integer> clusterSizes = List.of(1, 2, 4);
     Hosting.Ports ports = Hosting.Ports.ANY;
+    int repeats = 3;
     try {
       for (int i = 0; i < args.length; i++) {
         String name = args[i];
@@ -295,7 +298,7 @@ public final class Evolution {
         }
         boolean ours = List.of("--stages", "--app-jar", "--repo", "--report", "--runs", "--mariadb", "--storm-buyers",
             "--storm-units", "--experiments", "--host-size", "--support-size", "--host-period", "--cluster-sizes",
-            "--host-ports").contains(name);
+            "--host-ports", "--repeat").contains(name);
         if (!ours) {
           loadArgs.add(name);
           continue;
@@ -312,6 +315,7 @@ public final class Evolution {
           case "--host-period" -> periodMicros = count(name, value, 1) * 1000L;
           case "--cluster-sizes" -> clusterSizes = clusterSizes(value);
           case "--host-ports" -> ports = Hosting.Ports.parse(value);
+          case "--repeat" -> repeats = count(name, value, 1);
           case "--app-jar" -> appJar = Path.of(value);
           case "--repo" -> repo = Path.of(value);
           case "--report" -> report = Path.of(value);
@@ -352,9 +356,9 @@ public final class Evolution {
       HostsReport.Setting setting = null;
       if (layer != null) {
         Hosting hosting = new Hosting(layer, context, hostSize, supportSize, ports);
-        setting = new HostsReport.Setting(layer.version(), periodMicros, hostSize, supportSize, loadAverage());
+        setting = new HostsReport.Setting(layer.version(), periodMicros, hostSize, supportSize, loadAverage(), repeats);
         try {
-          found = runExperiments(chosen, load, context, hosting);
+          found = runExperiments(chosen, load, context, hosting, repeats);
         } finally {
           hosting.close();
           layer.close();
@@ -423,7 +427,7 @@ public final class Evolution {
 
   /** Every experiment's variants, one after another, each on a fresh deployment in hosts, its hosts' CPU accounted. */
   private static List<HostsReport.Outcome> runExperiments(List<Experiments.Experiment> experiments, BenchConfig load,
-                                                          Context context, Hosting hosting) {
+                                                          Context context, Hosting hosting, int repeats) {
     List<HostsReport.Outcome> outcomes = new ArrayList<>();
     for (Experiments.Experiment e : experiments) {
       Map<String, Map<String, Object>> results = new LinkedHashMap<>();
@@ -436,8 +440,13 @@ public final class Evolution {
           BenchConfig config = v.mix().map(load::withMix).orElse(load)
               .against(build.target(), context.runs().resolve(v.id()), build.auditDbs());
           context.out().println("[" + v.id() + "] " + v.label() + " in hosts " + build.hosts());
-          results.put(v.id(), LoadTool.measure(config, context.out(),
-              new HostAccounting(v.id(), build.hosts(), hosting.periodMicros())));
+          List<Map<String, Object>> runs = new ArrayList<>();
+          for (int r = 1; r <= repeats; r++) {
+            Path out = repeats == 1 ? config.out() : config.out().resolve("run-" + r);
+            runs.add(LoadTool.measure(config.against(build.target(), out, build.auditDbs()), context.out(),
+                new HostAccounting(v.id(), build.hosts(), hosting.periodMicros())));
+          }
+          results.put(v.id(), Experiments.median(runs));
         } catch (Exception ex) {
           if (ex instanceof InterruptedException) {
             Thread.currentThread().interrupt();

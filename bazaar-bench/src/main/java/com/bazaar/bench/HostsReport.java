@@ -15,11 +15,11 @@ final class HostsReport {
                  Experiments.Finding finding) {}
 
   /** The run's host setting, for the header. */
-  record Setting(String cgroups, long periodMicros, HostSize size, HostSize supportSize, String loadAverage) {}
+  record Setting(String cgroups, long periodMicros, HostSize size, HostSize supportSize, String loadAverage, int repeats) {}
 
   private static final String[] GOALS = {"stage", "figure", "goal", "measured", "verdict"};
   private static final String[] VARIANTS = {
-      "variant", "hosts", "req/s", "p99 ms", "CPU ms per request by host (utilisation of its quota)", "load tool ms/request",
+      "variant", "hosts", "req/s median (min–max)", "p99 ms", "CPU ms per request by host (utilisation of its quota)", "load tool ms/request",
       "projected req/s (bottleneck)", "projection error", "audit (API / database)"};
 
   private HostsReport() {}
@@ -92,7 +92,9 @@ final class HostsReport {
         + (load.mode() == BenchConfig.Mode.OPEN ? "open at " + load.rate() + " req/s" : "closed, " + load.users() + " shoppers")
         + ", mix " + load.mix() + " unless the experiment says otherwise. The load tool runs outside every host, on the "
         + "same machine; its own CPU is in every table. Load average when the run started: " + s.loadAverage()
-        + ". One repetition per variant: the figures carry the machine's noise (other processes share its cores). "
+        + ". Each variant ran " + s.repeats() + " measured time" + (s.repeats() == 1 ? "" : "s")
+        + " on one deployment; its row is the run of median throughput (min–max beside it), and the figures still carry "
+        + "the machine's noise (other processes share its cores). "
         + "A projection is each role's CPUs × 1000 / its measured CPU ms per request, the smallest deciding; its error "
         + "is against the throughput measured at the same sizes.";
   }
@@ -125,7 +127,7 @@ final class HostsReport {
     Optional<Experiments.Projection> p = Experiments.projectSelf(r);
     String audit = verdict(r.get("audit")) + " / " + (r.containsKey("dbAudit") ? verdict(r.get("dbAudit")) : "not asked");
     return List.of(v.label() + (v.mix().isPresent() ? " (mix " + v.mix().get() + ")" : ""), String.join(", ", sizes),
-        Evolution.fmt(measured), Evolution.fmt(((Number) total.get("p99Ms")).doubleValue()), String.join(", ", costs), tool,
+        Experiments.throughputSpread(r), Evolution.fmt(((Number) total.get("p99Ms")).doubleValue()), String.join(", ", costs), tool,
         p.map(x -> Evolution.fmt(x.throughput()) + " (" + x.bottleneck() + ")").orElse("—"),
         p.map(x -> error(x.throughput(), measured)).orElse("—"), audit);
   }
