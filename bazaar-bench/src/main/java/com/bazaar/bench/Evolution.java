@@ -49,6 +49,8 @@ public final class Evolution {
         --host-size SIZE   the compared hosts' size        (default 0.25cpu/1g)
         --support-size SIZE  hosts that should not be the bottleneck: Redis, nginx, the cluster's
                            database (default 0.5cpu/1g)
+        --saturated-size SIZE  the database hosts the replica and sharding experiments saturate
+                           (default 0.05cpu/1g)
         --host-period MS   the CFS period of every host, 1 to 1000 ms (default 20)
         --cluster-sizes LIST  app hosts in the cluster experiment (default 1,2,4)
         --host-ports SPEC  first ports for the hosts' servers, e.g. mariadb=3320,redis=6390,app=18500
@@ -280,6 +282,7 @@ public final class Evolution {
     List<String> experiments = null;
     HostSize hostSize = HostSize.parse("0.25cpu/1g");
     HostSize supportSize = HostSize.parse("0.5cpu/1g");
+    HostSize saturatedSize = HostSize.parse("0.05cpu/1g");
     long periodMicros = HostLayer.DEFAULT_PERIOD_MICROS;
     List<Integer> clusterSizes = List.of(1, 2, 4);
     Hosting.Ports ports = Hosting.Ports.ANY;
@@ -297,7 +300,7 @@ public final class Evolution {
           continue;
         }
         boolean ours = List.of("--stages", "--app-jar", "--repo", "--report", "--runs", "--mariadb", "--storm-buyers",
-            "--storm-units", "--experiments", "--host-size", "--support-size", "--host-period", "--cluster-sizes",
+            "--storm-units", "--experiments", "--host-size", "--support-size", "--saturated-size", "--host-period", "--cluster-sizes",
             "--host-ports", "--repeat").contains(name);
         if (!ours) {
           loadArgs.add(name);
@@ -312,6 +315,7 @@ public final class Evolution {
           case "--experiments" -> experiments = Arrays.stream(value.split(",")).map(String::trim).toList();
           case "--host-size" -> hostSize = size(name, value);
           case "--support-size" -> supportSize = size(name, value);
+          case "--saturated-size" -> saturatedSize = size(name, value);
           case "--host-period" -> periodMicros = count(name, value, 1) * 1000L;
           case "--cluster-sizes" -> clusterSizes = clusterSizes(value);
           case "--host-ports" -> ports = Hosting.Ports.parse(value);
@@ -355,8 +359,9 @@ public final class Evolution {
       List<HostsReport.Outcome> found = List.of();
       HostsReport.Setting setting = null;
       if (layer != null) {
-        Hosting hosting = new Hosting(layer, context, hostSize, supportSize, ports);
-        setting = new HostsReport.Setting(layer.version(), periodMicros, hostSize, supportSize, loadAverage(), repeats);
+        Hosting hosting = new Hosting(layer, context, hostSize, supportSize, saturatedSize, ports);
+        setting = new HostsReport.Setting(layer.version(), periodMicros, hostSize, supportSize, saturatedSize,
+            loadAverage(), repeats);
         try {
           found = runExperiments(chosen, load, context, hosting, repeats);
         } finally {

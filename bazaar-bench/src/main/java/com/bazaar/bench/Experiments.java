@@ -45,14 +45,15 @@ final class Experiments {
   record Experiment(String id, String title, String question, Goal goal, List<Variant> variants,
                     Function<Map<String, Map<String, Object>>, Finding> figure) {}
 
-  static final List<String> IDS = List.of("separate-db", "cache", "cluster");
+  static final List<String> IDS = List.of("separate-db", "cache", "cluster", "replica", "sharding");
 
   private static final Mix BROWSE = Mix.parse("browse=1");
+  private static final Mix ORDERS = Mix.parse("order=3,pay=1");
 
   private Experiments() {}
 
   static List<Experiment> select(List<String> wanted, List<Integer> clusterSizes) {
-    List<Experiment> all = List.of(separateDb(), cache(), cluster(clusterSizes));
+    List<Experiment> all = List.of(separateDb(), cache(), cluster(clusterSizes), replica(), sharding());
     if (wanted == null) {
       return all;
     }
@@ -139,6 +140,66 @@ final class Experiments {
           }
           return new Finding(many / (most * one), "scaling efficiency: " + fmt(many) + " req/s on " + most + " app hosts / ("
               + most + " × " + fmt(one) + " req/s on one)");
+        });
+  }
+
+  static Experiment replica() {
+    return new Experiment("replica", "5 · read/write splitting",
+        "browse only, no cache, the primary's host small enough to be the bottleneck: primary alone, against primary + "
+            + "a replica host of the same size taking the catalog reads (app on a support host)",
+        new Goal("read throughput, + replica host / primary alone", true, 1.6),
+        List.of(
+            new Variant("replica-off", "primary alone", Optional.of(BROWSE), (h, b) -> {
+              Host app = b.host("app", h.supportSize());
+              Host primary = b.host("primary", h.saturatedSize());
+              int db = b.mariadb(primary);
+              return b.target(b.app(app, "app", onMariaDb(db, List.of("--bazaar.cache.type=none"))));
+            }),
+            new Variant("replica-on", "primary + replica host", Optional.of(BROWSE), (h, b) -> {
+              Host app = b.host("app", h.supportSize());
+              Host primary = b.host("primary", h.saturatedSize());
+              Host replica = b.host("replica", h.saturatedSize());
+              int db = b.mariadb(primary);
+              int follower = b.replicaOf(replica, db);
+              List<String> args = onMariaDb(db, List.of("--bazaar.cache.type=none", "--bazaar.replica.host=127.0.0.1",
+                  "--bazaar.replica.port=" + follower));
+              args.set(0, "--spring.profiles.active=mariadb,replica");
+              return b.target(b.app(app, "app", args));
+            })),
+        r -> ratio(r, "replica-on", "replica-off", Experiments::throughput,
+            "browse throughput with a replica host / primary alone"));
+  }
+
+  static Experiment sharding() {
+    return new Experiment("sharding", "9 · sharding",
+        "orders and payments only (mix " + ORDERS + "), the order shards' hosts small enough to be the bottleneck: "
+            + "both shard databases on one shard host, against one on each of two (main database and app on support hosts)",
+        new Goal("order throughput, two shard hosts / one", true, 1.6),
+        List.of(shardVariant("shard-1", 1), shardVariant("shard-2", 2)),
+        r -> ratio(r, "shard-2", "shard-1", Experiments::throughput, "order throughput two shard hosts / one"));
+  }
+
+  private static Variant shardVariant(String id, int servers) {
+    return new Variant(id, servers == 1 ? "two shards on one host" : "two shards on two hosts", Optional.of(ORDERS),
+        (h, b) -> {
+          Host app = b.host("app", h.supportSize());
+          Host main = b.host("db", h.supportSize());
+          int db = b.mariadb(main);
+          List<String> args = onMariaDb(db, List.of());
+          args.set(0, "--spring.profiles.active=mariadb,sharding");
+          int[] ports = new int[2];
+          for (int i = 0; i < servers; i++) {
+            ports[i] = b.shardServer(b.host("shard-" + i, h.saturatedSize()));
+          }
+          if (servers == 1) {
+            ports[1] = ports[0];
+          }
+          for (int i = 0; i < 2; i++) {
+            args.addAll(List.of("--BAZAAR_SHARD_" + i + "_HOST=127.0.0.1", "--BAZAAR_SHARD_" + i + "_PORT=" + ports[i],
+                "--BAZAAR_SHARD_" + i + "_DATABASE=bazaar_orders_" + i));
+            b.audit("jdbc:mariadb://127.0.0.1:" + ports[i] + "/bazaar_orders_" + i + "?user=root&password=");
+          }
+          return b.target(b.app(app, "app", args));
         });
   }
 

@@ -63,14 +63,17 @@ final class Hosting {
   private final Evolution.Context context;
   private final HostSize size;
   private final HostSize supportSize;
+  private final HostSize saturatedSize;
   private final Ports ports;
   private final Set<Integer> handedOut = new HashSet<>();
 
-  Hosting(HostLayer layer, Evolution.Context context, HostSize size, HostSize supportSize, Ports ports) {
+  Hosting(HostLayer layer, Evolution.Context context, HostSize size, HostSize supportSize, HostSize saturatedSize,
+          Ports ports) {
     this.layer = layer;
     this.context = context;
     this.size = size;
     this.supportSize = supportSize;
+    this.saturatedSize = saturatedSize;
     this.ports = ports;
   }
 
@@ -82,6 +85,14 @@ final class Hosting {
   /** The size of hosts that must not be the bottleneck (nginx, Redis, the database behind a cluster). */
   HostSize supportSize() {
     return supportSize;
+  }
+
+  /**
+   * The database hosts the replica and sharding experiments compare: small enough that the
+   * database, not the app on its support-sized host, is what runs out of CPU.
+   */
+  HostSize saturatedSize() {
+    return saturatedSize;
   }
 
   long periodMicros() {
@@ -136,6 +147,26 @@ final class Hosting {
       parts.push(() -> engine(host, "delete", host.name()));
       auditDbs.add("jdbc:mariadb://127.0.0.1:" + port + "/bazaar?user=root&password=");
       return port;
+    }
+
+    /** A mariadbd of its own following {@code primaryPort} (binlog + GTID); answers its port. */
+    int replicaOf(Host host, int primaryPort) throws IOException, InterruptedException {
+      int port = port(ports.mariadb());
+      engine(host, "start", "mariadb", host.name(), Integer.toString(port), "--replica-of", Integer.toString(primaryPort));
+      parts.push(() -> engine(host, "delete", host.name()));
+      return port;
+    }
+
+    /** A mariadbd of its own for order shards: no database of its own to audit, the shards' are added by name. */
+    int shardServer(Host host) throws IOException, InterruptedException {
+      int port = port(ports.mariadb());
+      engine(host, "start", "mariadb", host.name(), Integer.toString(port));
+      parts.push(() -> engine(host, "delete", host.name()));
+      return port;
+    }
+
+    void audit(String jdbcUrl) {
+      auditDbs.add(jdbcUrl);
     }
 
     /** A redis-server of its own in the host; answers its port. */

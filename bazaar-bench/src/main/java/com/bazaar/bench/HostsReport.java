@@ -15,7 +15,8 @@ final class HostsReport {
                  Experiments.Finding finding) {}
 
   /** The run's host setting, for the header. */
-  record Setting(String cgroups, long periodMicros, HostSize size, HostSize supportSize, String loadAverage, int repeats) {}
+  record Setting(String cgroups, long periodMicros, HostSize size, HostSize supportSize, HostSize saturatedSize,
+                 String loadAverage, int repeats) {}
 
   private static final String[] GOALS = {"stage", "figure", "goal", "measured", "verdict"};
   private static final String[] VARIANTS = {
@@ -84,7 +85,9 @@ final class HostsReport {
   static String header(Setting s, BenchConfig load) {
     return "Each host is a Linux control group (" + s.cgroups() + ") with a CPU quota and a memory limit, under one group "
         + "named after the run; the compared hosts are " + s.size() + " each, hosts that should not be the bottleneck "
-        + "(Redis, nginx, the database behind the cluster) " + s.supportSize() + ". CFS period "
+        + "(Redis, nginx, the database behind the cluster, the app of the replica and sharding experiments) "
+        + s.supportSize() + ", the database hosts the replica and sharding experiments saturate " + s.saturatedSize()
+        + ". CFS period "
         + s.periodMicros() / 1000.0 + " ms; each app JVM runs with -XX:ActiveProcessorCount="
         + Hosting.activeProcessors(s.size()) + " (its host's whole CPUs, at least one). Warm-up: every host ran without "
         + "its quota during the load's " + load.warmup().toSeconds() + " s warm-up, and the quota applied when the "

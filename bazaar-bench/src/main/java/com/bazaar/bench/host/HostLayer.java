@@ -69,11 +69,16 @@ public final class HostLayer implements AutoCloseable {
    * runs whose JVM has died, creates this run's group and registers a shutdown hook that removes it.
    */
   public static HostLayer open(long periodMicros, PrintStream out) throws Unavailable {
+    return open(Path.of("/proc/self/mounts"), periodMicros, out);
+  }
+
+  /** The same, reading the mount table from {@code procMounts} (a test shows a machine without cgroups). */
+  static HostLayer open(Path procMounts, long periodMicros, PrintStream out) throws Unavailable {
     String mounts;
     try {
-      mounts = Files.readString(Path.of("/proc/self/mounts"));
+      mounts = Files.readString(procMounts);
     } catch (IOException e) {
-      throw new Unavailable("cannot read /proc/self/mounts (" + e.getMessage() + "): no cgroups, so no hosts");
+      throw new Unavailable("cannot read " + procMounts + " (" + e.getMessage() + "): no cgroups, so no hosts");
     }
     CgroupTree tree = CgroupTree.detect(mounts, CgroupFs.KERNEL).orElseThrow(() -> new Unavailable(
         "neither cgroup v1 (cpu, cpuacct and memory mounted) nor cgroup v2 with the cpu and memory controllers "

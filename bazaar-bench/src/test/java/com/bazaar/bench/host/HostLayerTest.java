@@ -163,6 +163,16 @@ class HostLayerTest {
   }
 
   @Test
+  void withoutCgroupControllersMountedTheLayerSaysSo() throws Exception {
+    Path mounts = root.resolve("mounts");
+    Files.writeString(mounts, "proc /proc proc rw 0 0\ncgroup /sys/fs/cgroup/pids cgroup rw,pids 0 0\n");
+    assertThatThrownBy(() -> HostLayer.open(mounts, 20_000, out)).isInstanceOf(HostLayer.Unavailable.class)
+        .hasMessageContaining("neither cgroup v1").hasMessageContaining("no hosts");
+    assertThatThrownBy(() -> HostLayer.open(root.resolve("missing"), 20_000, out)).isInstanceOf(HostLayer.Unavailable.class)
+        .hasMessageContaining("cannot read");
+  }
+
+  @Test
   void hostNamesAreCheckedBeforeAnythingIsCreated() throws Exception {
     try (HostLayer layer = open(v1(), 4711)) {
       assertThatThrownBy(() -> layer.add("../escape", QUARTER)).isInstanceOf(IllegalArgumentException.class);
