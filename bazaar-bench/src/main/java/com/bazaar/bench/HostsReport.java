@@ -16,7 +16,15 @@ final class HostsReport {
 
   /** The run's host setting, for the header. */
   record Setting(String cgroups, long periodMicros, HostSize size, HostSize supportSize, HostSize saturatedSize,
-                 String loadAverage, int repeats) {}
+                 String loadAverage, int repeats) {
+
+    /** The machine under the hosts, as the load tool's results describe it. */
+    static String machine() {
+      Map<String, Object> m = Results.machine();
+      return m.get("nproc") + " cores, " + (((Number) m.getOrDefault("totalMemoryBytes", 0L)).longValue() >> 30) + " GiB, "
+          + m.get("java") + ", " + m.get("os");
+    }
+  }
 
   private static final String[] GOALS = {"stage", "figure", "goal", "measured", "verdict"};
   private static final String[] VARIANTS = {
@@ -83,7 +91,7 @@ final class HostsReport {
   }
 
   static String header(Setting s, BenchConfig load) {
-    return "Each host is a Linux control group (" + s.cgroups() + ") with a CPU quota and a memory limit, under one group "
+    return "Machine: " + Setting.machine() + ". Each host is a Linux control group (" + s.cgroups() + ") with a CPU quota and a memory limit, under one group "
         + "named after the run; the compared hosts are " + s.size() + " each, hosts that should not be the bottleneck "
         + "(Redis, nginx, the database behind the cluster, the app of the replica and sharding experiments) "
         + s.supportSize() + ", the database hosts the replica and sharding experiments saturate " + s.saturatedSize()
@@ -106,7 +114,8 @@ final class HostsReport {
     Experiments.Goal g = o.experiment().goal();
     Double v = o.finding().value();
     return List.of(o.experiment().title(), g.figure(), (g.atLeast() ? "≥ " : "≤ ") + fmt2(g.target()),
-        v == null ? "—" : "×" + fmt2(v), v == null ? "no figure: " + o.finding().how() : g.met(v) ? "met" : "MISSED");
+        v == null ? "—" : "×" + fmt2(v),
+        v == null ? "no figure: " + o.finding().how() : g.met(v) ? "met" : "MISSED (the bottleneck of each variant is below)");
   }
 
   @SuppressWarnings("unchecked")
