@@ -75,12 +75,8 @@ final class Experiments {
               int db = b.mariadb(all);
               return b.target(b.app(all, "app", onMariaDb(db, List.of())));
             }),
-            new Variant("sdb-apart", "app host + MariaDB host", Optional.empty(), (h, b) -> {
-              Host app = b.host("app", h.size());
-              Host dbHost = b.host("db", h.size());
-              int db = b.mariadb(dbHost);
-              return b.target(b.app(app, "app", onMariaDb(db, List.of())));
-            })),
+            new Variant("sdb-apart", "app host + MariaDB host", Optional.empty(),
+                (h, b) -> appAndDatabase(b, h.size(), "db", h.size(), List.of()))),
         r -> ratio(r, "sdb-apart", "sdb-together", Experiments::throughput,
             "throughput app host + MariaDB host / app and MariaDB in one host"));
   }
@@ -90,12 +86,8 @@ final class Experiments {
         "browse only; the database host's CPU per request with the two-level cache (Caffeine + Redis) against none",
         new Goal("database-host CPU per browse request, cache / none", false, 0.2),
         List.of(
-            new Variant("cache-none", "no cache", Optional.of(BROWSE), (h, b) -> {
-              Host app = b.host("app", h.size());
-              Host dbHost = b.host("db", h.size());
-              int db = b.mariadb(dbHost);
-              return b.target(b.app(app, "app", onMariaDb(db, List.of("--bazaar.cache.type=none"))));
-            }),
+            new Variant("cache-none", "no cache", Optional.of(BROWSE),
+                (h, b) -> appAndDatabase(b, h.size(), "db", h.size(), List.of("--bazaar.cache.type=none"))),
             new Variant("cache-on", "Caffeine + Redis", Optional.of(BROWSE), (h, b) -> {
               Host app = b.host("app", h.size());
               Host dbHost = b.host("db", h.size());
@@ -149,12 +141,8 @@ final class Experiments {
             + "a replica host of the same size taking the catalog reads (app on a support host)",
         new Goal("read throughput, + replica host / primary alone", true, 1.6),
         List.of(
-            new Variant("replica-off", "primary alone", Optional.of(BROWSE), (h, b) -> {
-              Host app = b.host("app", h.supportSize());
-              Host primary = b.host("primary", h.saturatedSize());
-              int db = b.mariadb(primary);
-              return b.target(b.app(app, "app", onMariaDb(db, List.of("--bazaar.cache.type=none"))));
-            }),
+            new Variant("replica-off", "primary alone", Optional.of(BROWSE),
+                (h, b) -> appAndDatabase(b, h.supportSize(), "primary", h.saturatedSize(), List.of("--bazaar.cache.type=none"))),
             new Variant("replica-on", "primary + replica host", Optional.of(BROWSE), (h, b) -> {
               Host app = b.host("app", h.supportSize());
               Host primary = b.host("primary", h.saturatedSize());
@@ -201,6 +189,14 @@ final class Experiments {
           }
           return b.target(b.app(app, "app", args));
         });
+  }
+
+  /** An app host and a MariaDB host of its own, the app on that database. */
+  private static Hosting.Build appAndDatabase(Hosting.Build b, HostSize appSize, String dbRole, HostSize dbSize,
+                                              List<String> extra) throws IOException, InterruptedException {
+    Host app = b.host("app", appSize);
+    int db = b.mariadb(b.host(dbRole, dbSize));
+    return b.target(b.app(app, "app", onMariaDb(db, extra)));
   }
 
   private static List<String> onMariaDb(int port, List<String> extra) {
