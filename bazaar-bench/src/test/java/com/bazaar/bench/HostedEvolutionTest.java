@@ -70,6 +70,8 @@ class HostedEvolutionTest {
           assertThat(cpuMs).as("%s within its quota", h.get("name"))
               .isLessThanOrEqualTo(number(h, "cpus") * (windowMs + 2 * periodMs) + number(h, "toleranceMs"));
         }
+        assertThat(work.resolve("runs").resolve(variant).resolve(run).resolve("report.html")).content()
+            .contains("<h2>CPU by host</h2>", variant + "-", "load tool (no host)");
         Map<String, Object> tool = (Map<String, Object>) acc.get("loadTool");
         assertThat(number(tool, "cpuMs")).as("the load tool's own CPU, outside every host").isPositive();
       }
