@@ -430,6 +430,36 @@ public final class Evolution {
     }
   }
 
+  /**
+   * A storm variant's run: the mix warms the hosts up without their quota (and is audited), then
+   * the quota applies for a flash-sale storm of fresh buyers. The accounted window is the storm's
+   * whole run, buyers' registration included; its figures are per purchase.
+   */
+  private static Map<String, Object> storm(BenchConfig warmup, Hosting.Build build, Hosting hosting, Context context)
+      throws Exception {
+    Map<String, Object> result = new LinkedHashMap<>(LoadTool.measure(warmup, context.out()));
+    int buyers = Math.max(1, context.stormBuyers());
+    HostAccounting accounting = new HostAccounting(build.variantId(), build.hosts(), hosting.periodMicros());
+    context.out().println("[" + build.variantId() + "] flash-sale storm in the hosts' quota: " + buyers + " buyers, "
+        + context.stormUnits() + " units");
+    accounting.opened();
+    FlashStorm.Result storm;
+    try {
+      storm = new FlashStorm(build.target().toString(), "admin", "admin-password", context.out())
+          .run(buyers, context.stormUnits(), Math.min(200, buyers));
+    } finally {
+      accounting.closed();
+    }
+    result.put("mixTotal", result.get("total"));
+    result.put("total", Map.of("throughput", storm.purchasesPerSecond(), "p99Ms", storm.p99Ms(), "count", (long) buyers));
+    result.put("flashStorm", storm.asMap());
+    result.put("hosts", accounting.report(buyers));
+    if (!storm.invariantsHold()) {
+      result.put("audit", Map.of("passed", false, "problems", List.of("the storm's invariants broke")));
+    }
+    return result;
+  }
+
   /** Every experiment's variants, one after another, each on a fresh deployment in hosts, its hosts' CPU accounted. */
   private static List<HostsReport.Outcome> runExperiments(List<Experiments.Experiment> experiments, BenchConfig load,
                                                           Context context, Hosting hosting, int repeats) {
@@ -448,8 +478,9 @@ public final class Evolution {
           List<Map<String, Object>> runs = new ArrayList<>();
           for (int r = 1; r <= repeats; r++) {
             Path out = repeats == 1 ? config.out() : config.out().resolve("run-" + r);
-            runs.add(LoadTool.measure(config.against(build.target(), out, build.auditDbs()), context.out(),
-                new HostAccounting(v.id(), build.hosts(), hosting.periodMicros())));
+            BenchConfig run = config.against(build.target(), out, build.auditDbs());
+            runs.add(v.storm() ? storm(run, build, hosting, context)
+                : LoadTool.measure(run, context.out(), new HostAccounting(v.id(), build.hosts(), hosting.periodMicros())));
           }
           results.put(v.id(), Experiments.median(runs));
         } catch (Exception ex) {

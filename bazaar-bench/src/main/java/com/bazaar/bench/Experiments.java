@@ -31,8 +31,15 @@ final class Experiments {
     }
   }
 
-  /** One deployment of an experiment; a mix of its own when the figure is about one action. */
-  record Variant(String id, String label, Optional<Mix> mix, Launcher launcher) {}
+  /**
+   * One deployment of an experiment; a mix of its own when the figure is about one action. A storm
+   * variant is warmed with the mix and then measured by a flash-sale storm instead.
+   */
+  record Variant(String id, String label, Optional<Mix> mix, Launcher launcher, boolean storm) {
+    Variant(String id, String label, Optional<Mix> mix, Launcher launcher) {
+      this(id, label, mix, launcher, false);
+    }
+  }
 
   /** Brings a variant up in hosts. */
   interface Launcher {
@@ -45,7 +52,7 @@ final class Experiments {
   record Experiment(String id, String title, String question, Goal goal, List<Variant> variants,
                     Function<Map<String, Map<String, Object>>, Finding> figure) {}
 
-  static final List<String> IDS = List.of("separate-db", "cache", "cluster", "replica", "sharding");
+  static final List<String> IDS = List.of("separate-db", "cache", "cluster", "replica", "sharding", "flash-sale");
 
   private static final Mix BROWSE = Mix.parse("browse=1");
   private static final Mix ORDERS = Mix.parse("order=3,pay=1");
@@ -53,7 +60,7 @@ final class Experiments {
   private Experiments() {}
 
   static List<Experiment> select(List<String> wanted, List<Integer> clusterSizes) {
-    List<Experiment> all = List.of(separateDb(), cache(), cluster(clusterSizes), replica(), sharding());
+    List<Experiment> all = List.of(separateDb(), cache(), cluster(clusterSizes), replica(), sharding(), flashSale());
     if (wanted == null) {
       return all;
     }
@@ -189,6 +196,39 @@ final class Experiments {
           }
           return b.target(b.app(app, "app", args));
         });
+  }
+
+  static Experiment flashSale() {
+    return new Experiment("flash-sale", "11–13 · queue, flash sale",
+        "a flash-sale storm with the database host small enough to be the bottleneck: the naive sale (a stock UPDATE and "
+            + "the order per purchase), against Redis stock and a RabbitMQ ticket queue (the machine's shared RabbitMQ, "
+            + "outside every host: its CPU is not accounted); app and Redis on support hosts",
+        new Goal("purchases answered/s at the storm's front, queued / naive", true, 10),
+        List.of(
+            new Variant("flash-naive", "naive", Optional.empty(),
+                (h, b) -> appAndDatabase(b, h.supportSize(), "db", h.saturatedSize(), List.of("--bazaar.flash.mode=naive")),
+                true),
+            new Variant("flash-queued", "Redis stock + RabbitMQ tickets", Optional.empty(), (h, b) -> {
+              Host app = b.host("app", h.supportSize());
+              int db = b.mariadb(b.host("db", h.saturatedSize()));
+              int redis = b.redis(b.host("redis", h.supportSize()));
+              return b.target(b.app(app, "app", withRedis(db, redis, "mariadb,redis,rabbit,flash-cluster", "flash-queued", 1)));
+            }, true)),
+        r -> {
+          Finding f = ratio(r, "flash-queued", "flash-naive", Experiments::throughput,
+              "purchases answered/s at the front, queued / naive");
+          if (f.value() == null) {
+            return f;
+          }
+          double p99 = p99(r.get("flash-queued")) / Math.max(1e-9, p99(r.get("flash-naive")));
+          return new Finding(f.value(), f.how() + "; front p99 queued / naive ×" + String.format(Locale.ROOT, "%.2f", p99)
+              + " (goal ≤ 0.20)");
+        });
+  }
+
+  @SuppressWarnings("unchecked")
+  static double p99(Map<String, Object> result) {
+    return ((Number) ((Map<String, Object>) result.get("total")).get("p99Ms")).doubleValue();
   }
 
   /** An app host and a MariaDB host of its own, the app on that database. */

@@ -111,7 +111,11 @@ final class HostAccounting implements LoadRun.Window {
 
   @Override
   public Map<String, Object> report(Measurements m) {
-    long requests = m.total().getTotalCount();
+    return report(m.total().getTotalCount());
+  }
+
+  /** The window's figures, per request of the given count (a storm's purchases, or a run's requests). */
+  Map<String, Object> report(long requests) {
     double windowMs = (wallEnd - wallStart) / 1e6;
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("windowMs", round(windowMs));

@@ -131,6 +131,10 @@ final class Hosting {
       return context.runs().resolve(variant).toAbsolutePath();
     }
 
+    String variantId() {
+      return variant;
+    }
+
     /** A host of the given size, its quota lifted until the measured window opens (see {@link HostAccounting}). */
     Host host(String role, HostSize hostSize) throws IOException {
       Host host = layer.add(variant + "-" + role, hostSize);
