@@ -73,6 +73,19 @@ class ExperimentsTest {
   }
 
   @Test
+  void theFlashSaleFigureIsTheFrontsRateAndSaysTheP99RatioBesideIt() {
+    Experiments.Experiment flash = Experiments.select(List.of("flash-sale"), List.of(1)).get(0);
+    assertThat(flash.variants()).allMatch(Experiments.Variant::storm);
+    Map<String, Map<String, Object>> results = Map.of(
+        "flash-naive", Map.of("total", Map.of("throughput", 20.0, "p99Ms", 2000.0)),
+        "flash-queued", Map.of("total", Map.of("throughput", 400.0, "p99Ms", 100.0)));
+    Experiments.Finding f = flash.figure().apply(results);
+    assertThat(f.value()).isCloseTo(20, within(1e-9));
+    assertThat(f.how()).contains("front p99 queued / naive ×0.05 (goal ≤ 0.20)");
+    assertThat(flash.goal().met(f.value())).isTrue();
+  }
+
+  @Test
   void theMedianRunStandsForItsVariantButAFailedAuditInAnyRunIsKept() {
     Map<String, Object> slow = new LinkedHashMap<>(result(20, List.of()));
     Map<String, Object> mid = new LinkedHashMap<>(result(25, List.of()));
