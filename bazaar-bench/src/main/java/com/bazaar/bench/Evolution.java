@@ -454,6 +454,12 @@ public final class Evolution {
     result.put("total", Map.of("throughput", storm.purchasesPerSecond(), "p99Ms", storm.p99Ms(), "count", (long) buyers));
     result.put("flashStorm", storm.asMap());
     result.put("hosts", accounting.report(buyers));
+    // result.json and report.html are the warm-up mix's; the storm and its hosts' CPU go beside them
+    Map<String, Object> stormFile = new LinkedHashMap<>(storm.asMap());
+    stormFile.put("hosts", result.get("hosts"));
+    Files.writeString(warmup.out().resolve("storm.json"),
+        tools.jackson.databind.json.JsonMapper.builder().enable(tools.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+            .build().writeValueAsString(stormFile), StandardCharsets.UTF_8);
     if (!storm.invariantsHold()) {
       result.put("audit", Map.of("passed", false, "problems", List.of("the storm's invariants broke")));
     }
