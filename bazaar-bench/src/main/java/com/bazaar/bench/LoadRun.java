@@ -149,14 +149,14 @@ public final class LoadRun {
         out.printf(Locale.ROOT, "warmup %ds left%n", (-sinceStart + 999_999_999L) / 1_000_000_000L);
         return;
       }
-      long second = sinceStart / 1_000_000_000L - 1; // the last complete second
-      if (second < 0 || second <= lastPrinted.get()) {
-        return;
+      long last = sinceStart / 1_000_000_000L - 1; // the last complete second
+      // every complete second not printed yet: a tick that comes late (a busy machine) skips none
+      for (long second = lastPrinted.get() + 1; second <= last; second++) {
+        lastPrinted.set(second);
+        Measurements.SecondView v = m.second(second);
+        double errPct = v.count() == 0 ? 0 : 100.0 * v.errors() / v.count();
+        out.printf(Locale.ROOT, "t=%ds rps=%.1f err=%.1f%% p99=%.1fms%n", second + 1, (double) v.count(), errPct, v.p99Millis());
       }
-      lastPrinted.set(second);
-      Measurements.SecondView v = m.second(second);
-      double errPct = v.count() == 0 ? 0 : 100.0 * v.errors() / v.count();
-      out.printf(Locale.ROOT, "t=%ds rps=%.1f err=%.1f%% p99=%.1fms%n", second + 1, (double) v.count(), errPct, v.p99Millis());
     }, 1, 1, TimeUnit.SECONDS);
     return s;
   }
