@@ -38,6 +38,7 @@ final class HostAccounting implements LoadRun.Window {
   private long wallEnd;
   private long readingNanos;
   private volatile boolean open;
+  private volatile IOException failed;
 
   /** The hosts of one deployment, named {@code <variant>-<role>}. */
   HostAccounting(String variant, List<Host> hosts, long periodMicros) {
@@ -49,26 +50,33 @@ final class HostAccounting implements LoadRun.Window {
   @Override
   public void opened() {
     try {
-      for (Host h : hosts) {
-        h.resize(h.size()); // the warm-up ran without quota
-      }
-      long t0 = System.nanoTime();
-      read(start);
-      toolStart = toolCpuNanos();
-      wallStart = System.nanoTime();
-      readingNanos = wallStart - t0;
-      open = true;
+      openWindow();
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      failed = e; // on the load's scheduler thread: said when the window closes
     }
+  }
+
+  private void openWindow() throws IOException {
+    for (Host h : hosts) {
+      h.resize(h.size()); // the warm-up ran without quota
+    }
+    long t0 = System.nanoTime();
+    read(start);
+    toolStart = toolCpuNanos();
+    wallStart = System.nanoTime();
+    readingNanos = wallStart - t0;
+    open = true;
   }
 
   @Override
   public void closed() {
-    if (!open) {
-      opened(); // a window too short to open: an empty reading, not a wrong one
+    if (failed != null) {
+      throw new UncheckedIOException("cannot read or limit the hosts when the measured window opened", failed);
     }
     try {
+      if (!open) {
+        openWindow(); // a window too short to open: an empty reading, not a wrong one
+      }
       long t0 = System.nanoTime();
       wallEnd = t0;
       toolEnd = toolCpuNanos();
