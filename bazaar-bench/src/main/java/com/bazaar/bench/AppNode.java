@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 /** One Bazaar node as a child process: {@code java -jar bazaar.jar} on a free port, healthy before it is used. */
 public final class AppNode implements AutoCloseable {
@@ -29,15 +30,26 @@ public final class AppNode implements AutoCloseable {
   /** Starts the jar with the given Spring arguments ({@code --name=value}) and waits until it answers UP. */
   public static AppNode start(Path jar, List<String> arguments, Path log, Duration timeout)
       throws IOException, InterruptedException {
+    return start(jar, List.of(), arguments, UnaryOperator.identity(), freePort(), log, timeout);
+  }
+
+  /**
+   * Starts the jar with extra JVM options on the given port, its command line passed through
+   * {@code launcher} (e.g. {@link com.bazaar.bench.host.Host#wrap}, which starts it inside a host).
+   */
+  public static AppNode start(Path jar, List<String> jvmOptions, List<String> arguments,
+                              UnaryOperator<List<String>> launcher, int port, Path log, Duration timeout)
+      throws IOException, InterruptedException {
     if (!Files.isRegularFile(jar)) {
       throw new IOException(jar.toAbsolutePath().normalize() + " is missing: package the app first "
           + "(mvn -B -DskipTests -pl bazaar-app package, or run mvn verify from the root)");
     }
-    int port = freePort();
-    List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString(), "--server.port=" + port));
+    List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-XX:+ExitOnOutOfMemoryError"));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
     command.addAll(arguments);
     Files.createDirectories(log.toAbsolutePath().getParent());
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process process = new ProcessBuilder(launcher.apply(command)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     AppNode node = new AppNode(process, log, URI.create("http://127.0.0.1:" + port));
     try {
       node.awaitHealthy(timeout);

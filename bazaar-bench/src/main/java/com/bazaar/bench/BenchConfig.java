@@ -15,6 +15,11 @@ public record BenchConfig(
   public enum Mode { OPEN, CLOSED }
 
   /** The same workload against another deployment, written elsewhere. */
+  /** The same run with another mix (an experiment that isolates one action). */
+  public BenchConfig withMix(Mix other) {
+    return new BenchConfig(target, mode, rate, users, duration, warmup, other, out, seed, auditDbs);
+  }
+
   public BenchConfig against(URI target, Path out, List<String> auditDbs) {
     return new BenchConfig(target, mode, rate, users, duration, warmup, mix, out, seed, List.copyOf(auditDbs));
   }

@@ -1,5 +1,7 @@
 package com.bazaar.bench;
 
+import com.bazaar.bench.host.HostLayer;
+import com.bazaar.bench.host.HostSize;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -39,6 +41,22 @@ public final class Evolution {
         --mariadb H:P      MariaDB for the database stages, user root, empty password (default 127.0.0.1:3306)
         --storm-buyers N   after the mix, a flash-sale storm of N fresh buyers at each stage; 0: none (default 500)
         --storm-units N    units on sale in that storm     (default 100)
+        --hosts            run the experiments that show what each stage buys, each deployment in hosts
+                           (Linux cgroups with a CPU quota and a memory limit; needs root or a delegated
+                           cgroup; without, the run says so and runs the stages as before). With
+                           --hosts, --stages defaults to none.
+        --experiments LIST the experiments with --hosts   (default all; %s)
+        --host-size SIZE   the compared hosts' size        (default 0.25cpu/1g)
+        --support-size SIZE  hosts that should not be the bottleneck: Redis, nginx, the cluster's
+                           database (default 0.5cpu/1g)
+        --saturated-size SIZE  the database hosts the replica and sharding experiments saturate
+                           (default 0.05cpu/1g)
+        --host-period MS   the CFS period of every host, 1 to 1000 ms (default 20)
+        --cluster-sizes LIST  app hosts in the cluster experiment (default 1,2,4)
+        --host-ports SPEC  first ports for the hosts' servers, e.g. mariadb=3320,redis=6390,app=18500
+                           (default: any free port)
+        --repeat N         measured runs per variant, on the same deployment, each with its own
+                           warm-up; the report gives the median run with min and max (default 3)
         --help             this text
 
       Load options are those of a single run (see --help without 'evolution'); the evolution's
@@ -177,7 +195,7 @@ public final class Evolution {
      * alone), and Redis keys, exchanges and queues named after the stage, so stages and earlier
      * runs never meet.
      */
-    private static List<String> sharedStateSettings(String stage) {
+    static List<String> sharedStateSettings(String stage) {
       String ns = "bazaar-evolution-" + stage;
       return List.of("--bazaar.flash.stock.type=redis", "--bazaar.redis.namespace=" + ns, "--bazaar.flash.redis.key-prefix=" + ns + ":flash:",
           "--bazaar.rate-limit.redis.key-prefix=" + ns + ":limit:", "--bazaar.bus.prefix=" + ns,
@@ -262,15 +280,30 @@ public final class Evolution {
     String mariaDb = "127.0.0.1:3306";
     int stormBuyers = 500;
     int stormUnits = 100;
+    boolean hosted = false;
+    List<String> experiments = null;
+    HostSize hostSize = HostSize.parse("0.25cpu/1g");
+    HostSize supportSize = HostSize.parse("0.5cpu/1g");
+    HostSize saturatedSize = HostSize.parse("0.05cpu/1g");
+    long periodMicros = HostLayer.DEFAULT_PERIOD_MICROS;
+    List<Integer> clusterSizes = List.of(1, 2, 4);
+    Hosting.Ports ports = Hosting.Ports.ANY;
+    int repeats = 3;
     try {
       for (int i = 0; i < args.length; i++) {
         String name = args[i];
         if ("--help".equals(name) || "-h".equals(name)) {
-          out.printf(USAGE, Stages.all().stream().map(Stage::id).collect(Collectors.joining(",")));
+          out.printf(USAGE, Stages.all().stream().map(Stage::id).collect(Collectors.joining(",")),
+              String.join(",", Experiments.IDS));
           return LoadTool.OK;
         }
+        if ("--hosts".equals(name)) {
+          hosted = true;
+          continue;
+        }
         boolean ours = List.of("--stages", "--app-jar", "--repo", "--report", "--runs", "--mariadb", "--storm-buyers",
-            "--storm-units").contains(name);
+            "--storm-units", "--experiments", "--host-size", "--support-size", "--saturated-size", "--host-period", "--cluster-sizes",
+            "--host-ports", "--repeat").contains(name);
         if (!ours) {
           loadArgs.add(name);
           continue;
@@ -280,7 +313,15 @@ public final class Evolution {
         }
         String value = args[++i];
         switch (name) {
-          case "--stages" -> wanted = Arrays.stream(value.split(",")).map(String::trim).toList();
+          case "--stages" -> wanted = "none".equals(value) ? List.of() : Arrays.stream(value.split(",")).map(String::trim).toList();
+          case "--experiments" -> experiments = Arrays.stream(value.split(",")).map(String::trim).toList();
+          case "--host-size" -> hostSize = size(name, value);
+          case "--support-size" -> supportSize = size(name, value);
+          case "--saturated-size" -> saturatedSize = size(name, value);
+          case "--host-period" -> periodMicros = count(name, value, 1) * 1000L;
+          case "--cluster-sizes" -> clusterSizes = clusterSizes(value);
+          case "--host-ports" -> ports = Hosting.Ports.parse(value);
+          case "--repeat" -> repeats = count(name, value, 1);
           case "--app-jar" -> appJar = Path.of(value);
           case "--repo" -> repo = Path.of(value);
           case "--report" -> report = Path.of(value);
@@ -290,7 +331,11 @@ public final class Evolution {
           default -> mariaDb = value;
         }
       }
-      List<Stage> stages = select(wanted);
+      if (periodMicros > 1_000_000) {
+        throw new BenchConfig.BadArguments("--host-period must be between 1 and 1000 ms");
+      }
+      List<Experiments.Experiment> chosen = Experiments.select(experiments, clusterSizes);
+      List<Stage> stages = select(wanted == null && hosted ? List.of() : wanted);
       if (loadArgs.stream().anyMatch(a -> a.startsWith("--target") || a.startsWith("--audit-db"))) {
         throw new BenchConfig.BadArguments("--target and --audit-db are set per stage by the evolution itself");
       }
@@ -301,16 +346,53 @@ public final class Evolution {
       }
       Context context = new Context(appJar, repo, runs, hostPort[0], Integer.parseInt(hostPort[1]), out,
           stormBuyers, stormUnits);
+      HostLayer layer = null;
+      if (hosted) {
+        try {
+          layer = HostLayer.open(periodMicros, out);
+          out.println("bazaar-bench evolution: hosts are groups of " + layer.version() + " under " + layer.runGroup()
+              + ", CFS period " + periodMicros / 1000.0 + " ms");
+        } catch (HostLayer.Unavailable e) {
+          out.println("bazaar-bench evolution: " + e.getMessage() + "; running the stages as before, without hosts");
+          stages = select(wanted);
+        }
+      }
       List<Outcome> outcomes = runStages(stages, load, context);
+      List<HostsReport.Outcome> found = List.of();
+      HostsReport.Setting setting = null;
+      if (layer != null) {
+        Hosting hosting = new Hosting(layer, context, hostSize, supportSize, saturatedSize, ports);
+        setting = new HostsReport.Setting(layer.version(), periodMicros, hostSize, supportSize, saturatedSize,
+            loadAverage(), repeats);
+        try {
+          found = runExperiments(chosen, load, context, hosting, repeats);
+        } finally {
+          hosting.close();
+          layer.close();
+        }
+      }
       Files.createDirectories(report);
       Instant now = Instant.now();
-      Files.writeString(report.resolve("evolution.md"), EvolutionReport.markdown(outcomes, load, now), StandardCharsets.UTF_8);
-      Files.writeString(report.resolve("evolution.html"), EvolutionReport.html(outcomes, load, now), StandardCharsets.UTF_8);
-      out.print(EvolutionReport.table(outcomes));
+      String md = EvolutionReport.markdown(outcomes, load, now);
+      String html = EvolutionReport.html(outcomes, load, now);
+      if (setting != null) {
+        md += "\n" + HostsReport.markdown(found, setting, load, clusterSizes);
+        html = html.replace("</body></html>", HostsReport.html(found, setting, load, clusterSizes) + "</body></html>");
+      }
+      Files.writeString(report.resolve("evolution.md"), md, StandardCharsets.UTF_8);
+      Files.writeString(report.resolve("evolution.html"), html, StandardCharsets.UTF_8);
+      if (!outcomes.isEmpty()) {
+        out.print(EvolutionReport.table(outcomes));
+      }
+      if (setting != null) {
+        out.print(HostsReport.console(found));
+      }
       out.println("wrote " + report.resolve("evolution.md") + " and " + report.resolve("evolution.html"));
-      boolean passed = outcomes.stream().allMatch(o -> o.result() == null || Results.auditPassed(o.result()));
-      boolean ranAny = outcomes.stream().anyMatch(o -> o.result() != null);
-      return !ranAny ? LoadTool.RUN_FAILED : passed ? LoadTool.OK : LoadTool.AUDIT_FAILED;
+      List<Map<String, Object>> results = new ArrayList<>();
+      outcomes.stream().filter(o -> o.result() != null).forEach(o -> results.add(o.result()));
+      found.forEach(f -> results.addAll(f.results().values()));
+      boolean passed = results.stream().allMatch(Results::auditPassed);
+      return results.isEmpty() ? LoadTool.RUN_FAILED : passed ? LoadTool.OK : LoadTool.AUDIT_FAILED;
     } catch (BenchConfig.BadArguments e) {
       err.println("bazaar-bench evolution: " + e.getMessage());
       err.println("try evolution --help");
@@ -318,7 +400,113 @@ public final class Evolution {
     } catch (IOException e) {
       err.println("bazaar-bench evolution: " + e.getMessage());
       return LoadTool.RUN_FAILED;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      err.println("bazaar-bench evolution: interrupted");
+      return LoadTool.RUN_FAILED;
     }
+  }
+
+  private static HostSize size(String name, String value) {
+    try {
+      return HostSize.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw new BenchConfig.BadArguments(name + ": " + e.getMessage());
+    }
+  }
+
+  private static List<Integer> clusterSizes(String value) {
+    List<Integer> sizes = Arrays.stream(value.split(",")).map(String::trim).map(v -> count("--cluster-sizes", v, 1)).toList();
+    if (!sizes.contains(1)) {
+      throw new BenchConfig.BadArguments("--cluster-sizes must include 1: the other sizes are compared with it");
+    }
+    return sizes;
+  }
+
+  private static String loadAverage() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return f[0] + ", " + f[1] + ", " + f[2];
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
+  }
+
+  /**
+   * A storm variant's run: the mix warms the hosts up without their quota (and is audited), then
+   * the quota applies for a flash-sale storm of fresh buyers. The accounted window is the storm's
+   * whole run, buyers' registration included; its figures are per purchase.
+   */
+  private static Map<String, Object> storm(BenchConfig warmup, Hosting.Build build, Hosting hosting, Context context)
+      throws Exception {
+    Map<String, Object> result = new LinkedHashMap<>(LoadTool.measure(warmup, context.out()));
+    int buyers = Math.max(1, context.stormBuyers());
+    HostAccounting accounting = new HostAccounting(build.variantId(), build.hosts(), hosting.periodMicros());
+    context.out().println("[" + build.variantId() + "] flash-sale storm in the hosts' quota: " + buyers + " buyers, "
+        + context.stormUnits() + " units");
+    accounting.opened();
+    FlashStorm.Result storm;
+    try {
+      storm = new FlashStorm(build.target().toString(), "admin", "admin-password", context.out())
+          .run(buyers, context.stormUnits(), Math.min(200, buyers));
+    } finally {
+      accounting.closed();
+    }
+    result.put("mixTotal", result.get("total"));
+    result.put("total", Map.of("throughput", storm.purchasesPerSecond(), "p99Ms", storm.p99Ms(), "count", (long) buyers));
+    result.put("flashStorm", storm.asMap());
+    result.put("hosts", accounting.report(buyers));
+    // result.json and report.html are the warm-up mix's; the storm and its hosts' CPU go beside them
+    Map<String, Object> stormFile = new LinkedHashMap<>(storm.asMap());
+    stormFile.put("hosts", result.get("hosts"));
+    Files.writeString(warmup.out().resolve("storm.json"),
+        tools.jackson.databind.json.JsonMapper.builder().enable(tools.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+            .build().writeValueAsString(stormFile), StandardCharsets.UTF_8);
+    if (!storm.invariantsHold()) {
+      result.put("audit", Map.of("passed", false, "problems", List.of("the storm's invariants broke")));
+    }
+    return result;
+  }
+
+  /** Every experiment's variants, one after another, each on a fresh deployment in hosts, its hosts' CPU accounted. */
+  private static List<HostsReport.Outcome> runExperiments(List<Experiments.Experiment> experiments, BenchConfig load,
+                                                          Context context, Hosting hosting, int repeats) {
+    List<HostsReport.Outcome> outcomes = new ArrayList<>();
+    for (Experiments.Experiment e : experiments) {
+      Map<String, Map<String, Object>> results = new LinkedHashMap<>();
+      Map<String, String> skipped = new LinkedHashMap<>();
+      context.out().println("[" + e.id() + "] " + e.title() + ": " + e.question());
+      for (Experiments.Variant v : e.variants()) {
+        Hosting.Build build = hosting.build(v.id());
+        try (build) {
+          v.launcher().launch(hosting, build);
+          BenchConfig config = v.mix().map(load::withMix).orElse(load)
+              .against(build.target(), context.runs().resolve(v.id()), build.auditDbs());
+          context.out().println("[" + v.id() + "] " + v.label() + " in hosts " + build.hosts());
+          List<Map<String, Object>> runs = new ArrayList<>();
+          for (int r = 1; r <= repeats; r++) {
+            Path out = repeats == 1 ? config.out() : config.out().resolve("run-" + r);
+            BenchConfig run = config.against(build.target(), out, build.auditDbs());
+            runs.add(v.storm() ? storm(run, build, hosting, context)
+                : LoadTool.measure(run, context.out(), new HostAccounting(v.id(), build.hosts(), hosting.periodMicros())));
+          }
+          results.put(v.id(), Experiments.median(runs));
+        } catch (Exception ex) {
+          if (ex instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+            skipped.put(v.id(), "interrupted");
+            break;
+          }
+          context.out().println("[" + v.id() + "] failed: " + ex);
+          skipped.put(v.id(), "failed: " + ex.getMessage());
+        }
+      }
+      outcomes.add(new HostsReport.Outcome(e, results, skipped, e.figure().apply(results)));
+      if (Thread.currentThread().isInterrupted()) {
+        break;
+      }
+    }
+    return outcomes;
   }
 
   private static int count(String name, String value, int min) {

@@ -144,13 +144,18 @@ final class EvolutionReport {
     List<Row> rows = rows(outcomes);
     Double zero = stageZero(rows);
     StringBuilder md = new StringBuilder();
+    if (rows.isEmpty()) { // bin/evolution --hosts without --stages: only the experiments follow
+      return md.append("# The evolution, measured\n\nWritten by `bin/evolution --hosts` on ").append(at)
+          .append(": the experiments only, no same-workload stage table (add `--stages` for it).\n").toString();
+    }
     md.append("# The evolution, measured\n\n")
         .append("Written by `bin/evolution` on ").append(at).append(". Every stage ran the same workload on a fresh\n")
         .append("deployment, one after another, in one run on one machine: ").append(machine(outcomes)).append(".\n")
         .append("The load tool ran on the same machine, so every stage shares its cores with it.\n\n")
         .append("Read it for what one box can show: every stage keeps the invariants (both audits, the storm's),\n")
         .append("and what each step *costs* when its new parts (more JVMs, nginx, Redis, RabbitMQ, a second MariaDB,\n")
-        .append("ShardingSphere's routing) share the same cores. The capacity a step buys needs hosts of its own.\n\n")
+        .append("ShardingSphere's routing) share the same cores. The capacity a step buys needs hosts of its own:\n")
+        .append("`bin/evolution --hosts` measures it in cgroup hosts (see docs/benchmarks.md, \"Hosts\").\n\n")
         .append("Workload: ").append(workload(load)).append(".\n\n");
     md.append("| ").append(String.join(" | ", HEADER)).append(" |\n|");
     md.append("---|".repeat(HEADER.length)).append('\n');
@@ -205,6 +210,9 @@ final class EvolutionReport {
       h.append("</tr>\n");
     }
     h.append("</table>\n");
+    if (rows.isEmpty()) {
+      return h.append("</body></html>\n").toString();
+    }
     List<Row> stormed = rows.stream().filter(r -> r.ran() && r.storm() != null).toList();
     if (!stormed.isEmpty()) {
       h.append("<h2>Flash-sale storm</h2>\n<table><tr>");

@@ -17,6 +17,26 @@ public final class HtmlReport {
 
   private HtmlReport() {}
 
+  /** Each host's CPU in the measured window (bin/evolution --hosts), and the load tool's. */
+  @SuppressWarnings("unchecked")
+  private static void hostsSection(StringBuilder h, Map<String, Object> acc) {
+    h.append("<h2>CPU by host</h2>\n<p>").append(esc(acc.get("requests") + " requests in " + acc.get("windowMs")
+        + " ms; CFS period " + acc.get("periodMicros") + " µs; warm-up " + acc.get("warmup"))).append("</p>\n");
+    h.append("<table><tr><th>host</th><th>size</th><th>CPU ms</th><th>CPU ms / request</th><th>utilisation of quota</th>")
+        .append("<th>throttled periods</th><th>processes' own CPU ms</th></tr>\n");
+    for (Map<String, Object> host : (List<Map<String, Object>>) acc.get("hosts")) {
+      h.append("<tr><td>").append(esc(String.valueOf(host.get("name")))).append("</td><td>").append(esc(String.valueOf(host.get("size"))))
+          .append("</td><td>").append(host.get("cpuMs")).append("</td><td>").append(host.get("cpuMsPerRequest"))
+          .append("</td><td>").append(String.format(java.util.Locale.ROOT, "%.0f%%", 100 * ((Number) host.get("utilisation")).doubleValue()))
+          .append("</td><td>").append(host.get("throttledPeriods")).append(" / ").append(host.get("periods"))
+          .append("</td><td>").append(host.get("processCpuMs")).append("</td></tr>\n");
+    }
+    Map<String, Object> tool = (Map<String, Object>) acc.get("loadTool");
+    h.append("<tr><td>load tool (no host)</td><td>—</td><td>").append(tool.get("cpuMs")).append("</td><td>")
+        .append(tool.get("cpuMsPerRequest")).append("</td><td>").append(tool.get("cores")).append(" cores</td><td>—</td><td>—</td></tr>\n");
+    h.append("</table>\n");
+  }
+
   @SuppressWarnings("unchecked")
   public static String render(Map<String, Object> result) {
     Map<String, Object> config = (Map<String, Object>) result.get("config");
@@ -45,6 +65,9 @@ public final class HtmlReport {
     actions.forEach((name, f) -> row(h, name, f));
     row(h, "all", total);
     h.append("</table>\n");
+    if (result.get("hosts") instanceof Map<?, ?> hosts) {
+      hostsSection(h, (Map<String, Object>) hosts);
+    }
 
     List<double[]> tput = new ArrayList<>();
     List<double[]> p99 = new ArrayList<>();

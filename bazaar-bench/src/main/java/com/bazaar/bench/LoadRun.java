@@ -22,12 +22,35 @@ public final class LoadRun {
   /** Does one action as one shopper; answers the action done and its HTTP status. */
   public interface Step extends BiFunction<Integer, Action, Workload.Outcome> {}
 
+  /**
+   * Told when the measured window opens (the warm-up is over) and when it has closed (every
+   * measured action has answered), e.g. to read the hosts' CPU counters at exactly those moments.
+   */
+  public interface Window {
+    Window NONE = new Window() {};
+
+    default void opened() {}
+
+    default void closed() {}
+
+    /** What the window saw, added to the run's result under {@code hosts}; empty for none. */
+    default java.util.Map<String, Object> report(Measurements m) {
+      return java.util.Map.of();
+    }
+  }
+
   private final BenchConfig config;
   private final PrintStream out;
+  private final Window window;
 
   public LoadRun(BenchConfig config, PrintStream out) {
+    this(config, out, Window.NONE);
+  }
+
+  public LoadRun(BenchConfig config, PrintStream out, Window window) {
     this.config = config;
     this.out = out;
+    this.window = window;
   }
 
   /**
@@ -45,6 +68,7 @@ public final class LoadRun {
     int threads = (int) Math.max(32, Math.min(512, config.rate() * 2));
     ExecutorService pool = Executors.newFixedThreadPool(threads, daemon("bench-open"));
     ScheduledExecutorService progress = progress(m);
+    openWindowAt(progress, measureStart);
     double periodNanos = 1e9 / config.rate();
     try {
       for (long i = 0; ; i++) {
@@ -71,7 +95,9 @@ public final class LoadRun {
       pool.awaitTermination(2, TimeUnit.MINUTES);
       pool.shutdownNow();
       progress.shutdownNow();
+      progress.awaitTermination(10, TimeUnit.SECONDS); // an opening in progress finishes before the closing
     }
+    window.closed();
     return m;
   }
 
@@ -83,6 +109,7 @@ public final class LoadRun {
     Measurements m = new Measurements(measureStart);
     ExecutorService pool = Executors.newFixedThreadPool(users, daemon("bench-user"));
     ScheduledExecutorService progress = progress(m);
+    openWindowAt(progress, measureStart);
     try {
       for (int u = 0; u < users; u++) {
         int user = u;
@@ -103,8 +130,14 @@ public final class LoadRun {
       pool.awaitTermination(config.warmup().plus(config.duration()).toSeconds() + 120, TimeUnit.SECONDS);
       pool.shutdownNow();
       progress.shutdownNow();
+      progress.awaitTermination(10, TimeUnit.SECONDS); // an opening in progress finishes before the closing
     }
+    window.closed();
     return m;
+  }
+
+  private void openWindowAt(ScheduledExecutorService s, long measureStart) {
+    s.schedule(window::opened, Math.max(0, measureStart - System.nanoTime()), TimeUnit.NANOSECONDS);
   }
 
   private ScheduledExecutorService progress(Measurements m) {
@@ -116,14 +149,14 @@ public final class LoadRun {
         out.printf(Locale.ROOT, "warmup %ds left%n", (-sinceStart + 999_999_999L) / 1_000_000_000L);
         return;
       }
-      long second = sinceStart / 1_000_000_000L - 1; // the last complete second
-      if (second < 0 || second <= lastPrinted.get()) {
-        return;
+      long last = sinceStart / 1_000_000_000L - 1; // the last complete second
+      // every complete second not printed yet: a tick that comes late (a busy machine) skips none
+      for (long second = lastPrinted.get() + 1; second <= last; second++) {
+        lastPrinted.set(second);
+        Measurements.SecondView v = m.second(second);
+        double errPct = v.count() == 0 ? 0 : 100.0 * v.errors() / v.count();
+        out.printf(Locale.ROOT, "t=%ds rps=%.1f err=%.1f%% p99=%.1fms%n", second + 1, (double) v.count(), errPct, v.p99Millis());
       }
-      lastPrinted.set(second);
-      Measurements.SecondView v = m.second(second);
-      double errPct = v.count() == 0 ? 0 : 100.0 * v.errors() / v.count();
-      out.printf(Locale.ROOT, "t=%ds rps=%.1f err=%.1f%% p99=%.1fms%n", second + 1, (double) v.count(), errPct, v.p99Millis());
     }, 1, 1, TimeUnit.SECONDS);
     return s;
   }

@@ -64,6 +64,12 @@ public final class LoadTool {
 
   /** One run: sets up shoppers, drives the mix, audits, writes result.json and report.html; answers the result. */
   static Map<String, Object> measure(BenchConfig config, PrintStream out) throws IOException, InterruptedException {
+    return measure(config, out, LoadRun.Window.NONE);
+  }
+
+  /** The same, telling the window when the measured time opens and closes; its report goes in as {@code hosts}. */
+  static Map<String, Object> measure(BenchConfig config, PrintStream out, LoadRun.Window window)
+      throws IOException, InterruptedException {
     Instant startedAt = Instant.now();
     OrderLedger ledger = new OrderLedger();
     Workload workload = new Workload(config.target(), ledger);
@@ -72,10 +78,14 @@ public final class LoadTool {
         config.target(), config.mode() == BenchConfig.Mode.OPEN ? "open at " + config.rate() + " req/s" : "closed",
         config.mix(), config.users(), config.warmup().toSeconds(), config.duration().toSeconds());
     workload.setUp(config.users(), runId);
-    Measurements m = new LoadRun(config, out).run(workload);
+    Measurements m = new LoadRun(config, out, window).run(workload);
+    Map<String, Object> hosts = window.report(m);
     Audit.Result audit = Audit.run(ledger, workload);
     DbAudit.Result dbAudit = config.auditDbs().isEmpty() ? null : DbAudit.run(ledger, config.auditDbs());
-    Map<String, Object> result = Results.of(config, startedAt, m, audit, dbAudit);
+    Map<String, Object> result = new java.util.LinkedHashMap<>(Results.of(config, startedAt, m, audit, dbAudit));
+    if (!hosts.isEmpty()) {
+      result.put("hosts", hosts);
+    }
     Files.createDirectories(config.out());
     JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     Files.writeString(config.out().resolve("result.json"), json.writeValueAsString(result), StandardCharsets.UTF_8);

@@ -26,6 +26,11 @@ public record Stage(String id, String title, String adds, boolean baseline, List
 
     List<String> auditDbs();
 
+    /** The hosts it runs in (the run accounts their CPU); none outside the host layer. */
+    default List<com.bazaar.bench.host.Host> hosts() {
+      return List.of();
+    }
+
     @Override
     void close() throws IOException, InterruptedException;
   }

@@ -56,7 +56,12 @@ class EvolutionTest {
       "--mariadb somewhere|--mariadb must be host:port",
       "--users 0|--users must be positive",
       "--stages|--stages needs a value",
-      "--storm-buyers -1|--storm-buyers must be between 0 and 100000"})
+      "--storm-buyers -1|--storm-buyers must be between 0 and 100000",
+      "--hosts --experiments warp|unknown experiment 'warp'; the experiments are separate-db,cache,cluster,replica,sharding,flash-sale",
+      "--hosts --host-size big|--host-size: a host size reads like 0.5cpu/1g",
+      "--hosts --host-ports db=1|--host-ports knows mariadb, redis and app",
+      "--hosts --cluster-sizes 2,4|--cluster-sizes must include 1",
+      "--hosts --host-period 2000|--host-period must be between 1 and 1000 ms"})
   void badArgumentsExitWithTwoAndSayWhy(String line, String message) {
     assertThat(evolution(line.split(" "))).isEqualTo(LoadTool.BAD_ARGUMENTS);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains(message);

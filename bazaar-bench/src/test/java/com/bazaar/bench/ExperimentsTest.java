@@ -1,0 +1,111 @@
+package com.bazaar.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.bazaar.bench.host.HostSize;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The arithmetic behind the experiments' figures and projections, on hand-made results. */
+class ExperimentsTest {
+
+  private static Map<String, Object> host(String role, double cpus, double msPerRequest) {
+    Map<String, Object> h = new LinkedHashMap<>();
+    h.put("name", "v-" + role);
+    h.put("role", role);
+    h.put("cpus", cpus);
+    h.put("cpuMsPerRequest", msPerRequest);
+    return h;
+  }
+
+  private static Map<String, Object> result(double throughput, List<Map<String, Object>> hosts) {
+    return Map.of("total", Map.of("throughput", throughput), "hosts", Map.of("hosts", hosts));
+  }
+
+  @Test
+  void theHostThatRunsOutOfCpuFirstDecidesTheProjection() {
+    // app: 0.25 CPU at 10 ms a request → 25 req/s; db: 0.25 CPU at 1.25 ms → 200 req/s
+    Map<String, Object> apart = result(24, List.of(host("app", 0.25, 10), host("db", 0.25, 1.25)));
+    Experiments.Projection p = Experiments.projectSelf(apart).orElseThrow();
+    assertThat(p.bottleneck()).isEqualTo("app");
+    assertThat(p.throughput()).isCloseTo(25, within(1e-9));
+    assertThat(HostsReport.error(p.throughput(), 24)).isEqualTo("+4%");
+  }
+
+  @Test
+  void appHostsArePooledAndMoreOfThemMoveTheBottleneckToTheDatabase() {
+    // one app host at 0.25 CPU, 8 ms a request; database 0.5 CPU at 0.5 ms (1000 req/s); nginx 0.5 CPU at 0.25 ms
+    Map<String, Object> one = result(30, List.of(host("db", 0.5, 0.5), host("nginx", 0.5, 0.25), host("app-1", 0.25, 8)));
+    HostSize quarter = new HostSize(0.25, 1L << 30);
+    assertThat(Experiments.projectApps(one, 4, quarter, 20_000).orElseThrow().throughput()).isCloseTo(125, within(1e-9));
+    Experiments.Projection many = Experiments.projectApps(one, 64, quarter, 20_000).orElseThrow();
+    assertThat(many.bottleneck()).isEqualTo("db");
+    assertThat(many.throughput()).isCloseTo(1000, within(1e-9));
+
+    Map<String, Object> two = result(55, List.of(host("db", 0.5, 0.5), host("app-1", 0.25, 4), host("app-2", 0.25, 4)));
+    assertThat(Experiments.roles(two).get("app")).containsExactly(8, 0.5);
+  }
+
+  @Test
+  void aFigureIsTheRatioOfTheVariantsAndSaysWhenOneIsMissing() {
+    Map<String, Map<String, Object>> results = new LinkedHashMap<>();
+    results.put("cache-none", result(100, List.of(host("app", 0.25, 2), host("db", 0.25, 2))));
+    Experiments.Experiment cache = Experiments.select(List.of("cache"), List.of(1)).get(0);
+    assertThat(cache.figure().apply(results).value()).isNull();
+    assertThat(cache.figure().apply(results).how()).contains("needs cache-on and cache-none");
+
+    results.put("cache-on", result(300, List.of(host("app", 0.25, 0.8), host("db", 0.25, 0.1), host("redis", 0.5, 0.2))));
+    Experiments.Finding f = cache.figure().apply(results);
+    assertThat(f.value()).isCloseTo(0.05, within(1e-9));
+    assertThat(cache.goal().met(f.value())).isTrue();
+    assertThat(cache.goal().text()).isEqualTo("database-host CPU per browse request, cache / none ≤ 0.20");
+  }
+
+  @Test
+  void clusterEfficiencyComparesTheLargestClusterWithThatManySingleHosts() {
+    Experiments.Experiment cluster = Experiments.select(List.of("cluster"), List.of(1, 2, 4)).get(0);
+    Map<String, Map<String, Object>> results = Map.of("cluster-1", result(30, List.of()), "cluster-4", result(96, List.of()));
+    assertThat(cluster.figure().apply(results).value()).isCloseTo(0.8, within(1e-9));
+    assertThat(cluster.variants()).extracting(Experiments.Variant::id).containsExactly("cluster-1", "cluster-2", "cluster-4");
+  }
+
+  @Test
+  void theFlashSaleFigureIsTheFrontsRateAndSaysTheP99RatioBesideIt() {
+    Experiments.Experiment flash = Experiments.select(List.of("flash-sale"), List.of(1)).get(0);
+    assertThat(flash.variants()).allMatch(Experiments.Variant::storm);
+    Map<String, Map<String, Object>> results = Map.of(
+        "flash-naive", Map.of("total", Map.of("throughput", 20.0, "p99Ms", 2000.0)),
+        "flash-queued", Map.of("total", Map.of("throughput", 400.0, "p99Ms", 100.0)));
+    Experiments.Finding f = flash.figure().apply(results);
+    assertThat(f.value()).isCloseTo(20, within(1e-9));
+    assertThat(f.how()).contains("front p99 queued / naive ×0.05 (goal ≤ 0.20)");
+    assertThat(flash.goal().met(f.value())).isTrue();
+  }
+
+  @Test
+  void theMedianRunStandsForItsVariantButAFailedAuditInAnyRunIsKept() {
+    Map<String, Object> slow = new LinkedHashMap<>(result(20, List.of()));
+    Map<String, Object> mid = new LinkedHashMap<>(result(25, List.of()));
+    mid.put("audit", Map.of("passed", true));
+    Map<String, Object> fast = new LinkedHashMap<>(result(40, List.of()));
+    fast.put("audit", Map.of("passed", false));
+    Map<String, Object> chosen = Experiments.median(List.of(fast, slow, mid));
+    assertThat(Experiments.throughput(chosen)).isEqualTo(25);
+    assertThat(chosen.get("repetitions")).isEqualTo(List.of(40.0, 20.0, 25.0));
+    assertThat(Results.auditPassed(chosen)).isFalse();
+    assertThat(Experiments.throughputSpread(chosen)).isEqualTo("25.0 (20.0–40.0)");
+    assertThat(Experiments.throughputSpread(result(25, List.of()))).isEqualTo("25.0");
+  }
+
+  @Test
+  void portsComeFromTheGivenFirstPortsOrAnyFreeOne() {
+    assertThat(Hosting.Ports.parse("mariadb=3320,redis=6390,app=18500")).isEqualTo(new Hosting.Ports(3320, 6390, 18500));
+    assertThat(Hosting.Ports.parse("app=18500")).isEqualTo(new Hosting.Ports(0, 0, 18500));
+    assertThat(Hosting.activeProcessors(new HostSize(0.25, 1L << 30))).isEqualTo(1);
+    assertThat(Hosting.activeProcessors(new HostSize(2, 1L << 30))).isEqualTo(2);
+    assertThat(Hosting.activeProcessors(new HostSize(1.5, 1L << 30))).isEqualTo(2);
+  }
+}
