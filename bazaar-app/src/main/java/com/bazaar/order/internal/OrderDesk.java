@@ -21,6 +21,7 @@ import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.Money;
 import com.bazaar.platform.Page;
 import com.bazaar.platform.PageSpec;
+import com.bazaar.platform.data.LockConflictRetry;
 import com.bazaar.platform.time.UtcColumns;
 import java.time.Clock;
 import java.time.Instant;
@@ -83,6 +84,7 @@ class OrderDesk implements Ordering {
   private final ApplicationEventPublisher events;
   private final OrderProperties properties;
   private final TransactionTemplate writing;
+  private final LockConflictRetry lockConflicts;
 
   OrderDesk(
       Orders orders,
@@ -97,7 +99,8 @@ class OrderDesk implements Ordering {
       Clock clock,
       ApplicationEventPublisher events,
       OrderProperties properties,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions,
+      LockConflictRetry lockConflicts) {
     this.orders = orders;
     this.store = store;
     this.keys = keys;
@@ -111,6 +114,7 @@ class OrderDesk implements Ordering {
     this.events = events;
     this.properties = properties;
     this.writing = new TransactionTemplate(transactions);
+    this.lockConflicts = lockConflicts;
   }
 
   @Override
@@ -208,7 +212,9 @@ class OrderDesk implements Ordering {
       }
       return order;
     };
-    return store.separate() ? steps.get() : writing.execute(s -> steps.get());
+    // In one database the placement is one transaction, whole again after a deadlock: it runs
+    // again. Sharded, its steps commit one by one and a failed step is settled by recovery.
+    return store.separate() ? steps.get() : lockConflicts.run(() -> writing.execute(s -> steps.get()));
   }
 
   private void insertOrGiveBack(Order order, Optional<KeyClaim> claim) {
