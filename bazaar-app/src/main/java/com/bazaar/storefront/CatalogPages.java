@@ -4,13 +4,12 @@ import com.bazaar.catalog.Catalog;
 import com.bazaar.catalog.Category;
 import com.bazaar.catalog.ItemDetail;
 import com.bazaar.catalog.ItemNotFound;
-import com.bazaar.catalog.ItemSummary;
 import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.NotFound;
-import com.bazaar.platform.Page;
 import com.bazaar.platform.PageSpec;
 import com.bazaar.search.ItemSearch;
 import com.bazaar.search.SearchUnavailable;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
@@ -28,31 +27,40 @@ final class CatalogPages {
 
   private final Catalog catalog;
   private final ItemSearch search;
+  private final ItemGrids grids;
 
-  CatalogPages(Catalog catalog, ItemSearch search) {
+  CatalogPages(Catalog catalog, ItemSearch search, ItemGrids grids) {
     this.catalog = catalog;
     this.search = search;
+    this.grids = grids;
   }
 
   @GetMapping("/")
-  String home(@RequestParam(defaultValue = "0") int page, Model model) {
-    Page<ItemSummary> items = catalog.items(Optional.empty(), new PageSpec(page, PAGE_SIZE));
+  String home(
+      @RequestParam(defaultValue = "0") int page, Model model, HttpServletRequest request, HttpServletResponse response) {
+    PageSpec spec = new PageSpec(page, PAGE_SIZE);
+    addGrid(model, grids.grid("home:" + page, () -> catalog.items(Optional.empty(), spec), request, response));
     model.addAttribute("heading", "New arrivals · 新品上架");
-    model.addAttribute("items", items);
     model.addAttribute("pagePath", "/");
     return "items";
   }
 
   @GetMapping("/categories/{id}")
-  String category(@PathVariable long id, @RequestParam(defaultValue = "0") int page, Model model) {
+  String category(
+      @PathVariable long id,
+      @RequestParam(defaultValue = "0") int page,
+      Model model,
+      HttpServletRequest request,
+      HttpServletResponse response) {
     Category category =
         catalog.categories().stream()
             .filter(c -> c.id() == id)
             .findFirst()
             .orElseThrow(() -> new CategoryNotFound(id));
+    PageSpec spec = new PageSpec(page, PAGE_SIZE);
     model.addAttribute("heading", category.name());
     model.addAttribute("category", category);
-    model.addAttribute("items", catalog.items(Optional.of(id), new PageSpec(page, PAGE_SIZE)));
+    addGrid(model, grids.grid("category:" + id + ":" + page, () -> catalog.items(Optional.of(id), spec), request, response));
     model.addAttribute("pagePath", "/categories/" + id);
     return "items";
   }
@@ -62,6 +70,7 @@ final class CatalogPages {
       @RequestParam(name = "q", required = false) String query,
       @RequestParam(defaultValue = "0") int page,
       Model model,
+      HttpServletRequest request,
       HttpServletResponse response) {
     String q = query == null ? "" : query.strip();
     model.addAttribute("query", q);
@@ -70,7 +79,8 @@ final class CatalogPages {
       return "search";
     }
     try {
-      model.addAttribute("items", search.search(q, new PageSpec(page, PAGE_SIZE)));
+      PageSpec spec = new PageSpec(page, PAGE_SIZE);
+      addGrid(model, grids.grid("search:" + page + ":" + q, () -> search.search(q, spec), request, response));
     } catch (InvalidInput e) {
       model.addAttribute("hint", "page".equals(e.field())
           ? "We show only the first " + PageSpec.MAX_WINDOW + " matches. Add a word to narrow your search."
@@ -92,6 +102,11 @@ final class CatalogPages {
         .findFirst()
         .ifPresent(c -> model.addAttribute("category", c));
     return "item";
+  }
+
+  private static void addGrid(Model model, ItemGrids.Grid grid) {
+    model.addAttribute("items", grid.items());
+    model.addAttribute("gridHtml", grid.html());
   }
 
   /** A category page for an id the catalog does not have. */

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -20,11 +21,13 @@ public final class ShopFormat {
   private static final Map<String, String> SYMBOLS = Map.of("CNY", "¥", "USD", "$", "EUR", "€");
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+  private static final DecimalFormatSymbols SYMBOLS_ROOT = DecimalFormatSymbols.getInstance(Locale.ROOT);
+  private static final ThreadLocal<Map<Integer, DecimalFormat>> FORMATS = ThreadLocal.withInitial(HashMap::new);
 
   /** "¥1,234.56" for 123456 fen; a negative amount gets a leading minus. */
   public String price(Money money) {
     int digits = fractionDigits(money.currency());
-    DecimalFormat format = new DecimalFormat(pattern(digits), DecimalFormatSymbols.getInstance(Locale.ROOT));
+    DecimalFormat format = FORMATS.get().computeIfAbsent(digits, ShopFormat::decimalFormat);
     BigDecimal major = BigDecimal.valueOf(money.amount(), digits);
     String symbol = SYMBOLS.getOrDefault(money.currency(), money.currency() + " ");
     String number = format.format(major.abs());
@@ -33,6 +36,11 @@ public final class ShopFormat {
 
   public String time(Instant instant) {
     return instant == null ? "" : TIME.format(instant);
+  }
+
+  /** A DecimalFormat is costly to build (a page shows dozens of prices) and not thread-safe: one per thread and scale. */
+  private static DecimalFormat decimalFormat(int digits) {
+    return new DecimalFormat(pattern(digits), SYMBOLS_ROOT);
   }
 
   static int fractionDigits(String currency) {

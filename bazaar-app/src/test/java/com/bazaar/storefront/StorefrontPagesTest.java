@@ -135,6 +135,35 @@ class StorefrontPagesTest extends ApiTest {
   }
 
   @Test
+  void listPagesShowANewItemAndAChangedStockAtOnceThoughTheirGridsAreKept() {
+    String categoryId = anonymous().get("/api/categories").json().get(0).get("id").asString();
+    assertThat(page(anonymous(), "/").status()).isEqualTo(200); // the grid is now rendered and kept
+    page(anonymous(), "/categories/" + categoryId);
+    String title = "网格缓存 <b>grid</b> " + System.nanoTime();
+
+    Answer created = admin().post("/api/admin/items", ApiClient.json(Map.of(
+        "title", title,
+        "description", "kept grids",
+        "price", Map.of("amount", 1999, "currency", "CNY"),
+        "stock", 7,
+        "categoryId", categoryId)));
+    String id = created.json().get("id").asString();
+
+    assertThat(card(page(anonymous(), "/").body(), id)).contains(html(title), "库存 7").doesNotContain("<b>grid</b>");
+    assertThat(page(newShopper(), "/categories/" + categoryId).body()).contains(html(title));
+    assertThat(newShopper().post("/api/orders", ApiClient.json(Map.of("lines", java.util.List.of(
+        Map.of("itemId", id, "quantity", 2))))).status()).isEqualTo(201);
+    assertThat(card(page(anonymous(), "/").body(), id)).contains("库存 5");
+  }
+
+  /** The grid card of one item on a list page. */
+  private static String card(String page, String itemId) {
+    int start = page.indexOf("data-item-id=\"" + itemId + "\"");
+    assertThat(start).as("card of item " + itemId).isNotNegative();
+    return page.substring(start, page.indexOf("</li>", start));
+  }
+
+  @Test
   void itemTitlesAreEscapedNeverInjectedAsMarkup() {
     String categoryId = anonymous().get("/api/categories").json().get(0).get("id").asString();
     String title = "<script>alert('xss')</script> 手机壳 " + System.nanoTime();

@@ -33,6 +33,16 @@ public final class ApiClient {
     return new ApiClient("http://localhost:" + port, http);
   }
 
+  /** The value of a cookie this client holds, or null. */
+  public String cookie(String name) {
+    CookieManager jar = (CookieManager) http.cookieHandler().orElseThrow();
+    return jar.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals(name))
+        .map(java.net.HttpCookie::getValue)
+        .findFirst()
+        .orElse(null);
+  }
+
   public Answer get(String path) {
     return send("GET", path, null, Map.of());
   }

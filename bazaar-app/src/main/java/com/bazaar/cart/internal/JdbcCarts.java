@@ -10,16 +10,19 @@ import com.bazaar.catalog.ItemNotFound;
 import com.bazaar.catalog.ItemSummary;
 import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.Money;
+import com.bazaar.platform.data.LockConflictRetry;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Carts in the {@code cart_lines} table. Titles and prices are not stored: the catalog is asked
@@ -35,12 +38,26 @@ class JdbcCarts implements Carts {
   private final Catalog catalog;
   private final Clock clock;
   private final String currency;
+  private final TransactionTemplate writing;
+  private final LockConflictRetry retry;
 
-  JdbcCarts(JdbcClient jdbc, Catalog catalog, Clock clock, @Value("${bazaar.currency}") String currency) {
+  JdbcCarts(
+      JdbcClient jdbc,
+      Catalog catalog,
+      Clock clock,
+      @Value("${bazaar.currency}") String currency,
+      PlatformTransactionManager transactions,
+      LockConflictRetry retry) {
     this.jdbc = jdbc;
     this.catalog = catalog;
     this.clock = clock;
     this.currency = currency;
+    this.writing = new TransactionTemplate(transactions);
+    // Read committed: a shopper's cart rows are locked by primary key only, never the gaps
+    // between shoppers, so one shopper's cart write cannot wait on (or deadlock with) another's.
+    // A write that joins a caller's transaction (clear, while an order is placed) keeps its level.
+    this.writing.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+    this.retry = retry;
   }
 
   @Override
@@ -70,7 +87,6 @@ class JdbcCarts implements Carts {
   }
 
   @Override
-  @Transactional
   public Cart setQuantity(long userId, long itemId, int quantity) {
     if (quantity < 0 || quantity > MAX_QUANTITY) {
       throw new InvalidInput("quantity", "must be between 0 and " + MAX_QUANTITY);
@@ -81,23 +97,42 @@ class JdbcCarts implements Carts {
     if (catalog.findItem(itemId).isEmpty()) {
       throw new ItemNotFound(itemId);
     }
-    if (!updateQuantity(userId, itemId, quantity)) {
-      insertLine(userId, itemId, quantity);
-    }
+    retry.run(() -> writing.executeWithoutResult(s -> {
+      if (!updateQuantity(userId, itemId, quantity)) {
+        insertLine(userId, itemId, quantity);
+      }
+    }));
     return cart(userId);
   }
 
   @Override
-  @Transactional
   public Cart remove(long userId, long itemId) {
-    jdbc.sql("DELETE FROM cart_lines WHERE user_id = ? AND item_id = ?").params(userId, itemId).update();
+    retry.run(() -> writing.executeWithoutResult(s -> jdbc
+        .sql("DELETE FROM cart_lines WHERE user_id = ? AND item_id = ?")
+        .params(userId, itemId)
+        .update()));
     return cart(userId);
   }
 
+  /**
+   * Deletes the lines by primary key, never by a range of {@code user_id}: a range delete locks
+   * the gap after the shopper's last line too, where the next shopper's lines go, and deadlocked
+   * with that shopper's insert. Lines added while the order was being placed stay in the cart.
+   */
   @Override
-  @Transactional
   public void clear(long userId) {
-    jdbc.sql("DELETE FROM cart_lines WHERE user_id = ?").param(userId).update();
+    retry.run(() -> writing.executeWithoutResult(s -> {
+      List<Long> itemIds = jdbc.sql("SELECT item_id FROM cart_lines WHERE user_id = ?")
+          .param(userId)
+          .query(Long.class)
+          .list();
+      if (!itemIds.isEmpty()) {
+        jdbc.sql("DELETE FROM cart_lines WHERE user_id = :user AND item_id IN (:items)")
+            .param("user", userId)
+            .param("items", itemIds)
+            .update();
+      }
+    }));
   }
 
   private boolean updateQuantity(long userId, long itemId, int quantity) {
@@ -106,19 +141,16 @@ class JdbcCarts implements Carts {
             .update() == 1;
   }
 
+  /** An upsert: two tabs adding the same item at once end with one line, the last quantity. */
   private void insertLine(long userId, long itemId, int quantity) {
     long lines = jdbc.sql("SELECT COUNT(*) FROM cart_lines WHERE user_id = ?").param(userId).query(Long.class).single();
     if (lines >= MAX_LINES) {
       throw new InvalidInput("itemId", "a cart holds at most " + MAX_LINES + " different items");
     }
-    try {
-      jdbc.sql("INSERT INTO cart_lines (user_id, item_id, quantity, added_at) VALUES (?, ?, ?, ?)")
-          .params(userId, itemId, quantity, toColumn(clock.instant()))
-          .update();
-    } catch (DuplicateKeyException e) {
-      // The same shopper added the item from another tab at the same moment: last write wins.
-      updateQuantity(userId, itemId, quantity);
-    }
+    jdbc.sql("INSERT INTO cart_lines (user_id, item_id, quantity, added_at) VALUES (?, ?, ?, ?)"
+            + " ON DUPLICATE KEY UPDATE quantity = VALUES(quantity)")
+        .params(userId, itemId, quantity, toColumn(clock.instant()))
+        .update();
   }
 
   private record StoredLine(long itemId, int quantity) {}

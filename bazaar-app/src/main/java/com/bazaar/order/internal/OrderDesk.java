@@ -21,6 +21,7 @@ import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.Money;
 import com.bazaar.platform.Page;
 import com.bazaar.platform.PageSpec;
+import com.bazaar.platform.data.LockConflictRetry;
 import com.bazaar.platform.time.UtcColumns;
 import java.time.Clock;
 import java.time.Instant;
@@ -86,6 +87,7 @@ class OrderDesk implements Ordering {
   private final PendingOrderLimits pendingLimits;
   private final TransactionTemplate writing;
   private final OrderMeters meters;
+  private final LockConflictRetry lockConflicts;
 
   OrderDesk(
       Orders orders,
@@ -103,7 +105,8 @@ class OrderDesk implements Ordering {
       OrderLimits limits,
       PendingOrderLimits pendingLimits,
       PlatformTransactionManager transactions,
-      OrderMeters meters) {
+      OrderMeters meters,
+      LockConflictRetry lockConflicts) {
     this.meters = meters;
     this.orders = orders;
     this.store = store;
@@ -120,6 +123,7 @@ class OrderDesk implements Ordering {
     this.limits = limits;
     this.pendingLimits = pendingLimits;
     this.writing = new TransactionTemplate(transactions);
+    this.lockConflicts = lockConflicts;
   }
 
   /** Records the event in the outbox with the change, and counts it once that commits. */
@@ -237,7 +241,9 @@ class OrderDesk implements Ordering {
       }
       return order;
     };
-    return store.separate() ? steps.get() : writing.execute(s -> steps.get());
+    // In one database the placement is one transaction, whole again after a deadlock: it runs
+    // again. Sharded, its steps commit one by one and a failed step is settled by recovery.
+    return store.separate() ? steps.get() : lockConflicts.run(() -> writing.execute(s -> steps.get()));
   }
 
   private void insertOrGiveBack(Order order, Optional<KeyClaim> claim) {

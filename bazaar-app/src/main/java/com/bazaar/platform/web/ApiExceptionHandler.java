@@ -10,6 +10,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -62,6 +63,15 @@ final class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
         .body(ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()));
+  }
+
+  /** A lock conflict that outlasted its retries (LockConflictRetry) is load, not a bug: try again. */
+  @ExceptionHandler(PessimisticLockingFailureException.class)
+  ResponseEntity<ProblemDetail> lockConflict(PessimisticLockingFailureException e) {
+    log.warn("lock conflict after retries: {}", e.getMessage());
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, "1")
+        .body(ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, "busy; try again"));
   }
 
   @ExceptionHandler(AccessDeniedException.class)

@@ -25,6 +25,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -68,14 +70,17 @@ class SecurityConfiguration {
                     .requestMatchers("/api/flash-sales/*/purchase", "/api/flash-sales/*/purchase/*").authenticated()
                     .requestMatchers("/cart/**", "/cart", "/checkout/**", "/orders/**", "/orders").authenticated()
                     .anyRequest().permitAll())
-        .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfToken))
+        .csrf(
+            csrf ->
+                csrf.csrfTokenRepository(csrfTokens())
+                    .requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfToken))
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
             .failureHandler(SecurityConfiguration::loginFailed).permitAll())
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
         .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
         .securityContext(context -> context.securityContextRepository(securityContextRepository()))
         .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
-        .requestCache(cache -> cache.requestCache(new org.springframework.security.web.savedrequest.HttpSessionRequestCache()))
+        .requestCache(cache -> cache.requestCache(pageRequestCache()))
         .exceptionHandling(
             errors ->
                 errors
@@ -109,6 +114,28 @@ class SecurityConfiguration {
     }
     boolean api = request.getRequestURI().startsWith("/api/");
     return !(api && "XMLHttpRequest".equals(request.getHeader("X-Requested-With")));
+  }
+
+  /**
+   * The CSRF token of a form lives in a cookie (double-submit: the form's masked token must match
+   * the cookie's), not in the session, so showing a form to an anonymous visitor (item page, login
+   * page) creates no session. The cookie is HttpOnly and SameSite=Lax; API clients keep using the
+   * X-Requested-With header instead of a token.
+   */
+  static CookieCsrfTokenRepository csrfTokens() {
+    CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+    tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+    return tokens;
+  }
+
+  /**
+   * Remembers the page an anonymous shopper wanted before the login form (so login goes back
+   * there); a refused API call is answered 401 and never saved, so it creates no session.
+   */
+  static HttpSessionRequestCache pageRequestCache() {
+    HttpSessionRequestCache cache = new HttpSessionRequestCache();
+    cache.setRequestMatcher(request -> "GET".equals(request.getMethod()) && !API.matches(request));
+    return cache;
   }
 
   @Bean

@@ -1,0 +1,82 @@
+package com.bazaar.storefront;
+
+import com.bazaar.catalog.ItemChanged;
+import com.bazaar.catalog.ItemSummary;
+import com.bazaar.inventory.StockChanged;
+import com.bazaar.platform.Page;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.WebContext;
+import org.thymeleaf.web.servlet.JakartaServletWebApplication;
+
+/**
+ * The item grids of the list pages (home, category, search), rendered once and kept for
+ * {@code bazaar.edge.item-max-age}: the grid is the same for every shopper, and rendering its
+ * two dozen cards was most of a list page's cost. Any item or stock change drops every grid
+ * after its commit, so a shopper sees a change at once on this node and within the max age on
+ * the others (the staleness the edge cache already allows for item reads). The page around the
+ * grid (header with the shopper's name, pager) is rendered per request as before.
+ */
+@Component
+final class ItemGrids {
+  private static final ShopFormat FORMAT = new ShopFormat();
+
+  private final ITemplateEngine templates;
+  private final Cache<String, Grid> grids;
+
+  ItemGrids(ITemplateEngine templates, @Value("${bazaar.edge.item-max-age}") Duration maxAge) {
+    this.templates = templates;
+    this.grids = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(maxAge).build();
+  }
+
+  /** One page of items and its grid's HTML, from the cache or loaded and rendered now. */
+  Grid grid(String key, Supplier<Page<ItemSummary>> items, HttpServletRequest request, HttpServletResponse response) {
+    return grids.get(key, k -> render(items.get(), request, response));
+  }
+
+  private Grid render(Page<ItemSummary> items, HttpServletRequest request, HttpServletResponse response) {
+    var exchange = JakartaServletWebApplication.buildApplication(request.getServletContext())
+        .buildExchange(request, response);
+    WebContext context = new WebContext(exchange, Locale.ROOT, Map.of("items", items.content(), "fmt", FORMAT));
+    return new Grid(items, templates.process("layout", Set.of("grid"), context));
+  }
+
+  @EventListener
+  void on(ItemChanged changed) {
+    dropAllAfterCompletion();
+  }
+
+  @EventListener
+  void on(StockChanged changed) {
+    dropAllAfterCompletion();
+  }
+
+  private void dropAllAfterCompletion() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      grids.invalidateAll();
+      return;
+    }
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void afterCompletion(int status) {
+        grids.invalidateAll();
+      }
+    });
+  }
+
+  /** A page of items and the HTML of its grid (escaped by the template, so safe to insert as is). */
+  record Grid(Page<ItemSummary> items, String html) {}
+}
