@@ -200,9 +200,13 @@ public final class ClusterHarness implements AutoCloseable {
     private int nodes = 3;
     private final List<String> profiles = new ArrayList<>(List.of("redis", "edge"));
     // A small catalog, and small pools: the MariaDB server is shared with every other suite.
+    // Redis commands may take 10 s, not the production 2 s: on a loaded 2-core machine two
+    // nodes starting together starve Lettuce's event loop, and a handshake past the timeout
+    // made a node exit at start-up (its cache invalidation subscription failed).
     private final Map<String, String> properties = new LinkedHashMap<>(Map.of(
         "bazaar.demo.items", "60",
-        "spring.datasource.hikari.maximum-pool-size", "5"));
+        "spring.datasource.hikari.maximum-pool-size", "5",
+        "spring.data.redis.timeout", "10s"));
     private boolean nginx;
 
     public Builder nodes(int nodes) {
