@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import com.rabbitmq.client.ConnectionFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +20,8 @@ import java.util.concurrent.TimeUnit;
  * A RabbitMQ node of its own for a test that breaks its broker (stops it, restarts it): the
  * shared broker on 5672 stays up for every other test and process. Started from the
  * {@code rabbitmq-server} Debian package as a second node ({@code RABBITMQ_NODENAME}) on free
- * AMQP and distribution ports, with its own config, cookie, mnesia and log directories under
- * {@code target/rabbitmq-<id>}, no plugins, and torn down by {@link #close()}.
+ * AMQP and distribution ports ({@link FreePorts}), with its own config, cookie, mnesia and log
+ * directories under {@code target/rabbitmq-<id>}, no plugins, and torn down by {@link #close()}.
  */
 public final class PrivateRabbitNode implements AutoCloseable {
   private static final Path SERVER = Paths.get("/usr/lib/rabbitmq/bin/rabbitmq-server");
@@ -52,7 +51,7 @@ public final class PrivateRabbitNode implements AutoCloseable {
   public static PrivateRabbitNode start() {
     String id = UUID.randomUUID().toString().substring(0, 8);
     Path dir = Paths.get("target", "rabbitmq-" + id).toAbsolutePath();
-    int port = freePort();
+    int port = FreePorts.pick();
     try {
       Files.createDirectories(dir.resolve("home"));
       Files.writeString(dir.resolve("rabbitmq.conf"), "listeners.tcp.local = 127.0.0.1:" + port + "\n",
@@ -73,7 +72,7 @@ public final class PrivateRabbitNode implements AutoCloseable {
         "RABBITMQ_MNESIA_BASE", dir.resolve("mnesia").toString(),
         "RABBITMQ_LOG_BASE", dir.resolve("log").toString(),
         "RABBITMQ_PID_FILE", dir.resolve("node.pid").toString(),
-        "RABBITMQ_DIST_PORT", String.valueOf(freePort()));
+        "RABBITMQ_DIST_PORT", String.valueOf(FreePorts.pick()));
     try {
       ProcessBuilder builder = new ProcessBuilder(SERVER.toString())
           .redirectErrorStream(true)
@@ -159,14 +158,6 @@ public final class PrivateRabbitNode implements AutoCloseable {
       Thread.currentThread().interrupt();
       vm.forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly();
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

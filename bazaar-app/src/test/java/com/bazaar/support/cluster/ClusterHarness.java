@@ -2,10 +2,10 @@ package com.bazaar.support.cluster;
 
 import static org.awaitility.Awaitility.await;
 
+import com.bazaar.support.FreePorts;
 import com.bazaar.support.RedisTestServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +37,8 @@ import java.util.stream.Collectors;
  * Each harness gets its own throw-away MariaDB database ({@code bazaar_test_<random>},
  * dropped on close) and its own Redis namespace ({@code bazaar.redis.namespace}, deleted on
  * close), so harnesses never see each other's data or another suite's. Nodes get distinct
- * Snowflake worker ids. Everything it writes (node data, logs, nginx config, cache) is under
+ * Snowflake worker ids. Ports come from {@link FreePorts} (below the ephemeral range, so a
+ * killed node's port is still free when it restarts). Everything it writes (node data, logs, nginx config, cache) is under
  * {@code target/cluster/<id>}; a failing test's logs stay there.
  */
 public final class ClusterHarness implements AutoCloseable {
@@ -112,7 +113,7 @@ public final class ClusterHarness implements AutoCloseable {
     try {
       Files.createDirectories(dir);
       for (int i = 1; i <= count; i++) {
-        nodes.add(new Node(i, freePort(), dir.resolve("node-" + i), command(i)));
+        nodes.add(new Node(i, FreePorts.pick(), dir.resolve("node-" + i), command(i)));
       }
       // The first node migrates the schema and seeds the demo catalog alone; the rest join after.
       node(1).start();
@@ -124,7 +125,7 @@ public final class ClusterHarness implements AutoCloseable {
         node.awaitHealthy(START_TIMEOUT);
       }
       if (withNginx) {
-        nginx = Nginx.start(dir.resolve("nginx"), freePort(), nodes);
+        nginx = Nginx.start(dir.resolve("nginx"), FreePorts.pick(), nodes);
       }
       return this;
     } catch (IOException | RuntimeException e) {
@@ -168,14 +169,6 @@ public final class ClusterHarness implements AutoCloseable {
       statement.execute("DROP DATABASE IF EXISTS `" + database + "`");
     } catch (SQLException e) {
       System.err.println("ClusterHarness: could not drop " + database + ": " + e);
-    }
-  }
-
-  static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
