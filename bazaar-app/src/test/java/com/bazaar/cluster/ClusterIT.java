@@ -32,6 +32,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
   private static final String ITEM_URI = "/api/items/{id}";
+  /** Far below the nodes' local cache TTL (1 min), so only an invalidation explains a fresh read. */
+  private static final Duration INVALIDATED_WELL_BEFORE_EXPIRY = Duration.ofSeconds(10);
   private static ClusterHarness cluster;
   private static ApiClient admin;
 
@@ -65,9 +67,15 @@ class ClusterIT {
     assertThat(onA.at(cluster.node(3).port()).get("/api/cart").json().path("lines")).hasSize(1);
   }
 
+  /**
+   * Without the invalidation message a node would serve its old copy until its local TTL runs
+   * out (1 min; Redis keeps entries 10 min): seeing the new stock within 10 s can only come from
+   * the invalidation. The latency itself (milliseconds on a quiet LAN) is not measured here: on
+   * the shared 2-core test machine one HTTP round trip to a starved node took over a second.
+   */
   @Test
   @Order(2)
-  void aWriteThroughNginxReachesEveryNodesCacheWithinOneSecond() {
+  void aWriteThroughNginxReachesEveryNodesCacheByInvalidation() {
     long item = newItem(5);
     for (Node node : cluster.nodes()) {
       assertThat(stockOn(node.port(), item)).isEqualTo(5); // now cached on every node (L1) and in Redis (L2)
@@ -76,7 +84,7 @@ class ClusterIT {
     assertThat(admin.post("/api/admin/items/" + item + "/stock", "{\"delta\": 3}").status()).isEqualTo(200);
 
     for (Node node : cluster.nodes()) {
-      await("node " + node.index() + " sees the new stock").atMost(Duration.ofSeconds(1))
+      await("node " + node.index() + " sees the new stock").atMost(INVALIDATED_WELL_BEFORE_EXPIRY)
           .pollInterval(Duration.ofMillis(50))
           .until(() -> stockOn(node.port(), item) == 8);
     }
@@ -90,14 +98,17 @@ class ClusterIT {
     long servedBefore = servedByAllNodes();
     ApiClient.Answer first = anonymous.get("/api/items/" + item);
     // A node records a request just after its answer has gone out: wait for the first one.
-    await().atMost(Duration.ofSeconds(5)).until(() -> servedByAllNodes() == servedBefore + 1);
+    // (A generous deadline: the count can only grow, so waiting longer cannot hide a second read.)
+    await().atMost(Duration.ofSeconds(30)).until(() -> servedByAllNodes() == servedBefore + 1);
 
     ApiClient.Answer second = anonymous.get("/api/items/" + item);
 
     assertThat(first.header("X-Cache-Status")).isEqualTo("MISS");
     assertThat(second.header("X-Cache-Status")).isEqualTo("HIT");
     assertThat(second.body()).isEqualTo(first.body());
-    await("no node saw the second read").during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+    // Holds for 500 ms, however long the metric reads take: once a node counted the read, the
+    // sum stays above and the wait fails.
+    await("no node saw the second read").during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(30))
         .until(() -> servedByAllNodes() == servedBefore + 1);
 
     assertThat(anonymous.get("/api/items?size=1").status()).as("the item list passes nginx too").isEqualTo(200);

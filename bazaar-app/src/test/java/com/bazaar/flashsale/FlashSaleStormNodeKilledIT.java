@@ -5,12 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import com.bazaar.support.ApiClient;
 import com.bazaar.support.ApiClient.Answer;
+import com.bazaar.support.RabbitTestBroker;
 import com.bazaar.support.cluster.ClusterHarness;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -54,24 +57,31 @@ class FlashSaleStormNodeKilledIT {
           .registerAndLogin("sk" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)));
 
       AtomicInteger answered = new AtomicInteger();
+      AtomicInteger answeredAtKill = new AtomicInteger(-1);
       Map<Integer, String> tickets = new ConcurrentHashMap<>();
+      Set<Integer> lostAnswers = ConcurrentHashMap.newKeySet();
       CountDownLatch start = new CountDownLatch(1);
       Thread killer = new Thread(() -> {
-        await().atMost(Duration.ofSeconds(60)).until(() -> answered.get() >= KILL_AFTER_ANSWERS);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10))
+            .until(() -> answered.get() >= KILL_AFTER_ANSWERS);
+        answeredAtKill.set(answered.get());
         cluster.kill(2);
       });
       killer.start();
       List<String> outcomes = FlashSaleFixtures.concurrently(BUYERS, i -> {
         start.await();
-        return buy(buyers.get(i), saleId, answered, ticket -> tickets.put(i, ticket));
+        return buy(buyers.get(i), saleId, answered, ticket -> tickets.put(i, ticket), () -> lostAnswers.add(i));
       }, start);
       killer.join();
 
       assertThat(outcomes).as("a buyer ends accepted, refused (sold out / limit) or with no answer")
           .allMatch(o -> o.equals("202") || o.equals("409") || o.equals("lost"));
+      assertThat(answeredAtKill.get()).as("node 2 died mid-storm").isBetween(KILL_AFTER_ANSWERS, BUYERS - 1);
       cluster.restart(2);
 
-      // Every known ticket settles; a unit whose answer was lost is either ordered or back in the sale.
+      // Every known ticket settles. A buyer whose 202 was lost with node 2 does not know its
+      // ticket (a retry is refused 409 by the per-buyer limit): its unit is checked below,
+      // through the sale's accounting and the buyer's own order list.
       ApiClient anyone = new ApiClient(cluster.nginxPort());
       Map<Integer, JsonNode> settled = new ConcurrentHashMap<>();
       await("every accepted ticket settles").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
@@ -91,25 +101,42 @@ class FlashSaleStormNodeKilledIT {
           .until(() -> FlashSaleFixtures.remaining(anyone, saleId) + orderedTickets(cluster, saleId) == UNITS);
 
       TicketFacts facts = ticketFacts(cluster, saleId);
-      assertThat(tickets.size()).as("accepted tickets").isGreaterThanOrEqualTo(UNITS);
-      assertThat(facts.ordered()).as("exactly min(units, accepted) orders").isEqualTo(UNITS);
-      assertThat(facts.distinctBuyers()).as("one order per buyer").isEqualTo(facts.ordered());
-      assertThat(facts.distinctOrders()).as("no ticket ordered twice").isEqualTo(facts.ordered());
-      // Queued mode keeps the sale's stock in Redis (flash_sales.sold is the naive mode's counter).
       long remaining = FlashSaleFixtures.remaining(anyone, saleId);
-      assertThat(remaining).as("sale stock never negative").isZero();
+      assertThat(facts.ordered()).as("the storm ordered units").isPositive();
+      assertThat(remaining).as("sale stock never negative").isNotNegative();
+      // Queued mode keeps the sale's stock in Redis (flash_sales.sold is the naive mode's counter).
       assertThat(UNITS - remaining).as("sale sold == orders").isEqualTo(facts.ordered());
-      int placed = 0;
-      for (ApiClient buyer : buyers) {
-        for (JsonNode order : buyer.get("/api/orders?size=10").json().path("content")) {
+      assertThat(facts.distinctOrders()).as("no ticket ordered twice").isEqualTo(facts.ordered());
+      assertThat(facts.distinctBuyers()).as("one order per buyer (limit 1)").isEqualTo(facts.ordered());
+
+      // The buyers' own order lists agree with the sale: one flash order per ordering buyer,
+      // the known tickets' orders among them, the others only where an answer was lost.
+      Set<String> orderIds = new HashSet<>();
+      for (int i = 0; i < BUYERS; i++) {
+        JsonNode orders = buyers.get(i).get("/api/orders?size=10").json().path("content");
+        assertThat(orders.size()).as("orders of buyer %d", i).isLessThanOrEqualTo(1);
+        for (JsonNode order : orders) {
           assertThat(order.get("total").get("amount").asLong()).isEqualTo(FLASH_PRICE);
-          placed++;
+          orderIds.add(order.get("id").asString());
+          JsonNode ticket = settled.get(i);
+          if (ticket != null) {
+            assertThat(ticket.get("orderId").asString()).as("buyer %d's ticket names its order", i)
+                .isEqualTo(order.get("id").asString());
+          } else {
+            assertThat(lostAnswers).as("buyer %d has an order but no ticket: an answer was lost", i).contains(i);
+          }
+        }
+        JsonNode ticket = settled.get(i);
+        if (ticket != null && ticket.get("status").asString().equals("ORDERED")) {
+          assertThat(orders.size()).as("buyer %d's ORDERED ticket has its order", i).isEqualTo(1);
         }
       }
-      assertThat(placed).as("orders seen by their buyers").isEqualTo(facts.ordered());
+      assertThat(orderIds).as("orders seen by their buyers == ordered tickets").hasSize((int) facts.ordered());
       await("shop stock: before - after == live orders").atMost(Duration.ofSeconds(10))
           .until(() -> new ApiClient(cluster.node(1).port()).get("/api/items/" + itemId).json()
               .path("stock").asLong() == UNITS - facts.ordered());
+    } finally {
+      RabbitTestBroker.deleteQueuesAndExchangesStartingWith("bazaar.flash.it-" + run, "bazaar-it-" + run);
     }
   }
 
@@ -119,12 +146,13 @@ class FlashSaleStormNodeKilledIT {
    * a retry after a lost acceptance is refused with 409.
    */
   private static String buy(ApiClient buyer, String saleId, AtomicInteger answered,
-      java.util.function.Consumer<String> accepted) {
+      java.util.function.Consumer<String> accepted, Runnable answerLost) {
     for (int attempt = 1; attempt <= ATTEMPTS_PER_BUYER; attempt++) {
       Answer answer;
       try {
         answer = buyer.post("/api/flash-sales/" + saleId + "/purchase", "{\"quantity\":1}");
       } catch (IllegalStateException connectionLost) {
+        answerLost.run();
         continue;
       }
       answered.incrementAndGet();
@@ -135,6 +163,7 @@ class FlashSaleStormNodeKilledIT {
       if (answer.status() < 500) {
         return String.valueOf(answer.status());
       }
+      answerLost.run(); // 502/504: the purchase may have been taken before the node died
     }
     return "lost";
   }

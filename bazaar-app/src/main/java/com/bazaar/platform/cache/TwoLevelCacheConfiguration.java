@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.cache.RedisCacheConfiguration;
 import org.springframework.data.redis.cache.RedisCacheManager;
+import org.springframework.data.redis.cache.RedisCacheWriter;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
@@ -54,7 +55,12 @@ class TwoLevelCacheConfiguration {
   /** The caches of one node; public to the package so a test can build two nodes in one JVM. */
   static CacheManager twoLevelCaches(
       RedisConnectionFactory redis, CacheInvalidations invalidations, CacheProperties properties, MeterRegistry meters) {
-    RedisCacheManager shared = RedisCacheManager.builder(redis)
+    // Immediate writes: Spring Data Redis 4 otherwise sends a Lettuce cache's SET and DEL
+    // asynchronously and returns before Redis has them, so the invalidation message (or the
+    // next node's read) can overtake them: another node would reload an absent key, or read
+    // the old value back from Redis after an eviction and keep it until the second eviction.
+    RedisCacheManager shared = RedisCacheManager.builder(
+            RedisCacheWriter.create(redis, RedisCacheWriter.RedisCacheWriterConfigurer::immediateWrites))
         .cacheDefaults(RedisCacheConfiguration.defaultCacheConfig()
             .prefixCacheNameWith(properties.namespace() + ":")
             .entryTtl(new CacheTtl(properties.ttl(), properties.ttlJitter(), properties.absentTtl()))

@@ -21,6 +21,8 @@ class RedisDistributedLockTest extends DistributedLockContract {
   private final RedisTestServer server = new RedisTestServer();
   private final String namespace = RedisTestServer.randomNamespace();
   private final List<RedisDistributedLock> nodes = new ArrayList<>();
+  /** Renewed every third of it: long enough that a GC pause or a starved CPU does not lose it. */
+  private static final Duration RENEWED_LEASE = Duration.ofSeconds(3);
 
   @Override
   DistributedLock node() {
@@ -39,12 +41,15 @@ class RedisDistributedLockTest extends DistributedLockContract {
   @Test
   void aLockLeftByADeadHolderIsTakenOverOnceItsLeaseRunsOut() {
     // A holder that died mid-task leaves its key behind with its lease and nobody to renew it.
-    server.redis().opsForValue().set(namespace + ":job", "token-of-a-dead-node", Duration.ofMillis(800));
+    // The lease is long next to the one call that must be refused, so a pause of this thread
+    // (GC, a starved CPU) cannot let it run out before that call.
+    server.redis().opsForValue().set(namespace + ":job", "token-of-a-dead-node", RENEWED_LEASE);
     DistributedLock survivor = node();
     AtomicInteger ran = new AtomicInteger();
 
     assertThat(survivor.tryRun("job", LEASE, ran::incrementAndGet)).isFalse();
-    await().atMost(Duration.ofSeconds(5)).until(() -> survivor.tryRun("job", LEASE, ran::incrementAndGet));
+    await().atMost(RENEWED_LEASE.multipliedBy(4)).pollInterval(Duration.ofMillis(100))
+        .until(() -> survivor.tryRun("job", LEASE, ran::incrementAndGet));
     assertThat(ran).hasValue(1);
   }
 
@@ -52,27 +57,30 @@ class RedisDistributedLockTest extends DistributedLockContract {
   void aLiveHolderKeepsTheLockPastItsLeaseByRenewingIt() throws Exception {
     DistributedLock holder = node();
     DistributedLock other = node();
-    Duration shortLease = Duration.ofMillis(600);
     CountDownLatch holding = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     ExecutorService pool = Executors.newSingleThreadExecutor();
+    AtomicInteger ranOnOther = new AtomicInteger();
     try {
-      Future<Boolean> job = pool.submit(() -> holder.tryRun("long-job", shortLease, () -> {
+      Future<Boolean> job = pool.submit(() -> holder.tryRun("long-job", RENEWED_LEASE, () -> {
         holding.countDown();
         DistributedLockContract.awaitLatch(release);
       }));
       DistributedLockContract.awaitLatch(holding);
-      // Several leases long: without renewal the key would have expired and let "other" in.
-      long until = System.nanoTime() + Duration.ofMillis(2000).toNanos();
-      while (System.nanoTime() < until) {
-        assertThat(other.tryRun("long-job", shortLease, () -> {})).isFalse();
-      }
+      String token = server.redis().opsForValue().get(namespace + ":long-job");
+      // Two leases long: without renewal the key would have expired and let "other" in. Only
+      // a renewal thread stalled for two thirds of a lease (2 s) could lose it.
+      await("the holder keeps the lock").during(RENEWED_LEASE.multipliedBy(2))
+          .atMost(RENEWED_LEASE.multipliedBy(2).plusSeconds(30)).pollInterval(Duration.ofMillis(100))
+          .until(() -> !other.tryRun("long-job", RENEWED_LEASE, ranOnOther::incrementAndGet));
+      assertThat(server.redis().opsForValue().get(namespace + ":long-job")).as("still the holder's key").isEqualTo(token);
       release.countDown();
       assertThat(job.get(10, TimeUnit.SECONDS)).isTrue();
     } finally {
       release.countDown();
       pool.shutdownNow();
     }
+    assertThat(ranOnOther).hasValue(0);
     assertThat(server.keys(namespace)).as("released after the task").isEmpty();
   }
 

@@ -2,10 +2,10 @@ package com.bazaar.support.cluster;
 
 import static org.awaitility.Awaitility.await;
 
+import com.bazaar.support.FreePorts;
 import com.bazaar.support.RedisTestServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +37,8 @@ import java.util.stream.Collectors;
  * Each harness gets its own throw-away MariaDB database ({@code bazaar_test_<random>},
  * dropped on close) and its own Redis namespace ({@code bazaar.redis.namespace}, deleted on
  * close), so harnesses never see each other's data or another suite's. Nodes get distinct
- * Snowflake worker ids. Everything it writes (node data, logs, nginx config, cache) is under
+ * Snowflake worker ids. Ports come from {@link FreePorts} (below the ephemeral range, so a
+ * killed node's port is still free when it restarts). Everything it writes (node data, logs, nginx config, cache) is under
  * {@code target/cluster/<id>}; a failing test's logs stay there.
  */
 public final class ClusterHarness implements AutoCloseable {
@@ -114,19 +115,17 @@ public final class ClusterHarness implements AutoCloseable {
     try {
       Files.createDirectories(dir);
       for (int i = 1; i <= count; i++) {
-        nodes.add(new Node(i, freePort(), dir.resolve("node-" + i), command(i)));
+        nodes.add(new Node(i, FreePorts.pick(), dir.resolve("node-" + i), command(i)));
       }
-      // The first node migrates the schema and seeds the demo catalog alone; the rest join after.
-      node(1).start();
-      node(1).awaitHealthy(START_TIMEOUT);
-      for (Node node : nodes.subList(1, nodes.size())) {
-        node.start();
-      }
+      // One at a time: the first migrates the schema and seeds the demo catalog alone, and on
+      // a 2-core machine shared with other suites two JVMs booting together only slow each
+      // other down (each start is timed alone; together, both once ran past the timeout).
       for (Node node : nodes) {
+        node.start();
         node.awaitHealthy(START_TIMEOUT);
       }
       if (withNginx) {
-        nginx = Nginx.start(dir.resolve("nginx"), freePort(), nodes);
+        nginx = Nginx.start(dir.resolve("nginx"), FreePorts.pick(), nodes);
       }
       return this;
     } catch (IOException | RuntimeException e) {
@@ -175,14 +174,6 @@ public final class ClusterHarness implements AutoCloseable {
     }
   }
 
-  static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   /** Tail of a log file, for failure messages. */
   static String tail(Path log, int lines) {
     try {
@@ -204,9 +195,13 @@ public final class ClusterHarness implements AutoCloseable {
     private int nodes = 3;
     private final List<String> profiles = new ArrayList<>(List.of("redis", "edge"));
     // A small catalog, and small pools: the MariaDB server is shared with every other suite.
+    // Redis commands may take 10 s, not the production 2 s: on a loaded 2-core machine two
+    // nodes starting together starve Lettuce's event loop, and a handshake past the timeout
+    // made a node exit at start-up (its cache invalidation subscription failed).
     private final Map<String, String> properties = new LinkedHashMap<>(Map.of(
         "bazaar.demo.items", "60",
-        "spring.datasource.hikari.maximum-pool-size", "5"));
+        "spring.datasource.hikari.maximum-pool-size", "5",
+        "spring.data.redis.timeout", "10s"));
     private boolean nginx;
     private String heap = "384m";
 

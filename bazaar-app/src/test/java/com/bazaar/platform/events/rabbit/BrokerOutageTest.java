@@ -5,30 +5,60 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.bazaar.support.ApiClient;
+import com.bazaar.support.PrivateRabbitNode;
 import com.bazaar.support.Trades;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The broker dies mid-flow: orders keep being placed and paid (the outbox holds their
  * events), and once RabbitMQ is back every event reaches its consumers exactly once in
  * effect: one notification per order and step, sales counted once per paid order.
- * Stops and restarts the shared local broker's app, as root, always restarting it.
+ * The broker is a RabbitMQ node of this test's own ({@link PrivateRabbitNode}, started with the
+ * context, torn down after the class): stopping it breaks no other test or process using the
+ * shared broker on 5672.
  */
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS) // its broker is gone after the class
 class BrokerOutageTest extends RabbitBusTestBase {
   private static final int ORDERS = 8;
+  private static PrivateRabbitNode broker;
 
   @Autowired JdbcClient jdbc;
 
+  @BeforeAll
+  static void needsRabbitmqServer() {
+    assumeTrue(PrivateRabbitNode.available(), "needs the rabbitmq-server package (bin/rabbitmq-up installs it)");
+  }
+
+  /** Runs when the context is built: the node must answer before the app connects. */
+  @DynamicPropertySource
+  static void ownBroker(DynamicPropertyRegistry registry) {
+    if (broker == null) {
+      broker = PrivateRabbitNode.start();
+    }
+    registry.add("spring.rabbitmq.host", () -> "127.0.0.1");
+    registry.add("spring.rabbitmq.port", broker::port);
+  }
+
+  @AfterAll
+  static void stopOwnBroker() {
+    if (broker != null) {
+      broker.close();
+      broker = null;
+    }
+  }
+
   @Test
   void eventsRaisedWhileTheBrokerIsDownAreAllDeliveredOnceItIsBack() throws Exception {
-    assumeTrue(rabbitmqctl("status"), "needs rabbitmqctl on this machine, as root");
     long stove = items.create("Outage stove", 5000, 100);
     List<ApiClient> shoppers = new ArrayList<>();
     for (int i = 0; i < ORDERS; i++) {
@@ -36,13 +66,13 @@ class BrokerOutageTest extends RabbitBusTestBase {
     }
 
     try {
-      assertThat(rabbitmqctl("stop_app")).isTrue();
+      broker.stopApp();
       for (ApiClient shopper : shoppers) {
         Trades.pay(shopper, Trades.place(shopper, stove, 2));
       }
       assertThat(openPublications()).as("the outbox holds what the broker could not take").isPositive();
     } finally {
-      assertThat(rabbitmqctl("start_app")).as("RabbitMQ restarted").isTrue();
+      broker.startApp();
     }
 
     Duration patience = Duration.ofSeconds(90);
@@ -66,15 +96,5 @@ class BrokerOutageTest extends RabbitBusTestBase {
 
   private static long inboxSize(ApiClient shopper) {
     return shopper.get("/api/notifications").json().get("totalElements").asLong();
-  }
-
-  private static boolean rabbitmqctl(String command) throws IOException, InterruptedException {
-    Process process;
-    try {
-      process = new ProcessBuilder("rabbitmqctl", "-q", command).inheritIO().start();
-    } catch (IOException notInstalled) {
-      return false;
-    }
-    return process.waitFor(120, TimeUnit.SECONDS) && process.exitValue() == 0;
   }
 }
