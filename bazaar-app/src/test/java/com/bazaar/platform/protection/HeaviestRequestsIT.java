@@ -35,6 +35,8 @@ import tools.jackson.databind.JsonNode;
 class HeaviestRequestsIT {
   private static final Duration BUDGET = Duration.ofSeconds(15);
   private static final Map<String, String> BROWSER = Map.of("Accept", "text/html");
+  /** The default of bazaar.order.limits.max-lines-per-order (docs/security.md), pinned so the test says what it sends. */
+  private static final int MAX_ORDER_LINES = 50;
 
   private static ClusterHarness cluster;
   private static Node node;
@@ -46,6 +48,7 @@ class HeaviestRequestsIT {
             "jdbc:h2:file:${bazaar.data-dir}/bazaar;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE")
         .property("spring.datasource.username", "sa")
         .property("bazaar.demo.items", "1000")
+        .property("bazaar.order.limits.max-lines-per-order", String.valueOf(MAX_ORDER_LINES))
         .start();
     node = cluster.node(1);
   }
@@ -97,8 +100,8 @@ class HeaviestRequestsIT {
         page("/search?q=phone&page=21474836", 200), // a hint to narrow the search, not an error
         page("/items/" + itemId, 200),
         // bodies: the most lines an order may have, one more, and a body past the size limit
-        post(shopper, "/api/orders", orderBody(firstItems, 100), 201, 409, 429),
-        post(shopper, "/api/orders", orderBody(firstItems, 100).replace("]}", "," + line(itemId) + "]}"), 400),
+        post(shopper, "/api/orders", orderBody(firstItems, MAX_ORDER_LINES), 201, 409, 429),
+        post(shopper, "/api/orders", orderBody(firstItems, MAX_ORDER_LINES).replace("]}", "," + line(itemId) + "]}"), 400),
         post(visitor, "/api/users", "{\"username\":\"" + "u".repeat(70_000) + "\",\"password\":\"x\"}", 413),
         post(visitor, "/api/users", "{\"username\":\"" + "u".repeat(60_000) + "\",\"password\":\"pw-long-enough\"}", 400),
         put(shopper, "/api/cart/items/" + itemId, "{\"quantity\":999}", 200, 409));
