@@ -3,9 +3,9 @@ package com.bazaar.order.internal;
 import com.bazaar.platform.id.IdGenerator;
 
 /**
- * Order ids that carry their buyer's shard: the low {@link #GENE_BITS} bits of an order id
- * are {@code buyerId mod 8} (the "gene"), so an order id alone names the table that holds it,
- * and a buyer's orders all share one table.
+ * Order ids that carry their buyer's shard: the low {@link OrderSlots#GENE_BITS} bits of an
+ * order id are the buyer's slot ({@link OrderSlots#ofBuyer}, the "gene"), so an order id alone
+ * names the table that holds it, and a buyer's orders all share one table.
  *
  * <p>The ids come from the shared {@link IdGenerator} port with their low bits overwritten.
  * Two source ids that differ only in those bits would collide, so an id is skipped when its
@@ -14,10 +14,6 @@ import com.bazaar.platform.id.IdGenerator;
  * source then yields up to 512 order ids per millisecond per node.
  */
 final class OrderIdGenerator {
-  static final int GENE_BITS = 3;
-  static final int SLOTS = 1 << GENE_BITS;
-  private static final long GENE_MASK = SLOTS - 1;
-
   private final IdGenerator source;
   private long lastHigh = Long.MIN_VALUE;
 
@@ -28,17 +24,9 @@ final class OrderIdGenerator {
   synchronized long nextId(long buyerId) {
     long high;
     do {
-      high = source.nextId() & ~GENE_MASK;
+      high = source.nextId() & ~OrderSlots.GENE_MASK;
     } while (high == lastHigh);
     lastHigh = high;
-    return high | slotOfBuyer(buyerId);
-  }
-
-  static int slotOfBuyer(long buyerId) {
-    return (int) Math.floorMod(buyerId, (long) SLOTS);
-  }
-
-  static int slotOfOrder(long orderId) {
-    return (int) (orderId & GENE_MASK);
+    return high | OrderSlots.ofBuyer(buyerId);
   }
 }

@@ -58,6 +58,7 @@ class OrderShardsConfiguration {
       dataSource.setMaximumPoolSize(properties.poolSize());
       dataSource.setMinimumIdle(Math.min(2, properties.poolSize())); // idle nodes keep few connections per shard
       ShardSchema.create(dataSource, properties.tablesPerDatabase());
+      ShardLayoutCheck.requireCurrentSlots(dataSource, "ds_" + i, properties.tablesPerDatabase());
       shards.put("ds_" + i, dataSource);
     }
     return shards;

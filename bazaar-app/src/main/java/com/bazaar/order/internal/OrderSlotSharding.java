@@ -9,8 +9,8 @@ import org.apache.shardingsphere.sharding.api.sharding.complex.ComplexKeysShardi
 
 /**
  * ShardingSphere's routing hook for orders and their lines. Each row belongs to one of
- * {@link OrderIdGenerator#SLOTS} slots: {@code buyer_id mod 8}, or the gene in the low bits of
- * {@code id} / {@code order_id}, which is the same number. Slot s lives in database
+ * {@link OrderSlots#SLOTS} slots: {@link OrderSlots#ofBuyer} of {@code buyer_id}, or the gene in
+ * the low bits of {@code id} / {@code order_id}, which is the same number. Slot s lives in database
  * {@code s / tablesPerDatabase}, table {@code s % tablesPerDatabase} (so with 2 × 4 the
  * slots map one to one; with fewer physical tables, slots share them).
  *
@@ -49,12 +49,12 @@ public final class OrderSlotSharding implements ComplexKeysShardingAlgorithm<Com
     for (Map.Entry<String, Collection<Comparable<?>>> column : values.entrySet()) {
       String name = column.getKey().toLowerCase();
       if (name.equals("buyer_id")) {
-        return column.getValue().stream().map(v -> OrderIdGenerator.slotOfBuyer(asLong(v))).toList();
+        return column.getValue().stream().map(v -> OrderSlots.ofBuyer(asLong(v))).toList();
       }
     }
     for (Map.Entry<String, Collection<Comparable<?>>> column : values.entrySet()) {
       if (ORDER_ID_COLUMNS.contains(column.getKey().toLowerCase())) {
-        return column.getValue().stream().map(v -> OrderIdGenerator.slotOfOrder(asLong(v))).toList();
+        return column.getValue().stream().map(v -> OrderSlots.ofOrder(asLong(v))).toList();
       }
     }
     return null;

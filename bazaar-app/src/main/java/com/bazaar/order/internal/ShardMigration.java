@@ -34,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and catalog into their own databases when the node is split, {@link DomainDatabases}).
  *
  * <p>Old order ids do not carry their buyer's shard, so each order gets a new id: its old id
- * with the low bits set to the buyer's slot (OrderIdGenerator), moved up by 8 while taken. The
+ * with the low bits set to the buyer's slot (OrderSlots), moved up by 8 while taken. The
  * plan depends on the source alone and is kept in {@code order_id_map}, so a rerun after a
  * crash makes the same choices: orders already copied are skipped, the other tables are
  * copied again whole (each in one transaction). References to orders (payments,
@@ -115,9 +115,9 @@ class ShardMigration {
         ResultSet rows = query.executeQuery()) {
       while (rows.next()) {
         long oldId = rows.getLong(1);
-        long newId = (oldId & ~(long) (OrderIdGenerator.SLOTS - 1)) | OrderIdGenerator.slotOfBuyer(rows.getLong(2));
+        long newId = (oldId & ~OrderSlots.GENE_MASK) | OrderSlots.ofBuyer(rows.getLong(2));
         while (!taken.add(newId)) {
-          newId += OrderIdGenerator.SLOTS;
+          newId += OrderSlots.SLOTS;
         }
         ids.put(oldId, newId);
       }

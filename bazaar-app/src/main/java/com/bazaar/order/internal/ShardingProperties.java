@@ -33,9 +33,9 @@ record ShardingProperties(
     poolSize = poolSize == 0 ? 10 : poolSize;
     if (enabled) {
       int tables = databases.size() * tablesPerDatabase;
-      if (databases.isEmpty() || OrderIdGenerator.SLOTS % tables != 0) {
+      if (databases.isEmpty() || OrderSlots.SLOTS % tables != 0) {
         throw new IllegalArgumentException("bazaar.orders.sharding: databases × tables-per-database must divide "
-            + OrderIdGenerator.SLOTS + " (the slots an order id encodes), got " + databases.size() + " × "
+            + OrderSlots.SLOTS + " (the slots an order id encodes), got " + databases.size() + " × "
             + tablesPerDatabase);
       }
     }

@@ -19,7 +19,7 @@ class OrderIdGeneratorTest {
     for (int i = 0; i < 20_000; i++) {
       long buyer = i * 7919L;
       long id = ids.nextId(buyer);
-      assertThat(OrderIdGenerator.slotOfOrder(id)).isEqualTo(OrderIdGenerator.slotOfBuyer(buyer));
+      assertThat(OrderSlots.ofOrder(id)).isEqualTo(OrderSlots.ofBuyer(buyer));
       issued.add(id);
     }
     assertThat(new HashSet<>(issued)).hasSize(issued.size());
@@ -38,6 +38,6 @@ class OrderIdGeneratorTest {
 
   @Test
   void negativeBuyerIdsStillMapToASlot() {
-    assertThat(OrderIdGenerator.slotOfBuyer(-1)).isBetween(0, OrderIdGenerator.SLOTS - 1);
+    assertThat(OrderSlots.ofBuyer(-1)).isBetween(0, OrderSlots.SLOTS - 1);
   }
 }

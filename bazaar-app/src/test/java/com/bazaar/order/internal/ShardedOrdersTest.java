@@ -46,6 +46,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ActiveProfiles({"test", "mariadb", "sharding"})
 @DirtiesContext
 class ShardedOrdersTest extends ApiTest {
+  private static final int SPREAD_BUYERS = 24;
   private static final Pattern PHYSICAL_TABLE = Pattern.compile("\\b(orders|order_lines)_(\\d)\\b");
 
   @Autowired TestItems items;
@@ -75,8 +76,8 @@ class ShardedOrdersTest extends ApiTest {
       ids.add(Long.parseLong(shopper.post("/api/orders", lines(item, 1)).json().get("id").asString()));
     }
 
-    int slot = OrderIdGenerator.slotOfOrder(ids.get(0));
-    assertThat(ids).allSatisfy(id -> assertThat(OrderIdGenerator.slotOfOrder(id)).isEqualTo(slot));
+    int slot = OrderSlots.ofOrder(ids.get(0));
+    assertThat(ids).allSatisfy(id -> assertThat(OrderSlots.ofOrder(id)).isEqualTo(slot));
     for (int shard = 0; shard < ShardDatabases.COUNT; shard++) {
       for (int table = 0; table < 4; table++) {
         boolean home = shard == slot / 4 && table == slot % 4;
@@ -88,12 +89,41 @@ class ShardedOrdersTest extends ApiTest {
     }
   }
 
+  /**
+   * Buyers who register one at a time get Snowflake ids with sequence 0; their orders must still
+   * reach both databases. With a fair slot hash all {@value #SPREAD_BUYERS} land in one database
+   * with probability 2 × 2^-24 ≈ 1e-7; with the old {@code buyer_id mod 8} every one did.
+   */
+  @Test
+  void buyersRegisteredOneAtATimeSpreadOverBothDatabasesEachInTheTableOfItsSlot() throws SQLException {
+    long item = items.create("spread", 100, 1000);
+    List<Long> ids = new ArrayList<>();
+    for (int i = 0; i < SPREAD_BUYERS; i++) {
+      ids.add(Long.parseLong(newShopper().post("/api/orders", lines(item, 1)).json().get("id").asString()));
+    }
+
+    int[] perDatabase = new int[ShardDatabases.COUNT];
+    List<Long> found = new ArrayList<>();
+    for (int shard = 0; shard < ShardDatabases.COUNT; shard++) {
+      for (int table = 0; table < 4; table++) {
+        for (long[] row : idAndBuyerIn(shard, "orders_" + table, ids)) {
+          assertThat(shard * 4 + table).as("order %d of buyer %d", row[0], row[1])
+              .isEqualTo(OrderSlots.ofBuyer(row[1])).isEqualTo(OrderSlots.ofOrder(row[0]));
+          perDatabase[shard]++;
+          found.add(row[0]);
+        }
+      }
+    }
+    assertThat(found).containsExactlyInAnyOrderElementsOf(ids);
+    assertThat(perDatabase).as("orders per database").doesNotContain(0);
+  }
+
   @Test
   void anOrderIdAloneIsReadFromOneTableWithoutBroadcast() {
     long item = items.create("routed", 100, 10);
     ApiClient shopper = newShopper();
     String id = shopper.post("/api/orders", lines(item, 1)).json().get("id").asString();
-    int slot = OrderIdGenerator.slotOfOrder(Long.parseLong(id));
+    int slot = OrderSlots.ofOrder(Long.parseLong(id));
 
     List<String> executed = actualSql(() -> assertThat(shopper.get("/api/orders/" + id).status()).isEqualTo(200));
 
@@ -137,7 +167,7 @@ class ShardedOrdersTest extends ApiTest {
     long item = items.create("shard down", 100, 10);
     ApiClient shopper = newShopper();
     long first = Long.parseLong(shopper.post("/api/orders", lines(item, 1)).json().get("id").asString());
-    int slot = OrderIdGenerator.slotOfOrder(first);
+    int slot = OrderSlots.ofOrder(first);
 
     Answer failed;
     rename(slot, "orders_" + slot % 4, "orders_" + slot % 4 + "_away");
@@ -225,6 +255,19 @@ class ShardedOrdersTest extends ApiTest {
       rows.next();
       return rows.getLong(1);
     }
+  }
+
+  private List<long[]> idAndBuyerIn(int shard, String table, List<Long> ids) throws SQLException {
+    List<long[]> found = new ArrayList<>();
+    try (Connection connection = shards.open(shard);
+        PreparedStatement query = connection.prepareStatement("SELECT id, buyer_id FROM " + table
+            + " WHERE id IN (" + String.join(",", ids.stream().map(String::valueOf).toList()) + ")");
+        ResultSet rows = query.executeQuery()) {
+      while (rows.next()) {
+        found.add(new long[] {rows.getLong(1), rows.getLong(2)});
+      }
+    }
+    return found;
   }
 
   private void rename(int slot, String from, String to) throws SQLException {
