@@ -1,6 +1,5 @@
 package com.bazaar.search.internal;
 
-import com.bazaar.catalog.ItemSummaryView;
 import com.bazaar.platform.Page;
 import com.bazaar.platform.PageSpec;
 import com.bazaar.search.ItemSearch;
@@ -23,10 +22,10 @@ final class SearchApi {
 
   // q is optional here only so that a missing q gets the same field error as a blank one.
   @GetMapping("/api/search")
-  Page<ItemSummaryView> search(
+  Page<SearchResultView> search(
       @RequestParam(required = false) String q,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "20") int size) {
-    return search.search(q, new PageSpec(page, size)).map(ItemSummaryView::of);
+    return search.find(q, new PageSpec(page, size)).map(SearchResultView::of);
   }
 }
