@@ -192,6 +192,26 @@ class SearchApiTest extends ApiTest {
     assertThat(hit.get("highlight").asString()).isEqualTo("<em>华为</em> 智能 <em>手机</em> Pro 256GB <em>" + marker + "</em>");
   }
 
+  @Test
+  void suggestionsWhileTypingAreTheBestFewMatchesOfTheUnfinishedWord() {
+    String marker = uniqueWord();
+    String phone = createItem(marker + " Apple iPhone 15", "A17 chip", 599900, 5);
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(ids(search(marker))).containsExactly(phone));
+
+    var answer = anonymous().get("/api/search/suggestions?q=" + encode(marker + " iPh"));
+    assertThat(answer.status()).isEqualTo(200);
+    JsonNode suggestions = answer.json().get("suggestions");
+    assertThat(suggestions).hasSize(1);
+    assertThat(suggestions.get(0).get("id").asString()).isEqualTo(phone);
+    assertThat(suggestions.get(0).get("title").asString()).isEqualTo(marker + " Apple iPhone 15");
+    assertThat(suggestions.get(0).get("highlight").asString()).isEqualTo("<em>" + marker + "</em> Apple <em>iPhone</em> 15");
+
+    assertThat(anonymous().get("/api/search/suggestions?q=phon").json().get("suggestions").size())
+        .isBetween(1, 8);
+    assertThat(anonymous().get("/api/search/suggestions?q=").json().get("suggestions")).isEmpty();
+    assertThat(anonymous().get("/api/search/suggestions?q=" + "x".repeat(201)).status()).isEqualTo(400);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"华为手机", "小米手机", "苹果手机", "华为耳机", "联想笔记本电脑", "海尔冰箱", "耐克运动鞋", "纯棉T恤"})
   void onTheDemoCatalogACompoundFindsWhatItsWordsFindWithSpaces(String compound) {
