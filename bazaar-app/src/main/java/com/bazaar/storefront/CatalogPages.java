@@ -9,10 +9,12 @@ import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.NotFound;
 import com.bazaar.platform.Page;
 import com.bazaar.platform.PageSpec;
+import com.bazaar.search.FoundItem;
 import com.bazaar.search.ItemSearch;
 import com.bazaar.search.SearchUnavailable;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -70,7 +72,11 @@ final class CatalogPages {
       return "search";
     }
     try {
-      model.addAttribute("items", search.search(q, new PageSpec(page, PAGE_SIZE)));
+      Page<FoundItem> found = search.find(q, new PageSpec(page, PAGE_SIZE));
+      model.addAttribute("items", found.map(FoundItem::item));
+      // The grid shows these titles, matched words in <em>, as HTML (escaped by the search module).
+      model.addAttribute("highlights",
+          found.content().stream().collect(Collectors.toMap(f -> f.item().id(), FoundItem::highlight, (a, b) -> a)));
     } catch (InvalidInput e) {
       model.addAttribute("hint", "page".equals(e.field())
           ? "We show only the first " + PageSpec.MAX_WINDOW + " matches. Add a word to narrow your search."
