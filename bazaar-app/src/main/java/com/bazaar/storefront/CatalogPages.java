@@ -80,7 +80,7 @@ final class CatalogPages {
     }
     try {
       PageSpec spec = new PageSpec(page, PAGE_SIZE);
-      addGrid(model, grids.grid("search:" + page + ":" + q, () -> search.search(q, spec), request, response));
+      addGrid(model, grids.searchGrid("search:" + page + ":" + q, () -> search.find(q, spec), request, response));
     } catch (InvalidInput e) {
       model.addAttribute("hint", "page".equals(e.field())
           ? "We show only the first " + PageSpec.MAX_WINDOW + " matches. Add a word to narrow your search."

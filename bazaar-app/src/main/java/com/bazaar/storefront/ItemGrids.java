@@ -4,15 +4,18 @@ import com.bazaar.catalog.ItemChanged;
 import com.bazaar.catalog.ItemSummary;
 import com.bazaar.inventory.StockChanged;
 import com.bazaar.platform.Page;
+import com.bazaar.search.FoundItem;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -44,13 +47,28 @@ final class ItemGrids {
 
   /** One page of items and its grid's HTML, from the cache or loaded and rendered now. */
   Grid grid(String key, Supplier<Page<ItemSummary>> items, HttpServletRequest request, HttpServletResponse response) {
-    return grids.get(key, k -> render(items.get(), request, response));
+    return grids.get(key, k -> render(items.get(), Map.of(), request, response));
   }
 
-  private Grid render(Page<ItemSummary> items, HttpServletRequest request, HttpServletResponse response) {
+  /** A page of search results: the grid shows each title with the matched words marked. */
+  Grid searchGrid(String key, Supplier<Page<FoundItem>> found, HttpServletRequest request, HttpServletResponse response) {
+    return grids.get(key, k -> {
+      Page<FoundItem> page = found.get();
+      // The highlights are HTML escaped by the search module, so the template inserts them as they are.
+      Map<Long, String> highlights = page.content().stream()
+          .collect(Collectors.toMap(f -> f.item().id(), FoundItem::highlight, (a, b) -> a));
+      return render(page.map(FoundItem::item), Map.of("highlights", highlights), request, response);
+    });
+  }
+
+  private Grid render(
+      Page<ItemSummary> items, Map<String, Object> extra, HttpServletRequest request, HttpServletResponse response) {
     var exchange = JakartaServletWebApplication.buildApplication(request.getServletContext())
         .buildExchange(request, response);
-    WebContext context = new WebContext(exchange, Locale.ROOT, Map.of("items", items.content(), "fmt", FORMAT));
+    Map<String, Object> variables = new HashMap<>(extra);
+    variables.put("items", items.content());
+    variables.put("fmt", FORMAT);
+    WebContext context = new WebContext(exchange, Locale.ROOT, variables);
     return new Grid(items, templates.process("layout", Set.of("grid"), context));
   }
 

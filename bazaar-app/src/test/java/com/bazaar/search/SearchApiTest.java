@@ -169,6 +169,62 @@ class SearchApiTest extends ApiTest {
     assertThat(health.getDetails().get("documents")).isInstanceOf(Long.class);
   }
 
+  @Test
+  void shoppersFindWhatTheyTypeTheWayTheyTypeIt() {
+    String marker = uniqueWord();
+    String huaweiZh = createItem("华为 智能 手机 Pro 256GB " + marker, "华为智能手机（Pro 256GB），正品保证。", 399900, 5);
+    String huaweiEn = createItem("Huawei smart phone " + marker, "Smart phone from Huawei. Free shipping.", 299900, 5);
+    String xiaomi = createItem("小米 蓝牙耳机 " + marker, "小米蓝牙耳机，顺丰包邮。", 19900, 5);
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        assertThat(ids(search(marker))).containsExactlyInAnyOrder(huaweiZh, huaweiEn, xiaomi));
+
+    assertThat(ids(search(marker + " 华为手机"))).containsExactlyInAnyOrder(huaweiZh, huaweiEn)
+        .isEqualTo(ids(search(marker + " 华为 手机")));
+    assertThat(ids(search(marker + " huawei"))).containsExactlyInAnyOrder(huaweiZh, huaweiEn);
+    assertThat(ids(search(marker + " phone"))).containsExactlyInAnyOrder(huaweiZh, huaweiEn);
+    assertThat(ids(search(marker + " headphones"))).containsExactly(xiaomi);
+    assertThat(ids(search(marker + " Huaw"))).containsExactly(huaweiEn);
+    assertThat(ids(search(marker + " 小米耳机"))).containsExactly(xiaomi);
+
+    JsonNode hit = search(marker + " 华为手机").get("content").get(0);
+    assertThat(hit.get("id").asString()).isEqualTo(huaweiZh);
+    assertThat(hit.get("title").asString()).isEqualTo("华为 智能 手机 Pro 256GB " + marker);
+    assertThat(hit.get("highlight").asString()).isEqualTo("<em>华为</em> 智能 <em>手机</em> Pro 256GB <em>" + marker + "</em>");
+  }
+
+  @Test
+  void suggestionsWhileTypingAreTheBestFewMatchesOfTheUnfinishedWord() {
+    String marker = uniqueWord();
+    String phone = createItem(marker + " Apple iPhone 15", "A17 chip", 599900, 5);
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(ids(search(marker))).containsExactly(phone));
+
+    var answer = anonymous().get("/api/search/suggestions?q=" + encode(marker + " iPh"));
+    assertThat(answer.status()).isEqualTo(200);
+    JsonNode suggestions = answer.json().get("suggestions");
+    assertThat(suggestions).hasSize(1);
+    assertThat(suggestions.get(0).get("id").asString()).isEqualTo(phone);
+    assertThat(suggestions.get(0).get("title").asString()).isEqualTo(marker + " Apple iPhone 15");
+    assertThat(suggestions.get(0).get("highlight").asString()).isEqualTo("<em>" + marker + "</em> Apple <em>iPhone</em> 15");
+
+    assertThat(anonymous().get("/api/search/suggestions?q=phon").json().get("suggestions").size())
+        .isBetween(1, 8);
+    assertThat(anonymous().get("/api/search/suggestions?q=").json().get("suggestions")).isEmpty();
+    assertThat(anonymous().get("/api/search/suggestions?q=" + "x".repeat(201)).status()).isEqualTo(400);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"华为手机", "小米手机", "苹果手机", "华为耳机", "联想笔记本电脑", "海尔冰箱", "耐克运动鞋", "纯棉T恤"})
+  void onTheDemoCatalogACompoundFindsWhatItsWordsFindWithSpaces(String compound) {
+    // The word splitter's cut of the compound, written with spaces, as a shopper might.
+    String spaced = switch (compound) {
+      case "联想笔记本电脑" -> "联想 笔记本电脑";
+      case "纯棉T恤" -> "纯棉 T恤";
+      default -> compound.substring(0, 2) + " " + compound.substring(2);
+    };
+    assertThat(search(compound).get("totalElements").asLong())
+        .isEqualTo(search(spaced).get("totalElements").asLong());
+  }
+
   private JsonNode search(String query) {
     var answer = anonymous().get("/api/search?q=" + encode(query) + "&size=20");
     assertThat(answer.status()).isEqualTo(200);

@@ -1,6 +1,7 @@
 package com.bazaar.storefront;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.bazaar.platform.Money;
 import com.bazaar.support.ApiClient;
@@ -14,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -85,6 +87,22 @@ class StorefrontPagesTest extends ApiTest {
 
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.body()).contains("手机", "搜索结果");
+  }
+
+  @Test
+  void searchResultsShowTheMatchedWordsHighlightedAndTheTitleStillEscaped() {
+    String categoryId = anonymous().get("/api/categories").json().get(0).get("id").asString();
+    String marker = "zq" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "x");
+    String title = "<script>alert(1)</script> 华为 手机 " + marker;
+    Answer created = admin().post("/api/admin/items", ApiClient.json(Map.of(
+        "title", title, "description", "", "price", Map.of("amount", 1999, "currency", "CNY"),
+        "stock", 5, "categoryId", categoryId)));
+    assertThat(created.status()).isEqualTo(201);
+    String search = "/search?q=" + URLEncoder.encode("华为手机 " + marker, StandardCharsets.UTF_8);
+
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(page(anonymous(), search).body())
+        .contains("&lt;script&gt;alert(1)&lt;/script&gt; <em>华为</em> <em>手机</em> <em>" + marker + "</em>")
+        .doesNotContain("<script>alert"));
   }
 
   @Test

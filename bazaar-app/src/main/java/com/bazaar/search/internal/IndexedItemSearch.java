@@ -1,11 +1,11 @@
 package com.bazaar.search.internal;
 
 import com.bazaar.catalog.Catalog;
-import com.bazaar.catalog.ItemSummary;
 import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.Page;
 import com.bazaar.platform.PageSpec;
 import com.bazaar.platform.protection.CircuitBreakers;
+import com.bazaar.search.FoundItem;
 import com.bazaar.search.ItemSearch;
 import com.bazaar.search.SearchUnavailable;
 import java.util.List;
@@ -37,7 +37,7 @@ final class IndexedItemSearch implements ItemSearch {
   }
 
   @Override
-  public Page<ItemSummary> search(String query, PageSpec page) {
+  public Page<FoundItem> find(String query, PageSpec page) {
     if (query == null || query.isBlank()) {
       throw new InvalidInput("q", "must not be blank");
     }
@@ -49,6 +49,9 @@ final class IndexedItemSearch implements ItemSearch {
     if (hits.ids().isEmpty()) {
       return Page.of(List.of(), page, hits.total());
     }
-    return Page.of(catalog.summaries(hits.ids()), page, hits.total());
+    List<FoundItem> found = catalog.summaries(hits.ids()).stream()
+        .map(item -> new FoundItem(item, hits.highlight(item.title())))
+        .toList();
+    return Page.of(found, page, hits.total());
   }
 }

@@ -2,6 +2,8 @@ package com.bazaar.search.internal;
 
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * The search module's port onto a full-text index of items. Writes are idempotent:
@@ -29,14 +31,29 @@ interface ItemIndex {
 
   void clear();
 
-  /** One page of matches: ids in rank order and how many items match in all. */
-  record SearchHits(List<Long> ids, long total) {
+  /**
+   * One page of matches: ids in rank order, how many items match in all, and how to mark the
+   * words the query matched in a title (as HTML, the rest escaped).
+   */
+  record SearchHits(List<Long> ids, long total, UnaryOperator<String> highlighter) {
     public SearchHits {
       ids = List.copyOf(ids);
     }
 
+    static SearchHits of(List<Long> ids, long total) {
+      return new SearchHits(ids, total, HtmlUtils::htmlEscape);
+    }
+
     static SearchHits none() {
-      return new SearchHits(List.of(), 0);
+      return of(List.of(), 0);
+    }
+
+    SearchHits highlightedBy(UnaryOperator<String> titleHighlighter) {
+      return new SearchHits(ids, total, titleHighlighter);
+    }
+
+    String highlight(String title) {
+      return highlighter.apply(title);
     }
   }
 }

@@ -4,20 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.cjk.CJKAnalyzer;
-import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
@@ -25,14 +18,10 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -42,15 +31,15 @@ import org.apache.lucene.store.FSDirectory;
 /**
  * The item index on embedded Lucene, in memory by default or in a directory on disk.
  *
- * <p>Each text is indexed twice. Once with SmartChineseAnalyzer, which splits Chinese into
- * dictionary words and lower-cases and stems English ("Earbuds" → "earbud"). And once as
- * overlapping pairs of Chinese characters (CJK bigrams), because the word splitter is
- * context-sensitive: it may keep "智能手机" whole in a title yet split a query of "手机" on
- * its own, and then only the bigrams ("智能", "能手", "手机") still meet.
+ * <p>Each text is indexed twice (see {@link ShopperAnalysis}): as SmartChinese words, with
+ * English lower-cased and stemmed ("Earbuds" → "earbud"), and as Chinese characters and
+ * pairs of characters, because the word splitter is context-sensitive: it may keep "智能手机"
+ * whole in a title yet split a query of "手机" on its own, and then only the pairs still meet.
+ * Queries are built by {@link ShopperQueries}: compound words typed without spaces, bilingual
+ * synonyms and the prefix of the word being typed.
  *
- * <p>Queries are built from analyzed terms, never parsed, so no user text can make them
- * fail. Every word the user typed must match (in the title or the description); if that
- * finds nothing, any word may match. Title matches weigh three times description matches.
+ * <p>Every word the user typed must match (in the title or the description); if that finds
+ * nothing, any word may match. Title matches weigh three times description matches.
  * A write is visible to the next search at once (near-real-time reader refreshed after it).
  */
 final class LuceneItemIndex implements ItemIndex, AutoCloseable {
@@ -58,15 +47,11 @@ final class LuceneItemIndex implements ItemIndex, AutoCloseable {
   static final String TITLE = "title";
   static final String DESCRIPTION = "description";
   static final String CATEGORY = "categoryId";
-  private static final String GRAMS = ".grams";
-  private static final float TITLE_BOOST = 3f;
-  // Caps keep any query well below Lucene's limit of 1024 clauses (8 × 16 × 4 = 512).
-  private static final int MAX_WORDS = 8;
-  private static final int MAX_TERMS_PER_WORD = 16;
+  static final String GRAMS = ".grams";
 
   private final Directory directory;
-  private final Analyzer words = new SmartChineseAnalyzer();
-  private final Analyzer grams = new CJKAnalyzer(CharArraySet.EMPTY_SET);
+  private final ShopperQueries queries;
+  private final TitleHighlighter highlighter;
   private final IndexWriter writer;
   private final SearcherManager searchers;
   // Held while rebuilding so that no other write publishes a half-built index to readers.
@@ -74,8 +59,11 @@ final class LuceneItemIndex implements ItemIndex, AutoCloseable {
 
   private LuceneItemIndex(Directory directory) {
     this.directory = directory;
-    Analyzer perField =
-        new PerFieldAnalyzerWrapper(words, Map.of(TITLE + GRAMS, grams, DESCRIPTION + GRAMS, grams));
+    ShopperAnalysis analysis = new ShopperAnalysis();
+    this.queries = new ShopperQueries(analysis);
+    this.highlighter = new TitleHighlighter(analysis);
+    Analyzer perField = new PerFieldAnalyzerWrapper(
+        analysis.words, Map.of(TITLE + GRAMS, analysis.indexGrams, DESCRIPTION + GRAMS, analysis.indexGrams));
     try {
       this.writer = new IndexWriter(directory, new IndexWriterConfig(perField));
       this.searchers = new SearcherManager(writer, null);
@@ -142,18 +130,18 @@ final class LuceneItemIndex implements ItemIndex, AutoCloseable {
     if (offset < 0 || limit < 1) {
       throw new IllegalArgumentException("offset must be ≥ 0 and limit ≥ 1");
     }
-    List<Query> wordQueries = wordQueries(text == null ? "" : text);
-    if (wordQueries.isEmpty()) {
+    ShopperQuery query = queries.parse(text == null ? "" : text);
+    if (query.isEmpty()) {
       return SearchHits.none();
     }
     try {
       IndexSearcher searcher = searchers.acquire();
       try {
-        SearchHits hits = search(searcher, all(wordQueries, Occur.MUST), offset, limit);
-        if (hits.total() == 0 && wordQueries.size() > 1) {
-          hits = search(searcher, all(wordQueries, Occur.SHOULD), offset, limit);
+        SearchHits hits = search(searcher, query.every(), offset, limit);
+        if (hits.total() == 0 && query.parts().size() > 1) {
+          hits = search(searcher, query.some(), offset, limit);
         }
-        return hits;
+        return hits.highlightedBy(title -> highlighter.highlight(title, query));
       } finally {
         searchers.release(searcher);
       }
@@ -188,7 +176,7 @@ final class LuceneItemIndex implements ItemIndex, AutoCloseable {
     // than the index holds: a deep offset must not cost memory the index could never fill.
     int wanted = (int) Math.max(1, Math.min((long) offset + limit, searcher.getIndexReader().maxDoc()));
     if (offset >= wanted) {
-      return new SearchHits(List.of(), searcher.count(query));
+      return SearchHits.of(List.of(), searcher.count(query));
     }
     // Counting every hit (threshold MAX_VALUE) gives an exact total rather than "1000 or more".
     TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(wanted, null, Integer.MAX_VALUE));
@@ -198,65 +186,7 @@ final class LuceneItemIndex implements ItemIndex, AutoCloseable {
       ScoreDoc hit = top.scoreDocs[i];
       ids.add(Long.parseLong(storedFields.document(hit.doc).get(ID)));
     }
-    return new SearchHits(ids, top.totalHits.value);
-  }
-
-  /** One query per word the user typed; words that analyze to nothing (like "*") are dropped. */
-  private List<Query> wordQueries(String text) {
-    List<Query> queries = new ArrayList<>();
-    for (String word : text.strip().split("\\s+")) {
-      if (queries.size() == MAX_WORDS) {
-        break;
-      }
-      List<Query> ways = new ArrayList<>();
-      Set<String> wordTerms = terms(words, TITLE, word);
-      Set<String> gramTerms = terms(grams, TITLE + GRAMS, word);
-      if (!wordTerms.isEmpty()) {
-        ways.add(new BoostQuery(allTerms(TITLE, wordTerms), TITLE_BOOST));
-        ways.add(allTerms(DESCRIPTION, wordTerms));
-      }
-      if (!gramTerms.isEmpty()) {
-        ways.add(new BoostQuery(allTerms(TITLE + GRAMS, gramTerms), TITLE_BOOST));
-        ways.add(allTerms(DESCRIPTION + GRAMS, gramTerms));
-      }
-      if (!ways.isEmpty()) {
-        queries.add(all(ways, Occur.SHOULD));
-      }
-    }
-    return queries;
-  }
-
-  private static Set<String> terms(Analyzer analyzer, String field, String text) {
-    Set<String> terms = new LinkedHashSet<>();
-    try (TokenStream tokens = analyzer.tokenStream(field, text)) {
-      CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
-      tokens.reset();
-      while (tokens.incrementToken() && terms.size() < MAX_TERMS_PER_WORD) {
-        terms.add(term.toString());
-      }
-      tokens.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return terms;
-  }
-
-  private static Query allTerms(String field, Set<String> terms) {
-    if (terms.size() == 1) {
-      return new TermQuery(new Term(field, terms.iterator().next()));
-    }
-    BooleanQuery.Builder query = new BooleanQuery.Builder();
-    terms.forEach(t -> query.add(new TermQuery(new Term(field, t)), Occur.MUST));
-    return query.build();
-  }
-
-  private static Query all(List<Query> queries, Occur occur) {
-    if (queries.size() == 1) {
-      return queries.get(0);
-    }
-    BooleanQuery.Builder query = new BooleanQuery.Builder();
-    queries.forEach(q -> query.add(q, occur));
-    return query.build();
+    return SearchHits.of(ids, top.totalHits.value);
   }
 
   private static Document document(IndexedItem item) {

@@ -1,20 +1,24 @@
 package com.bazaar.search.internal;
 
-import com.bazaar.catalog.ItemSummaryView;
 import com.bazaar.platform.Page;
 import com.bazaar.platform.PageSpec;
+import com.bazaar.search.FoundItem;
 import com.bazaar.search.ItemSearch;
+import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/search?q=&page=&size=}: a page of items, best match first (API.md). A
+ * {@code GET /api/search?q=&page=&size=}: a page of items, best match first, and
+ * {@code GET /api/search/suggestions?q=}: the best few while the shopper types (API.md). A
  * failing index answers 503 at once (its breaker, in {@link IndexedItemSearch}), while
  * /api/items keeps browsing from the database.
  */
 @RestController
 final class SearchApi {
+  static final int SUGGESTIONS = 8;
+
   private final ItemSearch search;
 
   SearchApi(ItemSearch search) {
@@ -23,10 +27,28 @@ final class SearchApi {
 
   // q is optional here only so that a missing q gets the same field error as a blank one.
   @GetMapping("/api/search")
-  Page<ItemSummaryView> search(
+  Page<SearchResultView> search(
       @RequestParam(required = false) String q,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "20") int size) {
-    return search.search(q, new PageSpec(page, size)).map(ItemSummaryView::of);
+    return search.find(q, new PageSpec(page, size)).map(SearchResultView::of);
+  }
+
+  /** While typing, an empty box is normal: it suggests nothing rather than answering 400. */
+  @GetMapping("/api/search/suggestions")
+  Suggestions suggestions(@RequestParam(required = false) String q) {
+    if (q == null || q.isBlank()) {
+      return new Suggestions(List.of());
+    }
+    return new Suggestions(search.find(q, new PageSpec(0, SUGGESTIONS)).content().stream().map(Suggestion::of).toList());
+  }
+
+  record Suggestions(List<Suggestion> suggestions) {}
+
+  /** An item to offer while typing: its id, its title and the title highlighted (HTML). */
+  record Suggestion(String id, String title, String highlight) {
+    static Suggestion of(FoundItem found) {
+      return new Suggestion(String.valueOf(found.item().id()), found.item().title(), found.highlight());
+    }
   }
 }
