@@ -19,10 +19,11 @@ public interface FlashSales {
   long remaining(long saleId);
 
   /**
-   * Takes {@code quantity} units for the buyer or throws {@link FlashSaleRefused} (sold out,
-   * limit reached, not open) or {@link FlashSaleNotFound}.
+   * Takes {@code quantity} units for the buyer and answers the ticket, or answers why not
+   * (sold out, limit reached, not open) as a {@link FlashPurchase.Refused}; throws only for a
+   * sale that does not exist ({@link FlashSaleNotFound}) or a quantity below one.
    */
-  FlashTicket purchase(long saleId, long buyerId, int quantity);
+  FlashPurchase purchase(long saleId, long buyerId, int quantity);
 
   /** The buyer's ticket; another buyer's ticket is not found. */
   FlashTicket ticket(long saleId, long buyerId, long ticketId);

@@ -34,7 +34,10 @@ public abstract class FlashSaleStormContract extends ApiTest {
   private static final int UNITS = 100;
   private static final long FLASH_PRICE = 990;
 
+  private static final long UNKNOWN_BUYER = 4_242L;
+
   @Autowired TestItems items;
+  @Autowired FlashSales flashSales;
 
   @Test
   void aThousandBuyersStormAHundredUnitsAndExactlyAHundredOrdersComeOut() throws Exception {
@@ -125,6 +128,26 @@ public abstract class FlashSaleStormContract extends ApiTest {
       assertThat(refused.json().get("detail").asString()).contains("sold out");
     }
     assertThat(SqlOnRequestThreads.count() - before).as("connections taken while answering sold out").isZero();
+  }
+
+  @Test
+  void aSoldOutPurchaseIsARefusalValueAnsweredAsTheDocumentedProblem() {
+    long itemId = items.create("refused item", 19_900, 10);
+    String saleId = createSale(itemId, 1, 1);
+    assertThat(newShopper().post("/api/flash-sales/" + saleId + "/purchase", "{}").status()).isEqualTo(202);
+
+    Answer refused = newShopper().post("/api/flash-sales/" + saleId + "/purchase", "{}");
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.contentType()).startsWith("application/problem+json");
+    JsonNode problem = refused.json();
+    assertThat(problem.get("type").asString()).isEqualTo("about:blank");
+    assertThat(problem.get("title").asString()).isEqualTo("Conflict");
+    assertThat(problem.get("status").asInt()).isEqualTo(409);
+    assertThat(problem.get("detail").asString()).isEqualTo("flash sale " + saleId + " is sold out");
+
+    // The module answers a refusal as a value: no exception (and no stack trace) per sold-out buyer.
+    assertThat(flashSales.purchase(Long.parseLong(saleId), UNKNOWN_BUYER, 1))
+        .isEqualTo(new FlashPurchase.Refused(FlashPurchase.Reason.SOLD_OUT, "flash sale " + saleId + " is sold out"));
   }
 
   @Test

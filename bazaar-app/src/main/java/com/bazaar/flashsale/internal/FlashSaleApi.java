@@ -1,5 +1,6 @@
 package com.bazaar.flashsale.internal;
 
+import com.bazaar.flashsale.FlashPurchase;
 import com.bazaar.flashsale.FlashSale;
 import com.bazaar.flashsale.FlashSaleDraft;
 import com.bazaar.flashsale.FlashSales;
@@ -7,6 +8,7 @@ import com.bazaar.flashsale.FlashTicket;
 import com.bazaar.platform.Money;
 import com.bazaar.platform.ratelimit.RateLimited;
 import com.bazaar.platform.ratelimit.RateLimiter;
+import com.bazaar.platform.web.ProblemResponses;
 import com.bazaar.user.AuthenticatedUser;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -50,12 +52,17 @@ class FlashSaleApi {
   }
 
   @PostMapping("/api/flash-sales/{saleId}/purchase")
-  ResponseEntity<TicketView> purchase(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable long saleId,
+  ResponseEntity<?> purchase(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable long saleId,
       @RequestBody(required = false) PurchaseRequest request, HttpServletRequest http) {
     limit(PURCHASE_PER_USER, String.valueOf(user.id()));
     limit(PURCHASE_PER_IP, http.getRemoteAddr());
     int quantity = request == null || request.quantity() == null ? 1 : request.quantity();
-    FlashTicket ticket = flashSales.purchase(saleId, user.id(), quantity);
+    FlashPurchase purchase = flashSales.purchase(saleId, user.id(), quantity);
+    if (purchase instanceof FlashPurchase.Refused refused) {
+      // Most answers of a storm: the same 409 problem a Conflict gets, built without an exception.
+      return ResponseEntity.status(HttpStatus.CONFLICT).body(ProblemResponses.problem(HttpStatus.CONFLICT, refused.detail()));
+    }
+    FlashTicket ticket = ((FlashPurchase.Accepted) purchase).ticket();
     return ResponseEntity.status(HttpStatus.ACCEPTED)
         .location(URI.create("/api/flash-sales/" + saleId + "/purchase/" + ticket.id()))
         .body(TicketView.of(ticket));

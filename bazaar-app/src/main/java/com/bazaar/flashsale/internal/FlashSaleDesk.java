@@ -5,8 +5,8 @@ import com.bazaar.catalog.ItemDetail;
 import com.bazaar.catalog.ItemNotFound;
 import com.bazaar.flashsale.FlashSale;
 import com.bazaar.flashsale.FlashSaleDraft;
+import com.bazaar.flashsale.FlashPurchase;
 import com.bazaar.flashsale.FlashSaleNotFound;
-import com.bazaar.flashsale.FlashSaleRefused;
 import com.bazaar.flashsale.FlashSales;
 import com.bazaar.flashsale.FlashTicket;
 import com.bazaar.platform.InvalidInput;
@@ -82,7 +82,7 @@ class FlashSaleDesk implements FlashSales {
   }
 
   @Override
-  public FlashTicket purchase(long saleId, long buyerId, int quantity) {
+  public FlashPurchase purchase(long saleId, long buyerId, int quantity) {
     if (quantity < 1) {
       throw new InvalidInput("quantity", "must be ≥ 1");
     }
@@ -90,17 +90,17 @@ class FlashSaleDesk implements FlashSales {
       return naive.purchase(saleId, buyerId, quantity);
     }
     long ticketId = ids.nextId();
-    switch (stock.take(saleId, buyerId, ticketId, quantity, clock.instant())) {
+    return switch (stock.take(saleId, buyerId, ticketId, quantity, clock.instant())) {
       case ACCEPTED -> {
         queue.enqueue(new TicketOrder(ticketId, saleId, buyerId, quantity));
         meters.queued();
+        yield FlashPurchase.accepted(FlashTicket.queued(ticketId, saleId));
       }
-      case SOLD_OUT -> throw FlashSaleRefused.soldOut(saleId);
-      case LIMIT_REACHED -> throw FlashSaleRefused.limitReached(saleId);
-      case NOT_ACTIVE -> throw FlashSaleRefused.notActive(saleId);
+      case SOLD_OUT -> FlashPurchase.soldOut(saleId);
+      case LIMIT_REACHED -> FlashPurchase.limitReached(saleId);
+      case NOT_ACTIVE -> FlashPurchase.notActive(saleId);
       case UNKNOWN_SALE -> throw new FlashSaleNotFound("flash sale " + saleId);
-    }
-    return FlashTicket.queued(ticketId, saleId);
+    };
   }
 
   @Override

@@ -1,8 +1,8 @@
 package com.bazaar.flashsale.internal;
 
+import com.bazaar.flashsale.FlashPurchase;
 import com.bazaar.flashsale.FlashSale;
 import com.bazaar.flashsale.FlashSaleNotFound;
-import com.bazaar.flashsale.FlashSaleRefused;
 import com.bazaar.flashsale.FlashTicket;
 import com.bazaar.order.Order;
 import com.bazaar.order.OrderRequestLine;
@@ -18,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The baseline the flash-sale design is measured against ({@code bazaar.flash.mode=naive}):
  * every purchase, sold out or not, runs a transaction that updates the sale's row
  * ({@code sold = sold + 1 WHERE sold < stock}) and places the order synchronously, so all
- * buyers queue on one row lock and the database takes the whole storm.
+ * buyers queue on one row lock and the database takes the whole storm. A refusal is decided
+ * before anything is written (the guarded update changes no row), so it simply commits nothing.
  */
 @Component
 class NaivePurchases {
@@ -37,21 +38,21 @@ class NaivePurchases {
   }
 
   @Transactional
-  public FlashTicket purchase(long saleId, long buyerId, int quantity) {
+  public FlashPurchase purchase(long saleId, long buyerId, int quantity) {
     FlashSale sale = sales.find(saleId).orElseThrow(() -> new FlashSaleNotFound("flash sale " + saleId));
     if (!sale.isOpenAt(clock.instant())) {
-      throw FlashSaleRefused.notActive(saleId);
+      return FlashPurchase.notActive(saleId);
     }
     if (tickets.unitsHeldBy(saleId, buyerId) + quantity > sale.limitPerUser()) {
-      throw FlashSaleRefused.limitReached(saleId);
+      return FlashPurchase.limitReached(saleId);
     }
     if (!sales.takeSold(saleId, quantity)) {
-      throw FlashSaleRefused.soldOut(saleId);
+      return FlashPurchase.soldOut(saleId);
     }
     TicketOrder ticket = new TicketOrder(ids.nextId(), saleId, buyerId, quantity);
     Order order = ordering.placeAtPrice(buyerId, new OrderRequestLine(sale.itemId(), quantity), sale.price(),
         "flash-" + ticket.ticketId());
     tickets.settle(ticket, FlashTicket.Status.ORDERED, Optional.of(order.id()), UtcColumns.now(clock));
-    return new FlashTicket(ticket.ticketId(), saleId, FlashTicket.Status.ORDERED, Optional.of(order.id()));
+    return FlashPurchase.accepted(new FlashTicket(ticket.ticketId(), saleId, FlashTicket.Status.ORDERED, Optional.of(order.id())));
   }
 }
