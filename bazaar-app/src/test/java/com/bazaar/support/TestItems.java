@@ -2,11 +2,13 @@ package com.bazaar.support;
 
 import static com.bazaar.platform.time.UtcColumns.toColumn;
 
+import com.bazaar.catalog.ItemChanged;
 import com.bazaar.platform.data.DomainDatabaseProperties;
 import com.bazaar.platform.id.IdGenerator;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -20,6 +22,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class TestItems {
   private final JdbcClient jdbc;
+  private final ApplicationEventPublisher events;
   private final JdbcClient catalog;
   private final IdGenerator ids;
   private final Clock clock;
@@ -35,8 +38,9 @@ public class TestItems {
     return body;
   }
 
-  TestItems(JdbcClient jdbc, Environment environment, IdGenerator ids, Clock clock) {
+  TestItems(JdbcClient jdbc, Environment environment, IdGenerator ids, Clock clock, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
+    this.events = events;
     DomainDatabaseProperties catalogDatabase = DomainDatabaseProperties.of(environment, "catalog");
     this.catalog = catalogDatabase.separate()
         ? JdbcClient.create(new DriverManagerDataSource(
@@ -59,6 +63,7 @@ public class TestItems {
     jdbc.sql("INSERT INTO stock (item_id, available, updated_at) VALUES (?, ?, ?)")
         .params(id, stock, now)
         .update();
+    announce(id);
     return id;
   }
 
@@ -68,6 +73,16 @@ public class TestItems {
 
   public void delete(long itemId) {
     catalog.sql("DELETE FROM items WHERE id = ?").param(itemId).update();
+    announce(itemId);
+  }
+
+  /**
+   * Rows written behind the app's back are announced as the catalog announces its own writes,
+   * so the node's caches (item reads, the storefront's kept item grids) drop what they hold;
+   * outside a transaction only the synchronous listeners run, which is all the caches need.
+   */
+  private void announce(long itemId) {
+    events.publishEvent(new ItemChanged(itemId));
   }
 
   public long paymentsOf(long orderId) {

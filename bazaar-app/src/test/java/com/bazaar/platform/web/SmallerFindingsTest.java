@@ -111,4 +111,14 @@ class SmallerFindingsTest extends ApiTest {
           .doesNotContain("unsafe-inline", "script-src");
     }
   }
+
+  @Test
+  void pagesHoldNothingThePolicyWouldBlock() {
+    long item = anonymous().get("/api/items?size=1").json().get("content").get(0).get("id").asLong();
+    for (String path : new String[] {"/", "/login", "/search?q=phone", "/items/" + item}) {
+      String page = anonymous().send("GET", path, null, Map.of("Accept", "text/html")).body();
+      // An inline style attribute or script would be dropped by the browser under the policy above.
+      assertThat(page).as(path).doesNotContain(" style=", "<script", " onclick=");
+    }
+  }
 }
