@@ -13,6 +13,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Puts items with a price and a stock straight into the tables, so trade tests need neither
@@ -23,6 +25,7 @@ import org.springframework.stereotype.Component;
 public class TestItems {
   private final JdbcClient jdbc;
   private final ApplicationEventPublisher events;
+  private final TransactionTemplate announcing;
   private final JdbcClient catalog;
   private final IdGenerator ids;
   private final Clock clock;
@@ -38,9 +41,11 @@ public class TestItems {
     return body;
   }
 
-  TestItems(JdbcClient jdbc, Environment environment, IdGenerator ids, Clock clock, ApplicationEventPublisher events) {
+  TestItems(JdbcClient jdbc, Environment environment, IdGenerator ids, Clock clock, ApplicationEventPublisher events,
+      PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.events = events;
+    this.announcing = new TransactionTemplate(transactions);
     DomainDatabaseProperties catalogDatabase = DomainDatabaseProperties.of(environment, "catalog");
     this.catalog = catalogDatabase.separate()
         ? JdbcClient.create(new DriverManagerDataSource(
@@ -77,12 +82,13 @@ public class TestItems {
   }
 
   /**
-   * Rows written behind the app's back are announced as the catalog announces its own writes,
-   * so the node's caches (item reads, the storefront's kept item grids) drop what they hold;
-   * outside a transaction only the synchronous listeners run, which is all the caches need.
+   * Rows written behind the app's back are announced as the catalog announces its own writes:
+   * in a transaction on the main database, so the event's publication is recorded and completed
+   * by its listeners after the commit (outside one it would stay in the outbox), and the node's
+   * caches (item reads, the storefront's kept item grids) drop what they hold.
    */
   private void announce(long itemId) {
-    events.publishEvent(new ItemChanged(itemId));
+    announcing.executeWithoutResult(status -> events.publishEvent(new ItemChanged(itemId)));
   }
 
   public long paymentsOf(long orderId) {
