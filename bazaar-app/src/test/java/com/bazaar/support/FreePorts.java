@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -21,14 +22,20 @@ public final class FreePorts {
   private static final int FIRST = 20_000;
   private static final int LAST = 32_767;
   private static final Set<Integer> TAKEN_BY_SERVICES = Set.of(25_672);
+  /**
+   * Every port handed out in this JVM: a harness picks all its nodes' ports before the first
+   * node binds one, so "nothing listens on it" alone once gave two nodes the same port (the
+   * second node's health check then reached the first node and the tests began without it).
+   */
+  private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
   private FreePorts() {}
 
-  /** A random port of the range that nothing listens on right now. */
+  /** A random port of the range that nothing listens on right now and no caller in this JVM was given. */
   public static int pick() {
     for (int attempt = 0; attempt < 200; attempt++) {
       int port = ThreadLocalRandom.current().nextInt(FIRST, LAST + 1);
-      if (!TAKEN_BY_SERVICES.contains(port) && bindable(port)) {
+      if (!TAKEN_BY_SERVICES.contains(port) && bindable(port) && HANDED_OUT.add(port)) {
         return port;
       }
     }

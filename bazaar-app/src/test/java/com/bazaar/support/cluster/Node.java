@@ -1,5 +1,6 @@
 package com.bazaar.support.cluster;
 
+import com.bazaar.support.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -19,7 +20,7 @@ public final class Node {
   private final int index;
   private final int port;
   /** The loopback port where the node serves its meters (bazaar.metrics.port). */
-  private final int metricsPort = freePort();
+  private final int metricsPort = FreePorts.pick();
   private final Path dataDir;
   private final List<String> command;
   private Process process;
@@ -41,14 +42,6 @@ public final class Node {
 
   public int metricsPort() {
     return metricsPort;
-  }
-
-  private static int freePort() {
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   public Path log() {
