@@ -1,4 +1,4 @@
--- KEYS: sale, buyers, holds. ARGV: buyer id, ticket id, quantity, now ms.
+-- KEYS: sale, buyers, holds, queued. ARGV: buyer id, ticket id, quantity, now ms.
 -- The whole purchase decision in one atomic step: window, per-buyer limit, stock.
 local sale = redis.call('HMGET', KEYS[1], 'stock', 'starts', 'ends', 'limit')
 if not sale[1] then
@@ -19,7 +19,10 @@ end
 redis.call('HINCRBY', KEYS[1], 'stock', -quantity)
 redis.call('HINCRBY', KEYS[2], ARGV[1], quantity)
 redis.call('HSET', KEYS[3], ARGV[2], ARGV[1] .. ':' .. ARGV[3])
+-- Unsettled until its order is placed: if the message never reaches the queue, it is resent.
+redis.call('ZADD', KEYS[4], ARGV[4], ARGV[2])
 local expiry = tonumber(sale[3]) + 86400000 -- as the sale's own key (load.lua)
 redis.call('PEXPIREAT', KEYS[2], expiry)
 redis.call('PEXPIREAT', KEYS[3], expiry)
+redis.call('PEXPIREAT', KEYS[4], expiry)
 return 'ACCEPTED'

@@ -1,10 +1,13 @@
-package com.bazaar.order.internal;
+package com.bazaar.order;
 
 import com.bazaar.platform.Conflict;
 
-/** Another request with the same Idempotency-Key is still running; the client may retry. */
-final class IdempotentRequestInProgress extends Conflict {
-  IdempotentRequestInProgress() {
+/**
+ * Another request with the same Idempotency-Key is still running; the client may retry. Not a
+ * refusal: whoever retries later finds that request's result.
+ */
+public final class IdempotentRequestInProgress extends Conflict {
+  public IdempotentRequestInProgress() {
     super("a request with this Idempotency-Key is still in progress; retry shortly");
   }
 }

@@ -15,11 +15,11 @@ import java.util.concurrent.Future;
 import tools.jackson.databind.JsonNode;
 
 /** Flash-sale steps over HTTP shared by the flash-sale tests. */
-final class FlashSaleFixtures {
+public final class FlashSaleFixtures {
   private FlashSaleFixtures() {}
 
   /** A sale open from a minute ago for an hour. */
-  static String createSale(ApiClient admin, long itemId, long price, int stock, int limitPerUser) {
+  public static String createSale(ApiClient admin, long itemId, long price, int stock, int limitPerUser) {
     Answer created = admin.post("/api/admin/flash-sales", ApiClient.json(Map.of(
         "itemId", String.valueOf(itemId),
         "price", Map.of("amount", price, "currency", "CNY"),
@@ -31,7 +31,7 @@ final class FlashSaleFixtures {
     return created.json().get("id").asString();
   }
 
-  static long remaining(ApiClient anyone, String saleId) {
+  public static long remaining(ApiClient anyone, String saleId) {
     for (JsonNode sale : anyone.get("/api/flash-sales").json()) {
       if (sale.get("id").asString().equals(saleId)) {
         return sale.get("remaining").asLong();

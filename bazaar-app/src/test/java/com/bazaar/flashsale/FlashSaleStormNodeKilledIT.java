@@ -46,6 +46,9 @@ class FlashSaleStormNodeKilledIT {
         .property("bazaar.rate-limits.flash-purchase-ip.permits", "100000")
         .property("bazaar.flash.queue.name", "bazaar.flash.it-" + run)
         .property("bazaar.flash.queue.orders-per-second", "20")
+        // a ticket whose node died before it reached the queue is resent well within the awaits below
+        .property("bazaar.flash.queue.resend-after", "10s")
+        .property("bazaar.flash.queue.resend-check", "1s")
         .property("bazaar.flash.redis.key-prefix", "bazaar-test-" + run + ":flash:")
         .property("bazaar.rate-limit.redis.key-prefix", "bazaar-test-" + run + ":rl:")
         .property("bazaar.bus.prefix", "bazaar-it-" + run)

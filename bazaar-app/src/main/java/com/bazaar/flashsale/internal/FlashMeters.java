@@ -5,8 +5,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code bazaar.flash.tickets{outcome=queued|ordered|failed}}: accepted purchases put on the
- * ticket queue, and how they settled. Queued minus settled, summed over the nodes, is the
+ * {@code bazaar.flash.tickets{outcome=queued|ordered|failed|deferred|resent}}: accepted
+ * purchases put on the ticket queue, and how they settled; deferred ones could not reach the
+ * queue at once, resent ones were sent again because they stayed unsettled. Queued minus settled, summed over the nodes, is the
  * backlog in front of the order side; {@code bazaar.flash.queue.depth} measures it directly.
  */
 @Component
@@ -14,11 +15,15 @@ final class FlashMeters {
   private final Counter queued;
   private final Counter ordered;
   private final Counter failed;
+  private final Counter deferred;
+  private final Counter resent;
 
   FlashMeters(MeterRegistry meters) {
     this.queued = counter(meters, "queued");
     this.ordered = counter(meters, "ordered");
     this.failed = counter(meters, "failed");
+    this.deferred = counter(meters, "deferred");
+    this.resent = counter(meters, "resent");
   }
 
   void queued() {
@@ -31,6 +36,14 @@ final class FlashMeters {
 
   void failed() {
     failed.increment();
+  }
+
+  void deferred() {
+    deferred.increment();
+  }
+
+  void resent(int tickets) {
+    resent.increment(tickets);
   }
 
   private static Counter counter(MeterRegistry meters, String outcome) {

@@ -1,5 +1,6 @@
 package com.bazaar.flashsale.internal;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -13,7 +14,7 @@ record FlashProperties(Mode mode, Queue queue) {
 
   FlashProperties {
     mode = mode == null ? Mode.QUEUED : mode;
-    queue = queue == null ? new Queue("bazaar.flash.tickets", 4, 200) : queue;
+    queue = queue == null ? new Queue("bazaar.flash.tickets", 4, 200, null) : queue;
   }
 
   enum Mode {
@@ -21,5 +22,14 @@ record FlashProperties(Mode mode, Queue queue) {
     NAIVE
   }
 
-  record Queue(String name, int consumers, int ordersPerSecond) {}
+  /**
+   * {@code resend-after}: how long an accepted ticket may stay unsettled before it is sent
+   * again (its first message may have died with its node, or the broker was away). Longer than
+   * a ticket normally waits in the queue, or busy tickets are sent twice (harmless, but work).
+   */
+  record Queue(String name, int consumers, int ordersPerSecond, Duration resendAfter) {
+    Queue {
+      resendAfter = resendAfter == null ? Duration.ofMinutes(1) : resendAfter;
+    }
+  }
 }

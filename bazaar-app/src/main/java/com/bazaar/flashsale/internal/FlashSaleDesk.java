@@ -15,6 +15,8 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 
@@ -26,6 +28,8 @@ import org.springframework.stereotype.Service;
 @Service
 @EnableConfigurationProperties(FlashProperties.class)
 class FlashSaleDesk implements FlashSales {
+  private static final Logger log = LoggerFactory.getLogger(FlashSaleDesk.class);
+
   private final Sales sales;
   private final Tickets tickets;
   private final FlashStock stock;
@@ -92,8 +96,7 @@ class FlashSaleDesk implements FlashSales {
     long ticketId = ids.nextId();
     return switch (stock.take(saleId, buyerId, ticketId, quantity, clock.instant())) {
       case ACCEPTED -> {
-        queue.enqueue(new TicketOrder(ticketId, saleId, buyerId, quantity));
-        meters.queued();
+        send(new TicketOrder(ticketId, saleId, buyerId, quantity));
         yield FlashPurchase.accepted(FlashTicket.queued(ticketId, saleId));
       }
       case SOLD_OUT -> FlashPurchase.soldOut(saleId);
@@ -101,6 +104,20 @@ class FlashSaleDesk implements FlashSales {
       case NOT_ACTIVE -> FlashPurchase.notActive(saleId);
       case UNKNOWN_SALE -> throw new FlashSaleNotFound("flash sale " + saleId);
     };
+  }
+
+  /**
+   * The ticket is accepted once the counter holds it: if the queue is away (broker down), the
+   * buyer still gets the ticket and {@link QueuedTicketResender} sends it when the queue is back.
+   */
+  private void send(TicketOrder ticket) {
+    meters.queued();
+    try {
+      queue.enqueue(ticket);
+    } catch (RuntimeException queueAway) {
+      meters.deferred();
+      log.warn("flash ticket {} not queued now, it will be resent: {}", ticket.ticketId(), queueAway.toString());
+    }
   }
 
   @Override

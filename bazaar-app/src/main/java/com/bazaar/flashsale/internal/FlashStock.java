@@ -2,6 +2,7 @@ package com.bazaar.flashsale.internal;
 
 import com.bazaar.flashsale.FlashSale;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,6 +31,16 @@ interface FlashStock {
 
   /** Returns the ticket's units to the sale and frees the buyer's limit; false if not held (again). */
   boolean giveBack(long saleId, long ticketId);
+
+  /** The ticket's order is placed: nothing needs resending for it any more. */
+  void settled(long saleId, long ticketId);
+
+  /**
+   * Atomically claims up to {@code max} held tickets of the sale that are unsettled since before
+   * {@code before}, stamping them {@code now} so that no other node claims them again until they
+   * are as old once more. A ticket whose units were given back is dropped instead.
+   */
+  List<TicketOrder> reclaim(long saleId, Instant before, Instant now, int max);
 
   /** The buyer holding units through this ticket, if it does. */
   Optional<Long> holder(long saleId, long ticketId);

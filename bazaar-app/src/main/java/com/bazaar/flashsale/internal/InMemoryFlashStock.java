@@ -2,7 +2,9 @@ package com.bazaar.flashsale.internal;
 
 import com.bazaar.flashsale.FlashSale;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,6 +39,20 @@ final class InMemoryFlashStock implements FlashStock {
   }
 
   @Override
+  public void settled(long saleId, long ticketId) {
+    SaleCounter counter = sales.get(saleId);
+    if (counter != null) {
+      counter.settled(ticketId);
+    }
+  }
+
+  @Override
+  public List<TicketOrder> reclaim(long saleId, Instant before, Instant now, int max) {
+    SaleCounter counter = sales.get(saleId);
+    return counter == null ? List.of() : counter.reclaim(before, now, max);
+  }
+
+  @Override
   public Optional<Long> holder(long saleId, long ticketId) {
     SaleCounter counter = sales.get(saleId);
     return counter == null ? Optional.empty() : counter.holder(ticketId);
@@ -52,6 +68,7 @@ final class InMemoryFlashStock implements FlashStock {
     private final FlashSale sale;
     private final Map<Long, Integer> boughtByBuyer = new HashMap<>();
     private final Map<Long, Hold> holds = new HashMap<>();
+    private final Map<Long, Instant> queued = new HashMap<>();
     private long remaining;
 
     SaleCounter(FlashSale sale, long remaining) {
@@ -72,17 +89,38 @@ final class InMemoryFlashStock implements FlashStock {
       remaining -= quantity;
       boughtByBuyer.merge(buyerId, quantity, Integer::sum);
       holds.put(ticketId, new Hold(buyerId, quantity));
+      queued.put(ticketId, now);
       return Take.ACCEPTED;
     }
 
     synchronized boolean giveBack(long ticketId) {
       Hold hold = holds.remove(ticketId);
+      queued.remove(ticketId);
       if (hold == null) {
         return false;
       }
       remaining += hold.quantity();
       boughtByBuyer.merge(hold.buyerId(), -hold.quantity(), Integer::sum);
       return true;
+    }
+
+    synchronized void settled(long ticketId) {
+      queued.remove(ticketId);
+    }
+
+    synchronized List<TicketOrder> reclaim(Instant before, Instant now, int max) {
+      List<TicketOrder> claimed = new ArrayList<>();
+      for (Map.Entry<Long, Instant> ticket : queued.entrySet()) {
+        if (claimed.size() == max) {
+          break;
+        }
+        Hold hold = holds.get(ticket.getKey());
+        if (ticket.getValue().isBefore(before) && hold != null) {
+          ticket.setValue(now);
+          claimed.add(new TicketOrder(ticket.getKey(), sale.id(), hold.buyerId(), hold.quantity()));
+        }
+      }
+      return claimed;
     }
 
     synchronized Optional<Long> holder(long ticketId) {

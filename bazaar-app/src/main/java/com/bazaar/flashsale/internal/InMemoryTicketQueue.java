@@ -4,6 +4,7 @@ import static com.bazaar.flashsale.internal.TicketQueue.FLASH_QUEUE_DEPTH;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import com.bazaar.order.IdempotentRequestInProgress;
 import com.bazaar.platform.tracing.Traces;
 import io.micrometer.tracing.Span;
 import java.util.Map;
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Component;
  * (the bounded concurrency in front of the database). A ticket whose order cannot be placed
  * after a few tries (the database is down) fails and returns its units rather than waiting
  * forever. Tickets still queued when the JVM stops are lost with it — the Rabbit adapter is
- * the durable one.
+ * the durable one — but their units are not: the counter keeps them unsettled, and
+ * {@link QueuedTicketResender} sends them again while the JVM (and the counter) lives.
  */
 @Component
 @ConditionalOnProperty(name = "bazaar.flash.queue.type", havingValue = "memory", matchIfMissing = true)
@@ -61,6 +63,8 @@ final class InMemoryTicketQueue implements TicketQueue {
       try {
         orderer.order(ticket);
         return;
+      } catch (IdempotentRequestInProgress anotherDelivery) {
+        return; // that delivery settles the ticket; failing it here would free units being ordered
       } catch (RuntimeException e) {
         log.warn("flash ticket {}: attempt {} failed", ticket.ticketId(), attempt, e);
       }
@@ -68,7 +72,7 @@ final class InMemoryTicketQueue implements TicketQueue {
     try {
       orderer.fail(ticket);
     } catch (RuntimeException e) {
-      log.error("flash ticket {} could not even be failed; it stays queued", ticket.ticketId(), e);
+      log.error("flash ticket {} could not even be failed; it is resent later", ticket.ticketId(), e);
     }
   }
 

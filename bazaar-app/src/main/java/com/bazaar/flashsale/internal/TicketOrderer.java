@@ -2,6 +2,7 @@ package com.bazaar.flashsale.internal;
 
 import com.bazaar.flashsale.FlashSale;
 import com.bazaar.flashsale.FlashTicket;
+import com.bazaar.order.IdempotentRequestInProgress;
 import com.bazaar.order.Order;
 import com.bazaar.order.OrderRequestLine;
 import com.bazaar.order.Ordering;
@@ -23,7 +24,9 @@ import org.springframework.stereotype.Component;
  * orders per second (peak shaving — the storm hits the counter, not the database). The order's
  * idempotency key is the ticket, so a redelivered ticket finds its order instead of placing a
  * second one. A ticket the order side refuses (item out of stock, gone) fails and its units go
- * back to the sale.
+ * back to the sale. A delivery that meets another delivery of the same ticket still placing
+ * its order (a resent ticket, a redelivery) is not a refusal: it propagates and is retried,
+ * never failed, or the units of an order being placed would go back on sale.
  */
 @Component
 class TicketOrderer {
@@ -56,8 +59,11 @@ class TicketOrderer {
   void order(TicketOrder ticket) {
     Optional<Tickets.Settled> settled = tickets.find(ticket.ticketId());
     if (settled.isPresent()) {
+      // finishes what a crash interrupted: the give-back of a failed ticket, the note of an ordered one
       if (settled.get().ticket().status() == FlashTicket.Status.FAILED) {
-        stock.giveBack(ticket.saleId(), ticket.ticketId()); // finishes a give-back a crash interrupted
+        stock.giveBack(ticket.saleId(), ticket.ticketId());
+      } else {
+        stock.settled(ticket.saleId(), ticket.ticketId());
       }
       return;
     }
@@ -68,8 +74,12 @@ class TicketOrderer {
       FlashSale sale = sales.find(ticket.saleId()).orElseThrow(() -> new IllegalStateException("sale " + ticket.saleId() + " vanished"));
       Order order = ordering.placeAtPrice(ticket.buyerId(), new OrderRequestLine(sale.itemId(), ticket.quantity()),
           sale.price(), "flash-" + ticket.ticketId());
-      tickets.settle(ticket, FlashTicket.Status.ORDERED, Optional.of(order.id()), UtcColumns.now(clock));
-      meters.ordered();
+      if (tickets.settle(ticket, FlashTicket.Status.ORDERED, Optional.of(order.id()), UtcColumns.now(clock))) {
+        meters.ordered();
+      }
+      stock.settled(ticket.saleId(), ticket.ticketId());
+    } catch (IdempotentRequestInProgress anotherDelivery) {
+      throw anotherDelivery;
     } catch (Conflict | NotFound | InvalidInput refused) {
       log.info("flash ticket {} failed: {}", ticket.ticketId(), refused.getMessage());
       fail(ticket);

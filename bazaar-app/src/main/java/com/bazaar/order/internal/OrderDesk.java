@@ -7,6 +7,7 @@ import com.bazaar.catalog.ItemNotFound;
 import com.bazaar.catalog.ItemSummary;
 import com.bazaar.inventory.Inventory;
 import com.bazaar.inventory.StockLine;
+import com.bazaar.order.IdempotentRequestInProgress;
 import com.bazaar.order.Order;
 import com.bazaar.order.OrderLine;
 import com.bazaar.order.OrderNotCancellable;

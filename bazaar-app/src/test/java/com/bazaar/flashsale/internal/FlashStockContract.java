@@ -86,4 +86,53 @@ abstract class FlashStockContract {
     stock().load(sale, 2);
     assertThat(stock().remaining(sale.id())).isEqualTo(1);
   }
+
+  @Test
+  void anUnsettledTicketIsReclaimedOncePerPeriodUntilItSettles() {
+    FlashSale sale = loadedSale(5, 2);
+    long ticket = IDS.incrementAndGet();
+    stock().take(sale.id(), 9, ticket, 2, NOW);
+    Instant later = NOW.plusSeconds(1);
+
+    assertThat(stock().reclaim(sale.id(), NOW, later, 10)).as("not older than the period yet").isEmpty();
+    assertThat(stock().reclaim(sale.id(), later, later, 10))
+        .containsExactly(new TicketOrder(ticket, sale.id(), 9, 2));
+    assertThat(stock().reclaim(sale.id(), later, later, 10)).as("claimed a moment ago").isEmpty();
+    assertThat(stock().reclaim(sale.id(), later.plusMillis(1), later.plusMillis(1), 10)).hasSize(1);
+
+    stock().settled(sale.id(), ticket);
+    assertThat(stock().reclaim(sale.id(), later.plusSeconds(5), later.plusSeconds(5), 10)).isEmpty();
+    assertThat(stock().holder(sale.id(), ticket)).as("settling keeps the units held").contains(9L);
+  }
+
+  @Test
+  void aGivenBackTicketIsNeverReclaimed() {
+    FlashSale sale = loadedSale(5, 1);
+    long ticket = IDS.incrementAndGet();
+    stock().take(sale.id(), 3, ticket, 1, NOW);
+    stock().giveBack(sale.id(), ticket);
+    assertThat(stock().reclaim(sale.id(), NOW.plusSeconds(1), NOW.plusSeconds(1), 10)).isEmpty();
+  }
+
+  @Test
+  void concurrentReclaimersClaimEachTicketOnce() throws Exception {
+    FlashSale sale = loadedSale(100, 1);
+    for (long buyer = 0; buyer < 100; buyer++) {
+      stock().take(sale.id(), buyer, IDS.incrementAndGet(), 1, NOW);
+    }
+    Instant later = NOW.plusSeconds(1);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<List<TicketOrder>>> claims = LongStream.range(0, 8)
+          .mapToObj(i -> pool.submit(() -> stock().reclaim(sale.id(), later, later, 30)))
+          .toList();
+      List<Long> claimed = new java.util.ArrayList<>();
+      for (Future<List<TicketOrder>> claim : claims) {
+        claim.get().forEach(t -> claimed.add(t.ticketId()));
+      }
+      assertThat(claimed).hasSize(100).doesNotHaveDuplicates();
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }
