@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.bazaar.support.ApiClient;
+import com.bazaar.support.FreePorts;
 import com.bazaar.support.ApiTest;
 import com.bazaar.support.TestItems;
 import com.bazaar.support.Trades;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -24,7 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * nothing else, and they carry the business figures an operator watches.
  */
 class OperationsMetricsTest extends ApiTest {
-  private static final int METRICS_PORT = freePort();
+  private static final int METRICS_PORT = FreePorts.pick();
 
   @Autowired TestItems items;
 
@@ -73,13 +71,5 @@ class OperationsMetricsTest extends ApiTest {
     String body = new ApiClient(METRICS_PORT).send("GET", "/actuator/prometheus", null, Map.of("Accept", "text/plain")).body();
     Matcher line = Pattern.compile("(?m)^" + name + "\\{[^}]*" + Pattern.quote(label) + "[^}]*\\} (\\S+)$").matcher(body);
     return line.find() ? Double.parseDouble(line.group(1)) : 0;
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
