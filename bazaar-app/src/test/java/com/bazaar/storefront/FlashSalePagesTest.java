@@ -8,6 +8,7 @@ import com.bazaar.support.ApiClient;
 import com.bazaar.support.ApiClient.Answer;
 import com.bazaar.support.ApiTest;
 import com.bazaar.support.TestItems;
+import com.bazaar.support.Trades;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -72,6 +73,19 @@ class FlashSalePagesTest extends ApiTest {
     Answer order = shopper.get(orderPage.get());
     assertThat(order.status()).isEqualTo(200);
     assertThat(order.body()).contains("PENDING_PAYMENT", "¥49.90", "flash-sale order is placed");
+  }
+
+  @Test
+  void whenTheShopRunsShortTheTicketPageSaysTheOrderWasNotPlacedAndStopsRefreshing() {
+    long itemId = items.create("缺货 short " + System.nanoTime(), 10_000, 1);
+    String saleId = sale(itemId, 5_000, 1, 1, Instant.now().minusSeconds(60), Instant.now().plusSeconds(1800));
+    Trades.place(newShopper(), itemId, 1); // the shop's last unit goes to an ordinary order
+    PageClient shopper = shopper();
+    String ticketPage = location(shopper.post("/flash-sales/" + saleId + "/buy", Map.of()));
+
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        assertThat(shopper.get(ticketPage).body()).contains("data-status=\"FAILED\"", "Order not placed"));
+    assertThat(PageClient.refreshSeconds(shopper.get(ticketPage).body())).isEqualTo(-1);
   }
 
   @Test
