@@ -35,7 +35,8 @@ class ModularityTests {
           Map.entry("notification", Set.of("order")),
           Map.entry("sales", Set.of("order", "catalog")),
           Map.entry("flashsale", Set.of("catalog", "order")),
-          Map.entry("storefront", Set.of("catalog", "inventory", "search", "cart", "order", "payment")));
+          Map.entry("storefront",
+              Set.of("catalog", "inventory", "search", "cart", "order", "payment", "flashsale", "notification")));
 
   private static final Set<String> EVERYONE_MAY_USE = Set.of("platform", "user");
 

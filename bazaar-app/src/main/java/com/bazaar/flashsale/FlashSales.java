@@ -1,6 +1,7 @@
 package com.bazaar.flashsale;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The flash-sale module's API. {@link #purchase} decides at memory speed whether the buyer
@@ -14,6 +15,21 @@ public interface FlashSales {
 
   /** All sales, newest first. */
   List<FlashSale> sales();
+
+  Optional<FlashSale> sale(long saleId);
+
+  /**
+   * Sales that have not ended (open now or still to come), soonest start first. Read from a
+   * list each node keeps for a moment (a new sale shows on other nodes within
+   * seconds), so the shop's pages may ask on every request without touching the database.
+   */
+  List<FlashSale> current();
+
+  /** The item's sale that is open now, else its next one to come, from {@link #current()}. */
+  Optional<FlashSale> currentFor(long itemId);
+
+  /** How far the sale has come: units taken, tickets ordered and failed (admins watch this). */
+  FlashSaleProgress progress(long saleId);
 
   /** Units not yet taken by an accepted purchase. */
   long remaining(long saleId);

@@ -23,6 +23,9 @@ public interface Inventory {
 
   long available(long itemId);
 
+  /** The items with at most {@code atMost} units left, fewest first, at most {@code limit} of them (admins' low-stock list). */
+  List<StockLevel> lowest(long atMost, int limit);
+
   /** Available stock of each known item; unknown ids are absent. */
   Map<Long, Long> available(Collection<Long> itemIds);
 

@@ -13,4 +13,13 @@ public interface Notifications {
 
   /** Marks the notification read (again, harmlessly) and returns it; throws {@link NotificationNotFound}. */
   Notification markRead(long buyerId, long notificationId);
+
+  /** Marks every unread notification of the buyer read; answers how many were unread. */
+  int markAllRead(long buyerId);
+
+  /**
+   * How many of the buyer's notifications are unread: one count over an index range, cheap enough
+   * for the header of every page a logged-in shopper opens.
+   */
+  long unreadCount(long buyerId);
 }

@@ -4,6 +4,8 @@ import com.bazaar.catalog.Catalog;
 import com.bazaar.catalog.Category;
 import com.bazaar.catalog.ItemDetail;
 import com.bazaar.catalog.ItemNotFound;
+import com.bazaar.flashsale.FlashSale;
+import com.bazaar.flashsale.FlashSales;
 import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.NotFound;
 import com.bazaar.platform.PageSpec;
@@ -11,6 +13,9 @@ import com.bazaar.search.ItemSearch;
 import com.bazaar.search.SearchUnavailable;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -28,11 +33,15 @@ final class CatalogPages {
   private final Catalog catalog;
   private final ItemSearch search;
   private final ItemGrids grids;
+  private final FlashSales flashSales;
+  private final Clock clock;
 
-  CatalogPages(Catalog catalog, ItemSearch search, ItemGrids grids) {
+  CatalogPages(Catalog catalog, ItemSearch search, ItemGrids grids, FlashSales flashSales, Clock clock) {
     this.catalog = catalog;
     this.search = search;
     this.grids = grids;
+    this.flashSales = flashSales;
+    this.clock = clock;
   }
 
   @GetMapping("/")
@@ -101,7 +110,31 @@ final class CatalogPages {
         .filter(c -> c.id() == item.categoryId())
         .findFirst()
         .ifPresent(c -> model.addAttribute("category", c));
+    addFlashSale(model, item);
     return "item";
+  }
+
+  /**
+   * The item's flash sale, open or to come: its price, units left and time, and a buy button
+   * while it is open. The sale list is kept in memory (FlashSales.current), so an item without a
+   * sale costs no query; an upcoming sale's page refreshes itself when the sale opens.
+   */
+  private void addFlashSale(Model model, ItemDetail item) {
+    Optional<FlashSale> sale;
+    try {
+      sale = flashSales.currentFor(item.id());
+    } catch (RuntimeException e) {
+      return; // the item page stays up without its sale box
+    }
+    sale.ifPresent(s -> {
+      Instant now = clock.instant();
+      SaleCard card = SaleCard.of(s, item.title(), item.price(), flashSales.remaining(s.id()), now);
+      model.addAttribute("flashSale", card);
+      if (card.isUpcoming()) {
+        long untilStart = Duration.between(now, s.startsAt()).toSeconds() + 1;
+        model.addAttribute("refreshSeconds", Math.max(1, Math.min(untilStart, 300)));
+      }
+    });
   }
 
   private static void addGrid(Model model, ItemGrids.Grid grid) {

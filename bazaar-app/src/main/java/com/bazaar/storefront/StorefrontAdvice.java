@@ -2,6 +2,7 @@ package com.bazaar.storefront;
 
 import com.bazaar.catalog.Catalog;
 import com.bazaar.catalog.Category;
+import com.bazaar.notification.Notifications;
 import com.bazaar.platform.Conflict;
 import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.NotFound;
@@ -34,14 +35,22 @@ final class StorefrontAdvice {
   private static final ShopFormat FORMAT = new ShopFormat();
 
   private final Catalog catalog;
+  private final Notifications notifications;
 
-  StorefrontAdvice(Catalog catalog) {
+  StorefrontAdvice(Catalog catalog, Notifications notifications) {
     this.catalog = catalog;
+    this.notifications = notifications;
   }
 
   @ModelAttribute("currentUser")
   AuthenticatedUser currentUser(@AuthenticationPrincipal AuthenticatedUser user) {
     return user;
+  }
+
+  /** The header's unread count, counted only if the header is drawn (see {@link Bell}); none for visitors. */
+  @ModelAttribute("bell")
+  Bell bell(@AuthenticationPrincipal AuthenticatedUser user) {
+    return user == null ? null : new Bell(notifications, user.id());
   }
 
   @ModelAttribute("fmt")

@@ -20,13 +20,21 @@ public final class AuthenticatedUser implements UserDetails, CredentialsContaine
   private final long id;
   private final String username;
   private final Set<Role> roles;
+  // "disabled", not "enabled": a session written before the field existed reads false, so enabled.
+  private final boolean disabled;
   private String passwordHash;
 
   public AuthenticatedUser(long id, String username, String passwordHash, Set<Role> roles) {
+    this(id, username, passwordHash, roles, true);
+  }
+
+  /** A disabled account is refused at login (Spring Security checks {@link #isEnabled()}). */
+  public AuthenticatedUser(long id, String username, String passwordHash, Set<Role> roles, boolean enabled) {
     this.id = id;
     this.username = username;
     this.passwordHash = passwordHash;
     this.roles = Set.copyOf(roles);
+    this.disabled = !enabled;
   }
 
   public long id() {
@@ -54,6 +62,11 @@ public final class AuthenticatedUser implements UserDetails, CredentialsContaine
   @Override
   public Collection<? extends GrantedAuthority> getAuthorities() {
     return roles.stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList();
+  }
+
+  @Override
+  public boolean isEnabled() {
+    return !disabled;
   }
 
   @Override

@@ -55,6 +55,26 @@ class NotificationApiTest extends ApiTest {
   }
 
   @Test
+  void theUnreadCountFollowsMarkingAndMarkAllReadMarksTheRest() {
+    ApiClient shopper = newShopper();
+    long tea = items.create("Unread tea", 500, 5);
+    Trades.place(shopper, tea, 1);
+    Trades.place(shopper, tea, 1);
+    String id = awaitInbox(shopper, 2).get("content").get(0).get("id").asString();
+    assertThat(shopper.get("/api/notifications/unread").json().get("unread").asLong()).isEqualTo(2);
+
+    shopper.post("/api/notifications/" + id + "/read", null);
+    assertThat(shopper.get("/api/notifications/unread").json().get("unread").asLong()).isEqualTo(1);
+
+    ApiClient.Answer all = shopper.post("/api/notifications/read-all", null);
+    assertThat(all.status()).isEqualTo(200);
+    assertThat(all.json().get("marked").asLong()).isEqualTo(1);
+    assertThat(shopper.get("/api/notifications/unread").json().get("unread").asLong()).isZero();
+    assertThat(newShopper().get("/api/notifications/unread").json().get("unread").asLong()).isZero();
+    assertThat(anonymous().get("/api/notifications/unread").status()).isEqualTo(401);
+  }
+
+  @Test
   void aBuyerNeitherSeesNorMarksAnotherBuyersNotifications() {
     ApiClient owner = newShopper();
     Trades.place(owner, items.create("Private tea", 500, 5), 1);

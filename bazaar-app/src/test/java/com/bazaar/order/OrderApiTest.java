@@ -5,15 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.bazaar.support.ApiClient;
 import com.bazaar.support.ApiClient.Answer;
 import com.bazaar.support.ApiTest;
+import com.bazaar.platform.Money;
+import com.bazaar.platform.PageSpec;
 import com.bazaar.support.TestItems;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 class OrderApiTest extends ApiTest {
   @Autowired TestItems items;
+  @Autowired OrderAdministration administration;
 
   static String lines(Object... itemAndQuantity) {
     StringBuilder json = new StringBuilder("{\"lines\":[");
@@ -261,5 +268,43 @@ class OrderApiTest extends ApiTest {
     assertThat(nobody.post("/api/orders", "{\"fromCart\":true}").status()).isEqualTo(401);
     assertThat(nobody.post("/api/orders/1/pay", "{}").status()).isEqualTo(401);
     assertThat(nobody.post("/api/orders/1/cancel", null).status()).isEqualTo(401);
+  }
+
+  /** The admin pages' reads (issue 13): by id, by buyer and status, and the day's figures; sharded too. */
+  @Test
+  void adminsFindAnyBuyersOrdersByIdBuyerAndStatusAndCountThemInTheDaysFigures() {
+    Instant startOfDay = LocalDate.now(ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
+    OrderFigures before = administration.placedSince(startOfDay);
+    long tea = items.create("admin tea", 1_111, 10);
+    ApiClient shopper = newShopper();
+    long buyer = Long.parseLong(shopper.get("/api/session").json().get("id").asString());
+    long paid = Long.parseLong(shopper.post("/api/orders", lines(tea, 1)).json().get("id").asString());
+    assertThat(shopper.post("/api/orders/" + paid + "/pay", "{}").status()).isEqualTo(200);
+    long pending = Long.parseLong(shopper.post("/api/orders", lines(tea, 2)).json().get("id").asString());
+
+    assertThat(administration.find(paid)).hasValueSatisfying(order -> {
+      assertThat(order.buyerId()).isEqualTo(buyer);
+      assertThat(order.status()).isEqualTo(OrderStatus.PAID);
+      assertThat(order.lines()).extracting(OrderLine::title).containsExactly("admin tea");
+    });
+    assertThat(administration.find(1)).isEmpty();
+    var ofBuyer = administration.orders(Optional.of(buyer), Optional.empty(), new PageSpec(0, 10));
+    assertThat(ofBuyer.content()).extracting(Order::id).containsExactly(pending, paid);
+    assertThat(ofBuyer.totalElements()).isEqualTo(2);
+    assertThat(administration.orders(Optional.of(buyer), Optional.of(OrderStatus.PAID), new PageSpec(0, 10)).content())
+        .extracting(Order::id).containsExactly(paid);
+    var allPending = administration.orders(Optional.empty(), Optional.of(OrderStatus.PENDING_PAYMENT), new PageSpec(0, 100));
+    assertThat(allPending.content()).allMatch(order -> order.status() == OrderStatus.PENDING_PAYMENT);
+    assertThat(allPending.totalElements()).isPositive();
+
+    OrderFigures after = administration.placedSince(startOfDay);
+    assertThat(after.placed()).isGreaterThanOrEqualTo(before.placed() + 2);
+    assertThat(after.count(OrderStatus.PAID)).isGreaterThanOrEqualTo(before.count(OrderStatus.PAID) + 1);
+    assertThat(cny(after)).isGreaterThanOrEqualTo(cny(before) + 1_111);
+    assertThat(administration.placedSince(Instant.now().plusSeconds(60)).placed()).isZero();
+  }
+
+  private static long cny(OrderFigures figures) {
+    return figures.paidTotals().stream().filter(m -> m.currency().equals("CNY")).mapToLong(Money::amount).sum();
   }
 }

@@ -94,6 +94,7 @@ class StorefrontBrowserTest extends ApiTest {
     browser.findElement(By.id("password")).sendKeys("admin-password");
     browser.findElement(By.id("login-button")).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("admin-link"))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("admin-nav-items"))).click(); // the link opens the dashboard
 
     wait.until(ExpectedConditions.elementToBeClickable(By.id("new-item"))).click();
     String title = "浏览器测试 蓝牙耳机 " + System.nanoTime();

@@ -7,11 +7,13 @@ import com.bazaar.flashsale.FlashSale;
 import com.bazaar.flashsale.FlashSaleDraft;
 import com.bazaar.flashsale.FlashPurchase;
 import com.bazaar.flashsale.FlashSaleNotFound;
+import com.bazaar.flashsale.FlashSaleProgress;
 import com.bazaar.flashsale.FlashSales;
 import com.bazaar.flashsale.FlashTicket;
 import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.id.IdGenerator;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -40,9 +42,11 @@ class FlashSaleDesk implements FlashSales {
   private final IdGenerator ids;
   private final Clock clock;
   private final boolean naiveMode;
+  private final SaleBoard board;
 
   FlashSaleDesk(Sales sales, Tickets tickets, FlashStock stock, TicketQueue queue, NaivePurchases naive,
-      Catalog catalog, IdGenerator ids, Clock clock, FlashProperties properties, FlashMeters meters) {
+      Catalog catalog, IdGenerator ids, Clock clock, FlashProperties properties, FlashMeters meters, SaleBoard board) {
+    this.board = board;
     this.meters = meters;
     this.sales = sales;
     this.tickets = tickets;
@@ -69,7 +73,34 @@ class FlashSaleDesk implements FlashSales {
         draft.startsAt().truncatedTo(ChronoUnit.MICROS), draft.endsAt().truncatedTo(ChronoUnit.MICROS), draft.limitPerUser());
     sales.insert(sale);
     stock.load(sale, sale.stock());
+    board.added();
     return sale;
+  }
+
+  @Override
+  public Optional<FlashSale> sale(long saleId) {
+    return sales.find(saleId);
+  }
+
+  @Override
+  public List<FlashSale> current() {
+    return board.current();
+  }
+
+  /** An item has at most a few sales at a time: the open one wins, else the next to start. */
+  @Override
+  public Optional<FlashSale> currentFor(long itemId) {
+    Instant now = clock.instant();
+    List<FlashSale> ofItem = board.current().stream().filter(sale -> sale.itemId() == itemId).toList();
+    return ofItem.stream().filter(sale -> sale.isOpenAt(now)).findFirst().or(() -> ofItem.stream().findFirst());
+  }
+
+  @Override
+  public FlashSaleProgress progress(long saleId) {
+    FlashSale sale = sales.find(saleId).orElseThrow(() -> new FlashSaleNotFound("flash sale " + saleId));
+    Tickets.Tally tally = tickets.tally(saleId);
+    return new FlashSaleProgress(sale, remaining(saleId), tally.orderedTickets(), tally.orderedUnits(),
+        tally.failedTickets(), tally.returnedUnits());
   }
 
   @Override

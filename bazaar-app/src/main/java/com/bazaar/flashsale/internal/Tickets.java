@@ -70,6 +70,23 @@ class Tickets {
         .single();
   }
 
+  /** Settled tickets of the sale by status, for the admins' watch page (ix_flash_tickets_sale_buyer). */
+  Tally tally(long saleId) {
+    return jdbc.sql("""
+            SELECT
+              COALESCE(SUM(CASE WHEN status = 'ORDERED' THEN 1 ELSE 0 END), 0) AS ordered_tickets,
+              COALESCE(SUM(CASE WHEN status = 'ORDERED' AND released_at IS NULL THEN quantity ELSE 0 END), 0) AS ordered_units,
+              COALESCE(SUM(CASE WHEN status = 'FAILED' THEN 1 ELSE 0 END), 0) AS failed_tickets,
+              COALESCE(SUM(CASE WHEN released_at IS NOT NULL THEN quantity ELSE 0 END), 0) AS returned_units
+            FROM flash_tickets WHERE sale_id = ?""")
+        .param(saleId)
+        .query((rs, n) -> new Tally(rs.getLong("ordered_tickets"), rs.getLong("ordered_units"),
+            rs.getLong("failed_tickets"), rs.getLong("returned_units")))
+        .single();
+  }
+
+  record Tally(long orderedTickets, long orderedUnits, long failedTickets, long returnedUnits) {}
+
   private static Settled settled(ResultSet rs, int row) throws SQLException {
     long orderId = rs.getLong("order_id");
     Optional<Long> order = rs.wasNull() ? Optional.empty() : Optional.of(orderId);

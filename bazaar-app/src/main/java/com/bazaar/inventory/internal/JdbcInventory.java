@@ -5,6 +5,7 @@ import static com.bazaar.platform.time.UtcColumns.toColumn;
 import com.bazaar.inventory.Inventory;
 import com.bazaar.inventory.OutOfStock;
 import com.bazaar.inventory.StockChanged;
+import com.bazaar.inventory.StockLevel;
 import com.bazaar.inventory.StockLine;
 import com.bazaar.inventory.StockNotFound;
 import com.bazaar.platform.InvalidInput;
@@ -103,6 +104,15 @@ class JdbcInventory implements Inventory {
           });
     }
     return levels;
+  }
+
+  /** A range of ix_stock_available, however many items the shop has. */
+  @Override
+  public List<StockLevel> lowest(long atMost, int limit) {
+    return jdbc.sql("SELECT item_id, available FROM stock WHERE available <= ? ORDER BY available, item_id LIMIT ?")
+        .params(atMost, limit)
+        .query((rs, n) -> new StockLevel(rs.getLong("item_id"), rs.getLong("available")))
+        .list();
   }
 
   @Override

@@ -52,4 +52,15 @@ class Inbox implements Notifications {
     rows.markRead(buyerId, notificationId, UtcColumns.now(clock));
     return rows.find(buyerId, notificationId).orElseThrow();
   }
+
+  @Override
+  @Transactional
+  public int markAllRead(long buyerId) {
+    return rows.markAllRead(buyerId, UtcColumns.now(clock));
+  }
+
+  @Override
+  public long unreadCount(long buyerId) {
+    return rows.unreadCount(buyerId);
+  }
 }

@@ -32,6 +32,22 @@ class NotificationApi {
     return notifications.inbox(user.id(), new PageSpec(page, size)).map(NotificationView::of);
   }
 
+  /** What a client's bell shows: one count over an index range. */
+  @GetMapping("/unread")
+  UnreadView unread(@AuthenticationPrincipal AuthenticatedUser user) {
+    return new UnreadView(notifications.unreadCount(user.id()));
+  }
+
+  /** The body, if any, is ignored. */
+  @PostMapping("/read-all")
+  MarkedView markAllRead(@AuthenticationPrincipal AuthenticatedUser user) {
+    return new MarkedView(notifications.markAllRead(user.id()));
+  }
+
+  record UnreadView(long unread) {}
+
+  record MarkedView(int marked) {}
+
   /** The body, if any, is ignored. */
   @PostMapping("/{notificationId}/read")
   NotificationView markRead(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable long notificationId) {

@@ -47,6 +47,20 @@ class NotificationRows {
         .optional();
   }
 
+  /** Uses ix_notifications_unread (buyer_id, read_at). */
+  long unreadCount(long buyerId) {
+    return jdbc.sql("SELECT COUNT(*) FROM notifications WHERE buyer_id = ? AND read_at IS NULL")
+        .param(buyerId)
+        .query(Long.class)
+        .single();
+  }
+
+  int markAllRead(long buyerId, Instant now) {
+    return jdbc.sql("UPDATE notifications SET read_at = ? WHERE buyer_id = ? AND read_at IS NULL")
+        .params(toColumn(now), buyerId)
+        .update();
+  }
+
   /** Sets read_at once; a second call keeps the first time. */
   void markRead(long buyerId, long id, Instant now) {
     jdbc.sql("UPDATE notifications SET read_at = ? WHERE id = ? AND buyer_id = ? AND read_at IS NULL")

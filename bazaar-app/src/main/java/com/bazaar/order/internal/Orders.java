@@ -90,6 +90,65 @@ class Orders {
     return withLines(heads);
   }
 
+  /** Any buyer's order, unlocked: for admins. The id carries its shard. */
+  Optional<Order> find(long orderId) {
+    return one("SELECT " + COLUMNS + " FROM orders WHERE id = ?", orderId);
+  }
+
+  /**
+   * Orders of a buyer (one shard, ix_orders_buyer) and/or of a status (every shard), newest
+   * first. Built from fixed fragments only; the values travel as parameters.
+   */
+  List<Order> pageWhere(Optional<Long> buyerId, Optional<OrderStatus> status, PageSpec page) {
+    Filter filter = Filter.of(buyerId, status);
+    List<Object> params = new ArrayList<>(filter.params());
+    params.add(page.size());
+    params.add(page.offset());
+    List<Head> heads = jdbc.sql("SELECT " + COLUMNS + " FROM orders" + filter.where() + " ORDER BY id DESC LIMIT ? OFFSET ?")
+        .params(params)
+        .query((rs, n) -> head(rs))
+        .list();
+    return withLines(heads);
+  }
+
+  long countWhere(Optional<Long> buyerId, Optional<OrderStatus> status) {
+    Filter filter = Filter.of(buyerId, status);
+    return jdbc.sql("SELECT COUNT(*) FROM orders" + filter.where()).params(filter.params()).query(Long.class).single();
+  }
+
+  /**
+   * Count and total of the orders with ids from {@code firstId} on, by status and currency: order
+   * ids begin with their millisecond, so "placed since" is a primary-key range, not a scan of
+   * created_at. Sharded, every table answers its groups and ShardingSphere adds them up.
+   */
+  List<StatusFigure> figuresFrom(long firstId) {
+    return jdbc.sql("""
+            SELECT status, currency, COUNT(*) AS orders_count, SUM(total_amount) AS total
+            FROM orders WHERE id >= ? GROUP BY status, currency""")
+        .param(firstId)
+        .query((rs, n) -> new StatusFigure(OrderStatus.valueOf(rs.getString("status")), rs.getString("currency"),
+            rs.getLong("orders_count"), rs.getLong("total")))
+        .list();
+  }
+
+  record StatusFigure(OrderStatus status, String currency, long count, long total) {}
+
+  private record Filter(String where, List<Object> params) {
+    static Filter of(Optional<Long> buyerId, Optional<OrderStatus> status) {
+      List<String> conditions = new ArrayList<>();
+      List<Object> params = new ArrayList<>();
+      buyerId.ifPresent(id -> {
+        conditions.add("buyer_id = ?");
+        params.add(id);
+      });
+      status.ifPresent(s -> {
+        conditions.add("status = ?");
+        params.add(s.name());
+      });
+      return new Filter(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), params);
+    }
+  }
+
   long countAll() {
     return jdbc.sql("SELECT COUNT(*) FROM orders").query(Long.class).single();
   }

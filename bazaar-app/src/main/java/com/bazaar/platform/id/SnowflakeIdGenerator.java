@@ -69,6 +69,14 @@ public final class SnowflakeIdGenerator implements IdGenerator {
     return Instant.ofEpochMilli(millisOf(id));
   }
 
+  /**
+   * The smallest id of this layout issued at or after the instant (before the epoch: 0): ids
+   * sort by time, so "everything since T" is the primary-key range {@code id >= firstIdAt(T)}.
+   */
+  public static long firstIdAt(Instant instant) {
+    return Math.max(0, instant.toEpochMilli() - EPOCH.toEpochMilli()) << (WORKER_BITS + SEQUENCE_BITS);
+  }
+
   static long millisOf(long id) {
     return EPOCH.toEpochMilli() + (id >>> (WORKER_BITS + SEQUENCE_BITS));
   }

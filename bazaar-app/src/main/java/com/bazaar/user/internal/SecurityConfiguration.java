@@ -24,6 +24,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
@@ -50,9 +51,12 @@ class SecurityConfiguration {
 
   @Bean
   SecurityFilterChain securityFilterChain(
-      HttpSecurity http, AuthenticationManager throttledLogins, MetricsPort metricsPort) throws Exception {
+      HttpSecurity http, AuthenticationManager throttledLogins, MetricsPort metricsPort, AccountChecks accountChecks)
+      throws Exception {
     // The login form must check passwords through the same throttled manager as the API, not one of its own.
     http.authenticationManager(throttledLogins);
+    // A session whose account was disabled or changed since its login goes on as anonymous (AccountChecks).
+    http.addFilterAfter(new RevokedSessions(accountChecks), SecurityContextHolderFilter.class);
     http.authorizeHttpRequests(
             authorize ->
                 authorize
@@ -69,6 +73,9 @@ class SecurityConfiguration {
                     .requestMatchers("/api/notifications/**", "/api/notifications").authenticated()
                     .requestMatchers("/api/flash-sales/*/purchase", "/api/flash-sales/*/purchase/*").authenticated()
                     .requestMatchers("/cart/**", "/cart", "/checkout/**", "/orders/**", "/orders").authenticated()
+                    // Issue 13's pages: buying in a flash sale and its tickets, the inbox; the sale list is public.
+                    .requestMatchers("/flash-sales/*/buy", "/flash-sales/*/tickets/**").authenticated()
+                    .requestMatchers("/notifications/**", "/notifications").authenticated()
                     .anyRequest().permitAll())
         .csrf(
             csrf ->

@@ -1,0 +1,70 @@
+package com.bazaar.storefront;
+
+import com.bazaar.flashsale.FlashSale;
+import com.bazaar.platform.Money;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A flash sale as the pages show it: the item's title and regular price beside the sale's, the
+ * units left, and where the sale stands at the moment the page is drawn, in words.
+ */
+record SaleCard(FlashSale sale, String itemTitle, @Nullable Money regularPrice, long remaining, State state, String when) {
+  private static final ShopFormat FORMAT = new ShopFormat();
+
+  enum State {
+    UPCOMING,
+    LIVE,
+    SOLD_OUT,
+    ENDED
+  }
+
+  static SaleCard of(FlashSale sale, String itemTitle, @Nullable Money regularPrice, long remaining, Instant now) {
+    State state;
+    String when;
+    if (now.isBefore(sale.startsAt())) {
+      state = State.UPCOMING;
+      when = "starts " + FORMAT.time(sale.startsAt()) + " (in " + Countdown.between(now, sale.startsAt()) + ")";
+    } else if (!now.isBefore(sale.endsAt())) {
+      state = State.ENDED;
+      when = "ended " + FORMAT.time(sale.endsAt());
+    } else if (remaining <= 0) {
+      state = State.SOLD_OUT;
+      when = "sold out · ends in " + Countdown.between(now, sale.endsAt());
+    } else {
+      state = State.LIVE;
+      when = "ends in " + Countdown.between(now, sale.endsAt());
+    }
+    return new SaleCard(sale, itemTitle, regularPrice, remaining, state, when);
+  }
+
+  public boolean isLive() {
+    return state == State.LIVE;
+  }
+
+  public boolean isUpcoming() {
+    return state == State.UPCOMING;
+  }
+
+  public boolean isSoldOut() {
+    return state == State.SOLD_OUT;
+  }
+
+  public boolean isEnded() {
+    return state == State.ENDED;
+  }
+
+  /** The CSS class and data-test value of the state: "live", "upcoming", "sold-out", "ended". */
+  public String stateName() {
+    return state.name().toLowerCase().replace('_', '-');
+  }
+
+  /** The share off the regular price, whole percent, when the sale is cheaper in the same currency. */
+  public long percentOff() {
+    if (regularPrice == null || !regularPrice.currency().equals(sale.price().currency()) || regularPrice.amount() <= 0
+        || sale.price().amount() >= regularPrice.amount()) {
+      return 0;
+    }
+    return (regularPrice.amount() - sale.price().amount()) * 100 / regularPrice.amount();
+  }
+}

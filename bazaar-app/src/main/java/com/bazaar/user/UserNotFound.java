@@ -1,0 +1,10 @@
+package com.bazaar.user;
+
+import com.bazaar.platform.NotFound;
+
+/** No account with this id. */
+public final class UserNotFound extends NotFound {
+  public UserNotFound(long userId) {
+    super("no user with id " + userId);
+  }
+}

@@ -1,0 +1,54 @@
+package com.bazaar.user.internal;
+
+import com.bazaar.user.AuthenticatedUser;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Whether a session's account was disabled, or its roles changed, after it logged in. The
+ * principal in a session is a copy taken at login, so without this check a disabled shopper, or
+ * a demoted admin, would keep their rights until the session expired.
+ *
+ * <p>Each node keeps what it read of an account for {@code bazaar.security.account-check-interval}
+ * (5 s): a logged-in page costs a map lookup, and one primary-key read per active user and
+ * interval. The node that made the change forgets its copy at once; the others notice within
+ * the interval. Anonymous requests are not touched. {@link RevokedSessions} asks it on every
+ * request, inside the security filter chain.
+ */
+@Component
+class AccountChecks {
+  private static final Logger log = LoggerFactory.getLogger(AccountChecks.class);
+
+  private final Users users;
+  private final Cache<Long, Optional<Users.Access>> known;
+
+  AccountChecks(Users users, @Value("${bazaar.security.account-check-interval:5s}") Duration interval) {
+    this.users = users;
+    this.known = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(interval).build();
+  }
+
+  /** Called by the node that changed the account, so its own next request sees the change. */
+  void forget(long userId) {
+    known.invalidate(userId);
+  }
+
+  /** Whether the account no longer grants what the session's copy of it says. */
+  boolean revoked(AuthenticatedUser user) {
+    Optional<Users.Access> access;
+    try {
+      access = known.get(user.id(), users::access);
+    } catch (RuntimeException e) {
+      // The user database is down: no account can be changed meanwhile either, so keep the session
+      // rather than log every shopper out for an outage.
+      log.warn("account check of {} skipped: {}", user.id(), e.toString());
+      return false;
+    }
+    return access.map(a -> !a.enabled() || !a.roles().equals(user.roles())).orElse(true);
+  }
+}

@@ -1,0 +1,81 @@
+package com.bazaar.user.internal;
+
+import com.bazaar.platform.Page;
+import com.bazaar.platform.PageSpec;
+import com.bazaar.user.OwnAccountUnchangeable;
+import com.bazaar.user.Role;
+import com.bazaar.user.UserAdministration;
+import com.bazaar.user.UserNotFound;
+import com.bazaar.user.UserSummary;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/** The accounts for admins (see {@link UserAdministration}); every change is logged with who made it. */
+@Service
+class UserRoster implements UserAdministration {
+  private static final Logger log = LoggerFactory.getLogger(UserRoster.class);
+
+  private final Users users;
+  private final AccountChecks checks;
+
+  UserRoster(Users users, AccountChecks checks) {
+    this.users = users;
+    this.checks = checks;
+  }
+
+  @Override
+  public Page<UserSummary> users(Optional<String> usernamePrefix, PageSpec page) {
+    Optional<String> prefix = usernamePrefix.map(String::strip).filter(p -> !p.isEmpty());
+    if (prefix.isPresent()) {
+      return Page.of(users.pageByPrefix(prefix.get(), page), page, users.countByPrefix(prefix.get()));
+    }
+    return Page.of(users.page(page), page, users.count());
+  }
+
+  @Override
+  public Optional<UserSummary> find(long userId) {
+    return users.summary(userId);
+  }
+
+  @Override
+  public Optional<UserSummary> findByUsername(String username) {
+    return users.summaryByUsername(username);
+  }
+
+  @Override
+  public Map<Long, String> usernames(Collection<Long> userIds) {
+    return users.usernames(userIds);
+  }
+
+  @Override
+  public UserSummary setEnabled(long adminId, long userId, boolean enabled) {
+    if (adminId == userId && !enabled) {
+      throw new OwnAccountUnchangeable("disable");
+    }
+    find(userId).orElseThrow(() -> new UserNotFound(userId));
+    users.setEnabled(userId, enabled);
+    checks.forget(userId);
+    log.info("account {} {} by admin {}", userId, enabled ? "enabled" : "disabled", adminId);
+    return find(userId).orElseThrow(() -> new UserNotFound(userId));
+  }
+
+  @Override
+  public UserSummary setRoles(long adminId, long userId, Set<Role> roles) {
+    Set<Role> granted = EnumSet.of(Role.USER);
+    granted.addAll(roles);
+    if (adminId == userId && !granted.contains(Role.ADMIN)) {
+      throw new OwnAccountUnchangeable("remove the admin role of");
+    }
+    find(userId).orElseThrow(() -> new UserNotFound(userId));
+    users.setRoles(userId, granted);
+    checks.forget(userId);
+    log.info("account {} now has roles {} (admin {})", userId, granted, adminId);
+    return find(userId).orElseThrow(() -> new UserNotFound(userId));
+  }
+}
