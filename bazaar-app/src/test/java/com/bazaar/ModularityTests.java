@@ -35,7 +35,7 @@ class ModularityTests {
           Map.entry("notification", Set.of("order")),
           Map.entry("sales", Set.of("order", "catalog")),
           Map.entry("flashsale", Set.of("catalog", "order")),
-          Map.entry("storefront", Set.of("catalog", "inventory", "search", "cart", "order", "payment")));
+          Map.entry("storefront", Set.of("catalog", "inventory", "search", "cart", "order", "payment", "flashsale")));
 
   private static final Set<String> EVERYONE_MAY_USE = Set.of("platform", "user");
 
