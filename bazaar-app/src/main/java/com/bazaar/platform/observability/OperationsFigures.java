@@ -155,8 +155,8 @@ public class OperationsFigures {
         .map(e -> {
           long requests = requests(e.getValue());
           long errors = e.getValue().stream().filter(OperationsFigures::isServerError).mapToLong(Timer::count).sum();
-          return new Endpoint(e.getKey(), requests + " requests", p99Bound(e.getValue()),
-              percent(requests == 0 ? Double.NaN : (double) errors / requests));
+          return new Endpoint(e.getKey(), requests + (requests == 1 ? " request" : " requests"),
+              p99Bound(e.getValue()), percent(requests == 0 ? Double.NaN : (double) errors / requests));
         })
         .toList();
   }
