@@ -43,4 +43,7 @@ public interface FlashSales {
 
   /** The buyer's ticket; another buyer's ticket is not found. */
   FlashTicket ticket(long saleId, long buyerId, long ticketId);
+
+  /** The accounts of every sale that has not ended (the operations page's invariant). */
+  List<FlashSaleAccount> accounts();
 }

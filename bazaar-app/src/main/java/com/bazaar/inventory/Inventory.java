@@ -46,4 +46,11 @@ public interface Inventory {
 
   /** Sets the level outright (an admin's count); throws {@link StockNotFound} if never stocked. */
   void set(long itemId, long quantity);
+
+  /**
+   * Every item whose received units are on record (all stocked since stage 15), in item id
+   * order, read inside the caller's transaction if there is one: the stock side of the stock
+   * accounting the operations page checks.
+   */
+  List<StockCount> counts();
 }

@@ -30,9 +30,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Stage 15 on a real cluster: two nodes behind nginx on Redis and RabbitMQ, Zipkin and
- * Prometheus started by their bin scripts. A flash purchase is one trace in Zipkin from the
- * web request to the consumer's order insert, every scrape target is up, and a killed node
- * raises the node-down alert, pending first, then firing.
+ * Prometheus (with the nginx exporter) started by their bin scripts. A flash purchase is one
+ * trace in Zipkin from the web request to the consumer's order insert, every scrape target is
+ * up (nodes, nginx, Zipkin, Prometheus), the admin operations page shows Prometheus' view of the
+ * cluster and the invariants, and a killed node raises the node-down alert, pending first, then
+ * firing — which the operations page then lists.
  */
 class ObservedClusterIT {
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -42,12 +44,14 @@ class ObservedClusterIT {
   private static Path state;
   private static int zipkinPort;
   private static int prometheusPort;
+  private static int nginxExporterPort;
 
   @BeforeAll
   static void startZipkin() throws Exception {
     state = Files.createTempDirectory("bazaar-observed-");
     zipkinPort = freePort();
     prometheusPort = freePort();
+    nginxExporterPort = freePort();
     script(Map.of(), "zipkin", "start");
   }
 
@@ -69,6 +73,7 @@ class ObservedClusterIT {
         .property("bazaar.flash.redis.key-prefix", "bazaar-test-" + run + ":flash:")
         .property("bazaar.rate-limit.redis.key-prefix", "bazaar-test-" + run + ":rl:")
         .property("bazaar.bus.prefix", "bazaar-obs-" + run)
+        .property("bazaar.observability.prometheus-url", "http://127.0.0.1:" + prometheusPort)
         .nginx().start()) {
       String traceId = flashPurchaseThroughNginx(cluster);
       List<JsonNode> spans = awaitTrace(traceId, cluster);
@@ -83,10 +88,23 @@ class ObservedClusterIT {
       assertThat(spans).extracting(s -> s.path("traceId").asString()).containsOnly(traceId);
 
       String targets = cluster.nodes().stream().map(n -> "127.0.0.1:" + n.metricsPort()).collect(Collectors.joining(","));
-      script(Map.of("BAZAAR_METRICS_TARGETS", targets, "PROMETHEUS_EXPORTERS", "none",
+      script(Map.of("BAZAAR_METRICS_TARGETS", targets, "PROMETHEUS_EXPORTERS", "nginx",
+          "NGINX_EXPORTER_PORT", String.valueOf(nginxExporterPort),
+          "BAZAAR_NGINX_STATUS_PORT", String.valueOf(cluster.nginxStatusPort()),
           "PROMETHEUS_INTERVAL", "2s", "PROMETHEUS_NODE_DOWN_FOR", "20s"), "prometheus", "start");
       await("every scrape target up").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
-          .untilAsserted(() -> assertThat(targetHealth()).hasSize(4).allSatisfy(h -> assertThat(h).endsWith(" up")));
+          .untilAsserted(() -> assertThat(targetHealth()).hasSize(5).allSatisfy(h -> assertThat(h).endsWith(" up"))
+              .anySatisfy(h -> assertThat(h).startsWith("nginx ")));
+      await("nginx's own figures scraped").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+          .until(() -> query("nginx_up").equals("1"));
+
+      ApiClient admin = new ApiClient(cluster.nginxPort()).login("admin", "admin-password");
+      await("the operations page shows Prometheus' view").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+          .untilAsserted(() -> assertThat(operationsPage(admin))
+              .contains("Source: Prometheus at http://127.0.0.1:" + prometheusPort + " (the whole cluster)")
+              .containsPattern("<th>nodes up</th>\\s*<td class=\"num\">2 of 2</td>")
+              .contains("data-test=\"endpoint\"", "stock accounting (")
+              .doesNotContain("VIOLATED"));
 
       Node killed = cluster.node(2);
       cluster.kill(2);
@@ -95,6 +113,7 @@ class ObservedClusterIT {
           .until(() -> alertState("BazaarNodeDown", instance).equals("pending"));
       await("node-down alert firing").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
           .until(() -> alertState("BazaarNodeDown", instance).equals("firing"));
+      assertThat(operationsPage(admin)).contains("BazaarNodeDown " + instance + " (firing)");
     }
   }
 
@@ -146,6 +165,19 @@ class ObservedClusterIT {
           + " " + t.path("health").asString());
     }
     return health;
+  }
+
+  private static String operationsPage(ApiClient admin) {
+    Answer page = admin.send("GET", "/admin/operations", null, Map.of("Accept", "text/html"));
+    assertThat(page.status()).as(page.body()).isEqualTo(200);
+    return page.body();
+  }
+
+  /** The value of an instant query with one result, or "none". */
+  private static String query(String promql) throws Exception {
+    JsonNode result = JSON.readTree(get(prometheus("/api/v1/query?query="
+        + java.net.URLEncoder.encode(promql, java.nio.charset.StandardCharsets.UTF_8))).body()).path("data").path("result");
+    return result.isEmpty() ? "none" : result.get(0).path("value").get(1).asString();
   }
 
   private static String alertState(String name, String instance) throws Exception {

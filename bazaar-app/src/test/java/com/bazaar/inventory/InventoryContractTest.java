@@ -44,6 +44,21 @@ abstract class InventoryContractTest extends ApiTest {
   }
 
   @Test
+  void receivedCountsTheStartingStockAndEveryAdminChangeButNoTakeOrReturn() {
+    long item = stocked(10);
+    long seeded = ids.nextId();
+    inventory.stockNewItems(Map.of(seeded, 4L));
+
+    reserve(new StockLine(item, 3));
+    inventory.adjust(item, 5); // 12 available, 15 received
+    inventory.set(item, 20); // an admin's count finds 8 more than the 12 on record
+    inventory.release(List.of(new StockLine(item, 1)));
+
+    // 21 available + the 2 units still taken = the 23 received.
+    assertThat(inventory.counts()).contains(new StockCount(item, 23, 21), new StockCount(seeded, 4, 4));
+  }
+
+  @Test
   void reservingTakesEveryLineAndMergesDuplicates() {
     long a = stocked(10);
     long b = stocked(5);

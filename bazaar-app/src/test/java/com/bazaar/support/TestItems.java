@@ -65,8 +65,8 @@ public class TestItems {
             VALUES (?, ?, ?, ?, 'CNY', 0, ?, ?)""")
         .params(id, title, "test item " + title, priceAmount, now, now)
         .update();
-    jdbc.sql("INSERT INTO stock (item_id, available, updated_at) VALUES (?, ?, ?)")
-        .params(id, stock, now)
+    jdbc.sql("INSERT INTO stock (item_id, available, received, updated_at) VALUES (?, ?, ?, ?)")
+        .params(id, stock, stock, now)
         .update();
     announce(id);
     return id;

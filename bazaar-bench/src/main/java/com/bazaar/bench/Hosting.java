@@ -218,12 +218,14 @@ final class Hosting {
         prefix.resolve(d).toFile().setWritable(true, false); // the workers run unprivileged
       }
       int port = port(ports.app());
+      int statusPort = port(ports.app()); // the template's stub_status server (read by no one here)
       StringBuilder servers = new StringBuilder();
       for (URI n : nodes) {
         servers.append("    server 127.0.0.1:").append(n.getPort()).append(" max_fails=1 fail_timeout=2s;\n");
       }
       String conf = Files.readString(context.repo().resolve("deploy/nginx/bazaar.conf.template"))
           .replace("@@PREFIX@@", prefix.toString()).replace("@@PORT@@", Integer.toString(port))
+          .replace("@@STATUS_PORT@@", Integer.toString(statusPort))
           .replace("@@SERVERS@@", servers.toString().stripTrailing()).replace("@@DAEMON@@", "off");
       Files.writeString(prefix.resolve("nginx.conf"), conf, StandardCharsets.UTF_8);
       Process nginx = new ProcessBuilder(host.wrap(List.of("/usr/sbin/nginx", "-p", prefix.toString(), "-c",

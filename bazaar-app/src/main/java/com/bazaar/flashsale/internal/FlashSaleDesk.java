@@ -4,6 +4,7 @@ import com.bazaar.catalog.Catalog;
 import com.bazaar.catalog.ItemDetail;
 import com.bazaar.catalog.ItemNotFound;
 import com.bazaar.flashsale.FlashSale;
+import com.bazaar.flashsale.FlashSaleAccount;
 import com.bazaar.flashsale.FlashSaleDraft;
 import com.bazaar.flashsale.FlashPurchase;
 import com.bazaar.flashsale.FlashSaleNotFound;
@@ -163,6 +164,17 @@ class FlashSaleDesk implements FlashSales {
     }
     return settledTicket(saleId, buyerId, ticketId)
         .orElseThrow(() -> new FlashSaleNotFound("ticket " + ticketId + " in flash sale " + saleId));
+  }
+
+  @Override
+  public List<FlashSaleAccount> accounts() {
+    return sales.endingAfter(clock.instant()).stream().map(sale -> {
+      // Sold first, then the counter: a ticket ordered between the two reads then counts as in
+      // flight, not twice. (A cancellation between them — released, then given back — can still
+      // count a unit twice for a moment; the page reads an unbalanced sale again before it says so.)
+      long sold = tickets.unitsHeld(sale.id());
+      return new FlashSaleAccount(sale.id(), sale.itemId(), sale.stock(), remaining(sale.id()), sold);
+    }).toList();
   }
 
   private Optional<FlashTicket> settledTicket(long saleId, long buyerId, long ticketId) {

@@ -6,6 +6,7 @@ import com.bazaar.inventory.Inventory;
 import com.bazaar.inventory.OutOfStock;
 import com.bazaar.inventory.StockChanged;
 import com.bazaar.inventory.StockLevel;
+import com.bazaar.inventory.StockCount;
 import com.bazaar.inventory.StockLine;
 import com.bazaar.inventory.StockNotFound;
 import com.bazaar.platform.InvalidInput;
@@ -57,8 +58,8 @@ class JdbcInventory implements Inventory {
   @Transactional
   public void stockNewItem(long itemId, long quantity) {
     requireNotNegative(quantity);
-    jdbc.sql("INSERT INTO stock (item_id, available, updated_at) VALUES (?, ?, ?)")
-        .params(itemId, quantity, now())
+    jdbc.sql("INSERT INTO stock (item_id, available, received, updated_at) VALUES (?, ?, ?, ?)")
+        .params(itemId, quantity, quantity, now())
         .update();
     events.publishEvent(new StockChanged(itemId));
   }
@@ -70,13 +71,14 @@ class JdbcInventory implements Inventory {
     List<Map.Entry<Long, Long>> rows = List.copyOf(quantities.entrySet());
     LocalDateTime now = now();
     batch.batchUpdate(
-        "INSERT INTO stock (item_id, available, updated_at) VALUES (?, ?, ?)",
+        "INSERT INTO stock (item_id, available, received, updated_at) VALUES (?, ?, ?, ?)",
         rows,
         IN_CHUNK,
         (PreparedStatement ps, Map.Entry<Long, Long> row) -> {
           ps.setLong(1, row.getKey());
           ps.setLong(2, row.getValue());
-          ps.setObject(3, now);
+          ps.setLong(3, row.getValue());
+          ps.setObject(4, now);
         });
     rows.forEach(row -> events.publishEvent(new StockChanged(row.getKey())));
   }
@@ -163,9 +165,9 @@ class JdbcInventory implements Inventory {
     int rows =
         jdbc.sql(
                 """
-                UPDATE stock SET available = available + ?, updated_at = ?
+                UPDATE stock SET available = available + ?, received = received + ?, updated_at = ?
                 WHERE item_id = ? AND available + ? >= 0 AND available + ? <= ?""")
-            .params(delta, now(), itemId, delta, delta, MAX_STOCK)
+            .params(delta, delta, now(), itemId, delta, delta, MAX_STOCK)
             .update();
     if (rows == 0) {
       if (!exists(itemId)) {
@@ -186,13 +188,22 @@ class JdbcInventory implements Inventory {
   public void set(long itemId, long quantity) {
     requireNotNegative(quantity);
     int rows =
-        jdbc.sql("UPDATE stock SET available = ?, updated_at = ? WHERE item_id = ?")
-            .params(quantity, now(), itemId)
+        // received first: MariaDB assigns left to right, so it must read the old level (H2 reads
+        // old values throughout); an admin's count receives (or writes off) the difference.
+        jdbc.sql("UPDATE stock SET received = received + ? - available, available = ?, updated_at = ? WHERE item_id = ?")
+            .params(quantity, quantity, now(), itemId)
             .update();
     if (rows == 0) {
       throw new StockNotFound(itemId);
     }
     events.publishEvent(new StockChanged(itemId));
+  }
+
+  @Override
+  public List<StockCount> counts() {
+    return jdbc.sql("SELECT item_id, received, available FROM stock WHERE received IS NOT NULL ORDER BY item_id")
+        .query((rs, n) -> new StockCount(rs.getLong("item_id"), rs.getLong("received"), rs.getLong("available")))
+        .list();
   }
 
   private boolean exists(long itemId) {

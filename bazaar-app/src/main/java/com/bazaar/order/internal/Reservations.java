@@ -74,7 +74,7 @@ class Reservations {
     return stock.stream().map(l -> l.itemId() + ":" + l.quantity()).collect(Collectors.joining(","));
   }
 
-  private static List<StockLine> decode(String stock) {
+  static List<StockLine> decode(String stock) {
     return Arrays.stream(stock.split(",")).map(part -> {
       String[] fields = part.split(":");
       return new StockLine(Long.parseLong(fields[0]), Integer.parseInt(fields[1]));

@@ -59,6 +59,17 @@ class OperationsFiguresTest {
   }
 
   @Test
+  void aP99BeyondTheLastBucketIsShownAsSuchNotAsAFailedQuery() throws IOException {
+    startPrometheus(Map.of("max(uri:http_server_requests_seconds:p99_rate5m)", "+Inf"));
+
+    OperationsFigures.Snapshot snapshot =
+        new OperationsFigures(meters, "http://127.0.0.1:" + prometheus.getAddress().getPort()).snapshot();
+
+    assertThat(snapshot.source()).startsWith("Prometheus at");
+    assertThat(snapshot.figures()).contains(new OperationsFigures.Figure("worst p99 (5 min)", "beyond the last bucket"));
+  }
+
+  @Test
   void aPrometheusThatDoesNotAnswerFallsBackToTheNodesMeters() {
     OperationsFigures.Snapshot snapshot = new OperationsFigures(meters, "http://127.0.0.1:1").snapshot();
     assertThat(snapshot.source()).startsWith("this node's meters (Prometheus at http://127.0.0.1:1 did not answer)");

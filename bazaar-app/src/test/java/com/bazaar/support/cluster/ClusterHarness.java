@@ -90,6 +90,12 @@ public final class ClusterHarness implements AutoCloseable {
     return nginx.port();
   }
 
+  /** nginx's stub_status port (loopback), which prometheus-nginx-exporter reads. */
+  public int nginxStatusPort() {
+    nginxPort(); // the same refusal as above when this harness runs no nginx
+    return nginx.statusPort();
+  }
+
   /** The JDBC URL every node uses, for tests that check the database behind the API. */
   public String jdbcUrl() {
     return properties.get("spring.datasource.url");
@@ -125,7 +131,7 @@ public final class ClusterHarness implements AutoCloseable {
         node.awaitHealthy(START_TIMEOUT);
       }
       if (withNginx) {
-        nginx = Nginx.start(dir.resolve("nginx"), FreePorts.pick(), nodes);
+        nginx = Nginx.start(dir.resolve("nginx"), FreePorts.pick(), FreePorts.pick(), nodes);
       }
       return this;
     } catch (IOException | RuntimeException e) {

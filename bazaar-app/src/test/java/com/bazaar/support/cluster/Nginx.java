@@ -18,17 +18,24 @@ final class Nginx {
   private static final Path TEMPLATE = Paths.get("..", "deploy", "nginx", "bazaar.conf.template");
   private final Process process;
   private final int port;
+  private final int statusPort;
 
-  private Nginx(Process process, int port) {
+  private Nginx(Process process, int port, int statusPort) {
     this.process = process;
     this.port = port;
+    this.statusPort = statusPort;
   }
 
   int port() {
     return port;
   }
 
-  static Nginx start(Path prefix, int port, List<Node> nodes) throws IOException {
+  /** The loopback port of nginx's stub_status (for prometheus-nginx-exporter). */
+  int statusPort() {
+    return statusPort;
+  }
+
+  static Nginx start(Path prefix, int port, int statusPort, List<Node> nodes) throws IOException {
     for (String sub : List.of("tmp", "cache", "logs")) {
       Path path = Files.createDirectories(prefix.resolve(sub));
       // nginx workers run as an unprivileged user when the tests run as root.
@@ -40,6 +47,7 @@ final class Nginx {
     String config = Files.readString(TEMPLATE, StandardCharsets.UTF_8)
         .replace("@@PREFIX@@", prefix.toString())
         .replace("@@PORT@@", String.valueOf(port))
+        .replace("@@STATUS_PORT@@", String.valueOf(statusPort))
         .replace("@@SERVERS@@", servers)
         .replace("@@DAEMON@@", "off");
     Path conf = prefix.resolve("nginx.conf");
@@ -48,7 +56,7 @@ final class Nginx {
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(prefix.resolve("nginx.out").toFile()))
         .start();
-    Nginx nginx = new Nginx(process, port);
+    Nginx nginx = new Nginx(process, port, statusPort);
     ClusterHarness.awaitUntil(Duration.ofSeconds(30), "nginx on port " + port, () -> {
       if (!process.isAlive()) {
         throw new IllegalStateException("nginx exited: " + ClusterHarness.tail(prefix.resolve("error.log"), 20)
