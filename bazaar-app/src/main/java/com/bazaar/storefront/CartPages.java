@@ -4,6 +4,7 @@ import com.bazaar.cart.Cart;
 import com.bazaar.cart.CartLine;
 import com.bazaar.cart.Carts;
 import com.bazaar.order.Order;
+import com.bazaar.order.OrderStatus;
 import com.bazaar.order.Ordering;
 import com.bazaar.platform.Conflict;
 import com.bazaar.platform.InvalidInput;
@@ -89,7 +90,10 @@ final class CartPages {
       StorefrontAdvice.flashError(redirect, "Could not place the order: " + e.getMessage());
       return "redirect:/cart";
     }
-    StorefrontAdvice.flashNotice(redirect, "Order placed. Please pay before the deadline.");
+    // A form sent again (the back button, a second tab) carries the same key and gets the order it placed.
+    StorefrontAdvice.flashNotice(redirect, order.status() == OrderStatus.PENDING_PAYMENT
+        ? "Order placed. Please pay before the deadline."
+        : "You placed this order already. 该订单已提交。");
     return "redirect:/orders/" + order.id();
   }
 

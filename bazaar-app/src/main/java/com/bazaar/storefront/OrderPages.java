@@ -5,6 +5,7 @@ import com.bazaar.order.OrderStatus;
 import com.bazaar.order.Ordering;
 import com.bazaar.platform.Conflict;
 import com.bazaar.platform.PageSpec;
+import com.bazaar.platform.Unavailable;
 import com.bazaar.user.AuthenticatedUser;
 import java.time.Clock;
 import java.util.UUID;
@@ -21,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 final class OrderPages {
   private static final int PAGE_SIZE = 20;
+  private static final ShopFormat FORMAT = new ShopFormat();
 
   private final Ordering ordering;
   private final Clock clock;
@@ -58,6 +60,12 @@ final class OrderPages {
       StorefrontAdvice.flashNotice(redirect, "Payment received");
     } catch (Conflict e) {
       StorefrontAdvice.flashError(redirect, "Payment failed: " + e.getMessage());
+    } catch (Unavailable e) {
+      // The provider is down or its breaker is open: nothing was charged and the order waits.
+      Order order = ordering.order(user.id(), id);
+      StorefrontAdvice.flashError(redirect, "The payment service is not answering right now, so nothing was charged. "
+          + "Your order is kept: pay it here later, before " + FORMAT.time(order.paymentDeadline()) + ". "
+          + "支付服务暂时不可用，订单已保留，请稍后付款。");
     }
     return "redirect:/orders/" + id;
   }

@@ -6,10 +6,16 @@ import com.bazaar.notification.Notifications;
 import com.bazaar.platform.Conflict;
 import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.NotFound;
+import com.bazaar.platform.Unavailable;
+import com.bazaar.platform.web.RequestIdFilter;
 import com.bazaar.user.AuthenticatedUser;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.util.List;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -27,8 +33,12 @@ import org.springframework.web.servlet.support.RequestContextUtils;
  * What every shop page needs (the shopper, the category nav, the formats) and how the shop
  * shows failures: as its own error page, or — for a conflict after a form post — as a
  * message on the page the form came from.
+ *
+ * <p>It also serves the container's error page ({@link ErrorController}: unknown paths, 403s,
+ * 500s), so that every error page draws the header as the shopper knows it — logged in, with
+ * the category strip — instead of as a stranger's.
  */
-@ControllerAdvice(basePackageClasses = StorefrontAdvice.class)
+@ControllerAdvice(basePackageClasses = StorefrontAdvice.class, assignableTypes = ErrorController.class)
 final class StorefrontAdvice {
   static final String FLASH_ERROR = "flashError";
   static final String FLASH_NOTICE = "flashNotice";
@@ -58,9 +68,22 @@ final class StorefrontAdvice {
     return FORMAT;
   }
 
+  /** API errors reach the same error endpoint: they draw no header, so they do not ask the catalog. */
   @ModelAttribute("navCategories")
-  List<Category> navCategories() {
-    return catalog.categories().stream().filter(c -> c.parentId() == null).toList();
+  List<Category> navCategories(HttpServletRequest request) {
+    Object failedPath = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+    if (failedPath != null && failedPath.toString().startsWith("/api/")) {
+      return List.of();
+    }
+    return topCategories();
+  }
+
+  private List<Category> topCategories() {
+    try {
+      return catalog.categories().stream().filter(c -> c.parentId() == null).toList();
+    } catch (RuntimeException e) {
+      return List.of(); // an error page must render even when the catalog is what failed
+    }
   }
 
   /** Exception handlers get no model attributes, so error pages add the header's own. */
@@ -69,11 +92,7 @@ final class StorefrontAdvice {
     if (auth != null && auth.getPrincipal() instanceof AuthenticatedUser user) {
       page.addObject("currentUser", user);
     }
-    try {
-      page.addObject("navCategories", navCategories());
-    } catch (RuntimeException e) {
-      // The error page must render even when the catalog is what failed.
-    }
+    page.addObject("navCategories", topCategories());
     return page;
   }
 
@@ -92,6 +111,19 @@ final class StorefrontAdvice {
     return errorPage(HttpStatus.BAD_REQUEST, "That address or form is not valid.");
   }
 
+  /**
+   * A dependency is resting (search, payments, load shedding): say so and when to come back.
+   * Paying has its own message on the order page ({@link OrderPages}).
+   */
+  @ExceptionHandler(Unavailable.class)
+  ModelAndView unavailable(Unavailable e, HttpServletResponse response) {
+    long seconds = Math.max(1, e.retryAfter().toSeconds());
+    response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+    return errorPage(HttpStatus.SERVICE_UNAVAILABLE,
+        "This part of the shop is resting for a moment. Nothing was lost: please try again in " + seconds
+            + " s. 服务繁忙，请稍后再试。");
+  }
+
   /** After a form post the shopper goes back where they were and reads why; a GET shows 409. */
   @ExceptionHandler(Conflict.class)
   ModelAndView conflict(Conflict e, HttpServletRequest request) {
@@ -107,6 +139,7 @@ final class StorefrontAdvice {
     page.addObject("status", status.value());
     page.addObject("reason", status.getReasonPhrase());
     page.addObject("detail", detail);
+    page.addObject("traceId", RequestIdFilter.currentRequestId());
     return page;
   }
 

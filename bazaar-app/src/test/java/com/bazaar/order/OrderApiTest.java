@@ -83,6 +83,24 @@ class OrderApiTest extends ApiTest {
   }
 
   @Test
+  void anOrderFromTheCartSentAgainWithItsKeyGetsTheOrderThoughTheCartIsNowEmpty() {
+    long tea = items.create("tea", 500, 10);
+    ApiClient shopper = newShopper();
+    shopper.put("/api/cart/items/" + tea, "{\"quantity\":2}");
+    String idem = UUID.randomUUID().toString();
+
+    Answer first = shopper.post("/api/orders", "{\"fromCart\":true}", key(idem));
+    Answer again = shopper.post("/api/orders", "{\"fromCart\":true}", key(idem));
+
+    assertThat(first.status()).isEqualTo(201);
+    assertThat(again.status()).as("the back button's second send").isEqualTo(201);
+    assertThat(again.json().get("id")).isEqualTo(first.json().get("id"));
+    assertThat(items.stockOf(tea)).isEqualTo(8);
+    Answer newKey = shopper.post("/api/orders", "{\"fromCart\":true}", key(UUID.randomUUID().toString()));
+    assertThat(newKey.status()).as("a new order from the emptied cart").isEqualTo(400);
+  }
+
+  @Test
   void anOrderThatCannotBeFilledReservesNothingAndKeepsTheCart() {
     long plenty = items.create("plenty", 100, 10);
     long scarce = items.create("scarce", 100, 1);

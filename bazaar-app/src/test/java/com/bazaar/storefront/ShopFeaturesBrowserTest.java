@@ -32,7 +32,7 @@ class ShopFeaturesBrowserTest extends ApiTest {
   @Autowired TestItems items;
 
   @BeforeAll
-  static void startBrowser() {
+  static void startBrowser() throws java.io.IOException {
     chromium = HeadlessChromium.start();
     browser = chromium.browser();
   }

@@ -153,7 +153,7 @@ class OrderDesk implements Ordering {
     return once(buyerId, PLACE_SCOPE, idempotencyKey, "fromCart", claim -> placeNow(buyerId, claim, () -> {
       Cart cart = carts.cart(buyerId);
       if (cart.isEmpty()) {
-        throw new InvalidInput("fromCart", "cart is empty");
+        throw new EmptyCart();
       }
       return RequestedLines.of(
           cart.lines().stream().map(l -> new OrderRequestLine(l.itemId(), l.quantity())).toList(), limits);
@@ -382,6 +382,9 @@ class OrderDesk implements Ordering {
       } catch (OrderNotPayable payingAgain) {
         // A retried payment that waited on the order's row lock finds it paid by its first attempt.
         return firstResult(claim).orElseThrow(() -> payingAgain);
+      } catch (EmptyCart emptied) {
+        // The first placement emptied the cart: a retry (a form sent again from the back button) gets that order.
+        return firstResult(claim).orElseThrow(() -> emptied);
       }
     }
     throw new IdempotentRequestInProgress();

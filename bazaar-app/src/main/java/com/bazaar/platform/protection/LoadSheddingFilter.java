@@ -65,7 +65,11 @@ final class LoadSheddingFilter extends OncePerRequestFilter {
     if (permit.isEmpty()) {
       shed.increment();
       response.setHeader(HttpHeaders.RETRY_AFTER, "1");
-      ProblemResponses.write(response, HttpStatus.SERVICE_UNAVAILABLE, "the shop is busy; retry in a moment");
+      if (request.getRequestURI().startsWith("/api/")) {
+        ProblemResponses.write(response, HttpStatus.SERVICE_UNAVAILABLE, "the shop is busy; retry in a moment");
+      } else {
+        response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value()); // a page: the shop's "busy" page
+      }
       return;
     }
     boolean completed = false;

@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.web.WebAttributes;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -13,7 +15,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 /**
  * The container's error page, reached for failures outside any controller (unknown paths,
  * wrong methods, rejected content types). API paths get problem+json; pages get the shop's
- * error page. Never a stack trace.
+ * error page (drawn with the shopper's header: {@code storefront.StorefrontAdvice} serves this
+ * controller too), saying what happened and what to do next. Never a stack trace.
  */
 @Controller
 final class ErrorEndpoint implements ErrorController {
@@ -31,7 +34,31 @@ final class ErrorEndpoint implements ErrorController {
     response.setStatus(status.value());
     model.addAttribute("status", status.value());
     model.addAttribute("reason", status.getReasonPhrase());
+    model.addAttribute("detail", detailFor(status, request));
+    model.addAttribute("traceId", RequestIdFilter.currentRequestId());
     return "error";
+  }
+
+  /** What happened and what to do next, in the shopper's words; never the machinery. */
+  private static String detailFor(HttpStatus status, HttpServletRequest request) {
+    if (status == HttpStatus.FORBIDDEN) {
+      return request.getAttribute(WebAttributes.ACCESS_DENIED_403) instanceof CsrfException
+          ? "This form was out of date (you may have logged in or out in another window). "
+              + "Go back, reload the page and send it again. 表单已过期，请返回并刷新页面后重试。"
+          : "This page is not open to your account. 您没有访问此页面的权限。";
+    }
+    if (status == HttpStatus.NOT_FOUND) {
+      return "We could not find that page.";
+    }
+    if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+      return "The shop is very busy right now and nothing was changed. Please try again in a moment. "
+          + "当前访问人数过多，请稍后再试。";
+    }
+    if (status.is5xxServerError()) {
+      return "Something went wrong on our side. Nothing you did caused it: please try again in a moment. "
+          + "系统繁忙，请稍后再试。";
+    }
+    return "That request could not be served. Go back and try again. 请求无法处理，请返回重试。";
   }
 
   /** Asked for directly, not forwarded by the container, {@code /error} is a page that does not exist. */

@@ -33,14 +33,15 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * Who may call what. Pages use form login and CSRF tokens; the JSON API uses the same
  * session cookie and accepts {@code X-Requested-With: XMLHttpRequest} in place of a CSRF
- * token (a header a cross-site form cannot send). API failures answer problem+json 401/403,
- * pages redirect to the login form.
+ * token (a header a cross-site form cannot send). API failures answer problem+json 401/403;
+ * pages get pages (the login form, or the shop's 403 page: {@link PageRefusals}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
   private static final RequestMatcher API =
       request -> request.getRequestURI().startsWith("/api/") || request.getRequestURI().startsWith("/actuator/");
+  private static final RequestMatcher PAGES = request -> !API.matches(request);
   /**
    * The shop's pages load only their own stylesheet and run no script at all (no inline code,
    * no handlers), so everything but same-origin styles and images is closed; an injected
@@ -81,7 +82,7 @@ class SecurityConfiguration {
             csrf ->
                 csrf.csrfTokenRepository(csrfTokens())
                     .requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfToken))
-        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
+        .formLogin(form -> form.loginPage("/login").successHandler(PageRefusals.backToThePage(pageRequestCache()))
             .failureHandler(SecurityConfiguration::loginFailed).permitAll())
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
         .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
@@ -103,7 +104,10 @@ class SecurityConfiguration {
                                 e instanceof org.springframework.security.web.csrf.CsrfException
                                     ? "send the header X-Requested-With: XMLHttpRequest or a CSRF token"
                                     : "not allowed"),
-                        API));
+                        API)
+                    // Pages get pages (PageRefusals): the login form and the way back, or the shop's 403 page.
+                    .defaultAuthenticationEntryPointFor(PageRefusals::logInFirst, PAGES)
+                    .defaultAccessDeniedHandlerFor(PageRefusals::refused, PAGES));
     return http.build();
   }
 
@@ -111,7 +115,7 @@ class SecurityConfiguration {
   private static void loginFailed(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
       throws IOException {
     String query = e instanceof LoginThrottled throttled ? "throttled=" + throttled.retryAfterSeconds() : "error";
-    response.sendRedirect(request.getContextPath() + "/login?" + query);
+    response.sendRedirect(request.getContextPath() + "/login?" + query + PageRefusals.keepContinue(request));
   }
 
   /** Unsafe methods need a token, except API calls that carry the XMLHttpRequest header. */
