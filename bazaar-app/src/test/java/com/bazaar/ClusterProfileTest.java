@@ -53,8 +53,6 @@ class ClusterProfileTest extends ApiTest {
     registry.add("bazaar.replica.port", () -> System.getenv().getOrDefault("BAZAAR_REPLICA_REPLICA_PORT", "3308"));
     ShardDatabases.register(registry);
     registry.add("bazaar.redis.namespace", () -> "bazaar-test-" + RUN);
-    registry.add("bazaar.flash.redis.key-prefix", () -> "bazaar-test-" + RUN + ":flash:");
-    registry.add("bazaar.rate-limit.redis.key-prefix", () -> "bazaar-test-" + RUN + ":limit:");
     registry.add("bazaar.bus.prefix", () -> "bazaar-test-" + RUN);
     registry.add("bazaar.flash.queue.name", () -> "bazaar-test-" + RUN + ".flash");
   }

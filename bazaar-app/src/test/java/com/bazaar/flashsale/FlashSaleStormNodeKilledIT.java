@@ -46,8 +46,6 @@ class FlashSaleStormNodeKilledIT {
         .property("bazaar.rate-limits.flash-purchase-ip.permits", "100000")
         .property("bazaar.flash.queue.name", "bazaar.flash.it-" + run)
         .property("bazaar.flash.queue.orders-per-second", "20")
-        .property("bazaar.flash.redis.key-prefix", "bazaar-test-" + run + ":flash:")
-        .property("bazaar.rate-limit.redis.key-prefix", "bazaar-test-" + run + ":rl:")
         .property("bazaar.bus.prefix", "bazaar-it-" + run)
         .nginx().start()) {
       ApiClient admin = new ApiClient(cluster.nginxPort()).login("admin", "admin-password");

@@ -61,10 +61,10 @@ class ShardedOrdersTest extends ApiTest {
   @DynamicPropertySource
   static void shards(DynamicPropertyRegistry registry) {
     ShardDatabases.register(registry);
-    registry.add("bazaar.orders.sharding.sql-show", () -> "true");
+    registry.add("bazaar.order.sharding.sql-show", () -> "true");
     // The test runs the recovery sweep itself, and every HELD reservation counts as stalled.
-    registry.add("bazaar.orders.sharding.recovery-interval", () -> "1h");
-    registry.add("bazaar.orders.sharding.reservation-timeout", () -> "0s");
+    registry.add("bazaar.order.sharding.recovery-interval", () -> "1h");
+    registry.add("bazaar.order.sharding.reservation-timeout", () -> "0s");
   }
 
   @Test

@@ -23,7 +23,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * exceed the limit by what refills while the test runs (limit × elapsed / period).
  */
 class RedisRateLimiterTest {
-  private static final String PREFIX = "bazaar-test-" + UUID.randomUUID() + ":";
+  private static final String NAMESPACE = "bazaar-test-" + UUID.randomUUID() + ":rate";
   private static final int PERMITS = 50;
   private static final Duration PERIOD = Duration.ofMinutes(1);
   private static final RateLimitProperties LIMITS =
@@ -43,7 +43,7 @@ class RedisRateLimiterTest {
   @AfterAll
   static void removeKeysAndDisconnect() {
     StringRedisTemplate redis = new StringRedisTemplate(NODES.get(0));
-    var keys = redis.keys(PREFIX + "*");
+    var keys = redis.keys(NAMESPACE + ":*");
     if (keys != null && !keys.isEmpty()) {
       redis.delete(keys);
     }
@@ -51,7 +51,7 @@ class RedisRateLimiterTest {
   }
 
   private static RateLimiter node(int index) {
-    return new RedisRateLimiter(new StringRedisTemplate(NODES.get(index)), LIMITS, PREFIX);
+    return new RedisRateLimiter(new StringRedisTemplate(NODES.get(index)), LIMITS, NAMESPACE);
   }
 
   @Test
