@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.bazaar.support.ApiClient;
 import com.bazaar.support.ApiTest;
+import com.bazaar.support.RealEngines;
 import com.bazaar.support.ShardDatabases;
 import com.bazaar.support.Trades;
 import java.time.Duration;
@@ -34,6 +35,7 @@ import tools.jackson.databind.JsonNode;
  * must work through all of it together. Names are private to this run (databases, Redis
  * namespace and keys, exchanges and queues), and removed afterwards.
  */
+@RealEngines
 @ActiveProfiles({"test", "cluster"})
 @DirtiesContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

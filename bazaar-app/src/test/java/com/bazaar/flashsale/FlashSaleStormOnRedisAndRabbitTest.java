@@ -1,5 +1,6 @@
 package com.bazaar.flashsale;
 
+import com.bazaar.support.RealEngines;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
@@ -15,6 +16,7 @@ import org.springframework.test.context.TestPropertySource;
  * bin/test makes sure they run). Keys and the queue carry a random name, removed
  * afterwards, so parallel runs and other helpers never meet.
  */
+@RealEngines
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestPropertySource(properties = {
   FlashSaleStormContract.FAST_TEST_USERS,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.bazaar.platform.lock.DistributedLock;
 import com.bazaar.platform.ratelimit.RateLimiter;
 import com.bazaar.support.ApiClient;
+import com.bazaar.support.RealEngines;
 import com.bazaar.support.RedisTestServer;
 import com.bazaar.support.TestItems;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * random one). Cross-node behaviour is proved by the
  * multi-process tests (ClusterIT); this one proves the wiring in one node.
  */
+@RealEngines
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "redis"})
 class RedisProfileTest {

@@ -2,6 +2,7 @@ package com.bazaar.flashsale.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bazaar.support.RealEngines;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +14,7 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /** The contract on the local Redis (127.0.0.1:6379), under a random namespace removed afterwards. */
+@RealEngines
 class RedisFlashStockTest extends FlashStockContract {
   private static final String NAMESPACE = "bazaar-test-" + UUID.randomUUID() + ":flash";
   private static LettuceConnectionFactory connections;

@@ -13,6 +13,7 @@ import com.bazaar.platform.Money;
 import com.bazaar.support.ApiClient;
 import com.bazaar.support.ApiClient.Answer;
 import com.bazaar.support.ApiTest;
+import com.bazaar.support.RealEngines;
 import com.bazaar.support.ShardDatabases;
 import com.bazaar.support.TestItems;
 import java.sql.Connection;
@@ -43,6 +44,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * reaches (ShardingSphere's sql-show log of the statements it actually ran), paging over all
  * shards, and the failure paths of placing an order across two databases.
  */
+@RealEngines
 @ActiveProfiles({"test", "mariadb", "sharding"})
 @DirtiesContext
 class ShardedOrdersTest extends ApiTest {

@@ -2,6 +2,7 @@ package com.bazaar.platform.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bazaar.support.RealEngines;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * bucket per key. Tolerance: the bucket refills continuously, so the permits granted may
  * exceed the limit by what refills while the test runs (limit × elapsed / period).
  */
+@RealEngines
 class RedisRateLimiterTest {
   private static final String NAMESPACE = "bazaar-test-" + UUID.randomUUID() + ":rate";
   private static final int PERMITS = 50;
