@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.bazaar.support.ApiClient;
 import com.bazaar.support.ApiTest;
+import com.bazaar.support.RealEngines;
 import com.bazaar.support.ShardDatabases;
 import com.bazaar.support.Trades;
 import java.time.Duration;
@@ -34,6 +35,7 @@ import tools.jackson.databind.JsonNode;
  * must work through all of it together. Names are private to this run (databases, Redis
  * namespace and keys, exchanges and queues), and removed afterwards.
  */
+@RealEngines
 @ActiveProfiles({"test", "cluster"})
 @DirtiesContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -53,8 +55,6 @@ class ClusterProfileTest extends ApiTest {
     registry.add("bazaar.replica.port", () -> System.getenv().getOrDefault("BAZAAR_REPLICA_REPLICA_PORT", "3308"));
     ShardDatabases.register(registry);
     registry.add("bazaar.redis.namespace", () -> "bazaar-test-" + RUN);
-    registry.add("bazaar.flash.redis.key-prefix", () -> "bazaar-test-" + RUN + ":flash:");
-    registry.add("bazaar.rate-limit.redis.key-prefix", () -> "bazaar-test-" + RUN + ":limit:");
     registry.add("bazaar.bus.prefix", () -> "bazaar-test-" + RUN);
     registry.add("bazaar.flash.queue.name", () -> "bazaar-test-" + RUN + ".flash");
   }

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.bazaar.platform.Money;
 import com.bazaar.support.ApiClient;
 import com.bazaar.support.ApiTest;
+import com.bazaar.support.RealEngines;
 import com.bazaar.support.SplitMariaDbDatabases;
 import com.bazaar.support.TestItems;
 import java.time.Duration;
@@ -32,6 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * writes that stay consistent with the trade database's stock and outbox without a
  * distributed transaction. {@code mainDatabase} is Spring Boot's DataSource, the trade one.
  */
+@RealEngines
 @ActiveProfiles({"mariadb", "split"})
 class CatalogOnSplitDatabasesTest extends ApiTest {
   @Autowired JdbcClient mainDatabase;

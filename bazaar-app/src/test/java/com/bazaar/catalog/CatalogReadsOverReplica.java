@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.bazaar.platform.data.ReadRouting;
 import com.bazaar.support.ApiClient;
 import com.bazaar.support.ApiTest;
+import com.bazaar.support.RealEngines;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,6 +33,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * Run on one database ({@link CatalogReadsOnReplicaTest}) and on the split layout ({@link
  * CatalogReadsOnSplitReplicaTest}); each names its own database.
  */
+@RealEngines
 @ActiveProfiles({"mariadb", "replica"})
 abstract class CatalogReadsOverReplica extends ApiTest {
   private static final int REPLICA_PORT = Integer.parseInt(System.getenv().getOrDefault("BAZAAR_REPLICA_REPLICA_PORT", "3308"));

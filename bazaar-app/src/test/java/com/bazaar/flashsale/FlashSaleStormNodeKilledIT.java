@@ -49,8 +49,6 @@ class FlashSaleStormNodeKilledIT {
         // a ticket whose node died before it reached the queue is resent well within the awaits below
         .property("bazaar.flash.queue.resend-after", "10s")
         .property("bazaar.flash.queue.resend-check", "1s")
-        .property("bazaar.flash.redis.key-prefix", "bazaar-test-" + run + ":flash:")
-        .property("bazaar.rate-limit.redis.key-prefix", "bazaar-test-" + run + ":rl:")
         .property("bazaar.bus.prefix", "bazaar-it-" + run)
         .nginx().start()) {
       ApiClient admin = new ApiClient(cluster.nginxPort()).login("admin", "admin-password");

@@ -1,5 +1,6 @@
 package com.bazaar.flashsale;
 
+import com.bazaar.support.RealEngines;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
@@ -15,6 +16,7 @@ import org.springframework.test.context.TestPropertySource;
  * bin/test makes sure they run). Keys and the queue carry a random name, removed
  * afterwards, so parallel runs and other helpers never meet.
  */
+@RealEngines
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestPropertySource(properties = {
   FlashSaleStormContract.FAST_TEST_USERS,
@@ -26,7 +28,7 @@ import org.springframework.test.context.TestPropertySource;
 class FlashSaleStormOnRedisAndRabbitTest extends FlashSaleStormContract {
   private static final String RUN = UUID.randomUUID().toString();
   private static final String QUEUE = "bazaar.flash.test-" + RUN;
-  private static final String KEY_PREFIX = "bazaar-test-" + RUN + ":";
+  private static final String NAMESPACE = "bazaar-test-" + RUN + ":flash";
 
   @Autowired AmqpAdmin rabbitAdmin;
   @Autowired StringRedisTemplate redis;
@@ -34,13 +36,13 @@ class FlashSaleStormOnRedisAndRabbitTest extends FlashSaleStormContract {
   @DynamicPropertySource
   static void privateNames(DynamicPropertyRegistry properties) {
     properties.add("bazaar.flash.queue.name", () -> QUEUE);
-    properties.add("bazaar.flash.redis.key-prefix", () -> KEY_PREFIX);
+    properties.add("bazaar.flash.stock.namespace", () -> NAMESPACE);
   }
 
   @AfterAll
   void removeQueueAndKeys() {
     rabbitAdmin.deleteQueue(QUEUE);
-    var keys = redis.keys(KEY_PREFIX + "*");
+    var keys = redis.keys(NAMESPACE + ":*");
     if (keys != null && !keys.isEmpty()) {
       redis.delete(keys);
     }

@@ -70,8 +70,6 @@ class ObservedClusterIT {
         .property("management.tracing.export.zipkin.endpoint", "http://127.0.0.1:" + zipkinPort + "/api/v2/spans")
         .property("bazaar.security.bcrypt-strength", "4")
         .property("bazaar.flash.queue.name", "bazaar.flash.obs-" + run)
-        .property("bazaar.flash.redis.key-prefix", "bazaar-test-" + run + ":flash:")
-        .property("bazaar.rate-limit.redis.key-prefix", "bazaar-test-" + run + ":rl:")
         .property("bazaar.bus.prefix", "bazaar-obs-" + run)
         .property("bazaar.observability.prometheus-url", "http://127.0.0.1:" + prometheusPort)
         .nginx().start()) {

@@ -1,5 +1,6 @@
 package com.bazaar.order;
 
+import com.bazaar.support.RealEngines;
 import com.bazaar.support.ShardDatabases;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -7,6 +8,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The whole order flow with orders sharded over two MariaDB databases × 4 tables (stage 9). */
+@RealEngines
 @ActiveProfiles({"test", "mariadb", "sharding"})
 @DirtiesContext
 class ShardedOrderApiTest extends OrderApiTest {

@@ -3,7 +3,9 @@ package com.bazaar.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bazaar.platform.lock.DistributedLock;
+import com.bazaar.platform.ratelimit.RateLimiter;
 import com.bazaar.support.ApiClient;
+import com.bazaar.support.RealEngines;
 import com.bazaar.support.RedisTestServer;
 import com.bazaar.support.TestItems;
 import java.util.Map;
@@ -12,15 +14,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The redis profile switches sessions, the cache's shared level and locks to Redis, under
- * a namespace of its own (here a random one). Cross-node behaviour is proved by the
+ * The redis profile switches every port with a Redis adapter to Redis — sessions, the cache's
+ * shared level, locks, rate limits and flash-sale stock — under a namespace of its own (here a
+ * random one). Cross-node behaviour is proved by the
  * multi-process tests (ClusterIT); this one proves the wiring in one node.
  */
+@RealEngines
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "redis"})
 class RedisProfileTest {
@@ -41,6 +46,8 @@ class RedisProfileTest {
   @LocalServerPort int port;
   @Autowired TestItems items;
   @Autowired DistributedLock lock;
+  @Autowired RateLimiter rateLimiter;
+  @Autowired ApplicationContext context;
 
   @Test
   void aLoginIsASessionInRedisUnderTheDeploymentsNamespace() {
@@ -68,5 +75,14 @@ class RedisProfileTest {
     ApiClient.Answer health = new ApiClient(port).get("/actuator/health");
     assertThat(health.json().path("components").path("redis").path("status").asString()).isEqualTo("UP");
     assertThat(lock.getClass().getSimpleName()).isEqualTo("RedisDistributedLock");
+  }
+
+  @Test
+  void rateLimitsAndFlashSaleStockAreInRedisUnderTheSameNamespace() {
+    new ApiClient(port).registerAndLogin("limit" + System.nanoTime() % 1000000);
+
+    assertThat(rateLimiter.getClass().getSimpleName()).isEqualTo("RedisRateLimiter");
+    assertThat(REDIS.keys(NAMESPACE + ":rate")).isNotEmpty();
+    assertThat(context.containsBean("redisFlashStock")).as("flash-sale stock in Redis").isTrue();
   }
 }

@@ -2,6 +2,7 @@ package com.bazaar.storefront;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bazaar.support.RealEngines;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * against axe-core's WCAG 2.x A/AA rules, with no serious or critical finding. With
  * {@code -Dbazaar.screens=docs/screens} it also writes the README's screenshots.
  */
+@RealEngines
 class AnyScreenBrowserTest extends ShopBrowserTest {
   private static final int[] PHONE_WIDTHS = {360, 390, 430};
   private static final int PHONE_HEIGHT = 844;

@@ -3,6 +3,7 @@ package com.bazaar.storefront;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bazaar.support.ApiClient;
+import com.bazaar.support.RealEngines;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import org.springframework.session.SessionRepository;
  * and what to do next, in the shop's layout and with the shopper still shown as logged in —
  * never a bare status page or the API's JSON.
  */
+@RealEngines
 class FailurePathsBrowserTest extends ShopBrowserTest {
   @Autowired SessionRepository<? extends Session> sessions;
 

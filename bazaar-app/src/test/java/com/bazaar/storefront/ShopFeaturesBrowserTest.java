@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bazaar.support.ApiClient;
 import com.bazaar.support.ApiTest;
+import com.bazaar.support.RealEngines;
 import com.bazaar.support.TestItems;
 import java.io.IOException;
 import java.time.Duration;
@@ -25,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * a meta refresh, the pages run no script) and lands on the order at the flash price; then reads
  * the message about it in the inbox, whose count the header shows, and marks it read.
  */
+@RealEngines
 class ShopFeaturesBrowserTest extends ApiTest {
   private static HeadlessChromium chromium;
   private static WebDriver browser;

@@ -3,6 +3,7 @@ package com.bazaar.storefront;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bazaar.support.ApiTest;
+import com.bazaar.support.RealEngines;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,6 +31,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * an item, add it to the cart, place the order and pay for it. Uses the machine's Chromium
  * and chromedriver, never a downloaded one.
  */
+@RealEngines
 class StorefrontBrowserTest extends ApiTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");

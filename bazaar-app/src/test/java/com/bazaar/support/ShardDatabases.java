@@ -38,12 +38,12 @@ public class ShardDatabases {
     String prefix = "bazaar_test_shard_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12) + "_";
     for (int i = 0; i < COUNT; i++) {
       String database = prefix + i;
-      registry.add("bazaar.orders.sharding.databases[" + i + "].url", () -> url(database) + "?createDatabaseIfNotExist=true");
-      registry.add("bazaar.orders.sharding.databases[" + i + "].username", () -> USER);
-      registry.add("bazaar.orders.sharding.databases[" + i + "].password", () -> PASSWORD);
+      registry.add("bazaar.order.sharding.databases[" + i + "].url", () -> url(database) + "?createDatabaseIfNotExist=true");
+      registry.add("bazaar.order.sharding.databases[" + i + "].username", () -> USER);
+      registry.add("bazaar.order.sharding.databases[" + i + "].password", () -> PASSWORD);
     }
     // The MariaDB server is shared (other suites, other helpers): hold few connections.
-    registry.add("bazaar.orders.sharding.pool-size", () -> "5");
+    registry.add("bazaar.order.sharding.pool-size", () -> "5");
     registry.add("spring.datasource.hikari.maximum-pool-size", () -> "10");
     registry.add("spring.datasource.hikari.minimum-idle", () -> "2");
     return prefix;
@@ -59,7 +59,7 @@ public class ShardDatabases {
   }
 
   public String database(int shard) {
-    String url = environment.getRequiredProperty("bazaar.orders.sharding.databases[" + shard + "].url");
+    String url = environment.getRequiredProperty("bazaar.order.sharding.databases[" + shard + "].url");
     return url.substring(url.lastIndexOf('/') + 1, url.indexOf('?'));
   }
 

@@ -2,6 +2,7 @@ package com.bazaar.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bazaar.support.RealEngines;
 import com.bazaar.support.SplitMariaDbDatabases;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,6 +12,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Registration and login with the users in their own database (profile split). */
+@RealEngines
 @ActiveProfiles({"mariadb", "split"})
 class SessionApiOnSplitMariaDbTest extends SessionApiTest {
   @Autowired JdbcClient mainDatabase;

@@ -191,14 +191,13 @@ public final class Evolution {
     }
 
     /**
-     * For stages with Redis: the flash-sale stock in Redis (an in-memory counter is one node's
-     * alone), and Redis keys, exchanges and queues named after the stage, so stages and earlier
-     * runs never meet.
+     * For stages with Redis (whose profile also puts the flash-sale stock there: an in-memory
+     * counter is one node's alone): Redis keys, exchanges and queues named after the stage, so
+     * stages and earlier runs never meet.
      */
     static List<String> sharedStateSettings(String stage) {
       String ns = "bazaar-evolution-" + stage;
-      return List.of("--bazaar.flash.stock.type=redis", "--bazaar.redis.namespace=" + ns, "--bazaar.flash.redis.key-prefix=" + ns + ":flash:",
-          "--bazaar.rate-limit.redis.key-prefix=" + ns + ":limit:", "--bazaar.bus.prefix=" + ns,
+      return List.of("--bazaar.redis.namespace=" + ns, "--bazaar.bus.prefix=" + ns,
           "--bazaar.flash.queue.name=" + ns + ".flash");
     }
 

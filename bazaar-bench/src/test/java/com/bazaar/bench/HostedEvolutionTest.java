@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,7 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
  * against the processes' own, the per-request cost against the total, the quota as a ceiling —
  * with tolerances the run derives from what it measured (ticks, the time its readings took,
  * the CFS period), never a timing. Needs cgroups it may write (root here); skipped without.
+ * Starts mariadbd: tagged {@code engine}, outside the quick subset.
  */
+@Tag("engine")
 class HostedEvolutionTest {
 
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -28,11 +28,11 @@ final class RedisFlashStock implements FlashStock {
   private static final RedisScript<List> RECLAIM = script("reclaim", List.class);
 
   private final StringRedisTemplate redis;
-  private final String prefix;
+  private final String namespace;
 
-  RedisFlashStock(StringRedisTemplate redis, @Value("${bazaar.flash.redis.key-prefix:bazaar:}") String prefix) {
+  RedisFlashStock(StringRedisTemplate redis, @Value("${bazaar.flash.stock.namespace}") String namespace) {
     this.redis = redis;
-    this.prefix = prefix;
+    this.namespace = namespace;
   }
 
   @Override
@@ -89,7 +89,7 @@ final class RedisFlashStock implements FlashStock {
   }
 
   private List<String> keys(long saleId) {
-    String sale = prefix + "flash:{" + saleId + "}";
+    String sale = namespace + ":{" + saleId + "}";
     return List.of(sale, sale + ":buyers", sale + ":holds", sale + ":queued");
   }
 

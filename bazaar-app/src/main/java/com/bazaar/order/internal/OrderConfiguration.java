@@ -21,7 +21,7 @@ class OrderConfiguration {
 
   /** The default: orders in the application's database, one local transaction per flow. */
   @Bean
-  @ConditionalOnProperty(name = "bazaar.orders.sharding.enabled", havingValue = "false", matchIfMissing = true)
+  @ConditionalOnProperty(name = "bazaar.order.sharding.enabled", havingValue = "false", matchIfMissing = true)
   OrderStore sharedOrderStore(JdbcClient jdbc, PlatformTransactionManager transactions) {
     return OrderStore.shared(jdbc, transactions);
   }

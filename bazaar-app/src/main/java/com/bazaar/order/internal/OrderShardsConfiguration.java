@@ -21,7 +21,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Stage 9, {@code bazaar.orders.sharding.enabled=true}: orders and order lines over
+ * Stage 9, {@code bazaar.order.sharding.enabled=true}: orders and order lines over
  * ShardingSphere-JDBC, {@code ds_0..ds_(n-1)} × {@code orders_0..}/{@code order_lines_0..}, routed
  * by {@link OrderSlotSharding}. Every other table stays in the application's database.
  *
@@ -29,7 +29,7 @@ import org.springframework.context.annotation.Configuration;
  * split), only the shard list changes; the order module sees nothing but {@link OrderStore}.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "bazaar.orders.sharding.enabled", havingValue = "true")
+@ConditionalOnProperty(name = "bazaar.order.sharding.enabled", havingValue = "true")
 class OrderShardsConfiguration {
   static final String ALGORITHM_DATABASE = "order-slot-database";
   static final String ALGORITHM_TABLE = "order-slot-table";

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Finishes placements that a crash or a database outage cut short: a reservation still HELD
- * after {@code bazaar.orders.sharding.reservation-timeout} is placed if its order row reached
+ * after {@code bazaar.order.sharding.reservation-timeout} is placed if its order row reached
  * its shard, or gives its stock back if not. The timeout is far longer than a placement takes,
  * so a placement still in flight is left alone. With one database a reservation is never seen
  * HELD (placing is one transaction), and the sweep finds nothing.
@@ -39,8 +39,8 @@ class ReservationRecovery {
   }
 
   @Scheduled(
-      fixedDelayString = "${bazaar.orders.sharding.recovery-interval:30s}",
-      initialDelayString = "${bazaar.orders.sharding.recovery-interval:30s}")
+      fixedDelayString = "${bazaar.order.sharding.recovery-interval:30s}",
+      initialDelayString = "${bazaar.order.sharding.recovery-interval:30s}")
   void recoverStalledPlacements() {
     lock.tryRun(LOCK, LEASE, this::sweep);
   }

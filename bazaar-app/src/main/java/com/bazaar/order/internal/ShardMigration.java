@@ -45,7 +45,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Run with the node stopped: {@code bin/migrate} (docs/sharding.md).
  */
 @Component
-@ConditionalOnProperty(name = "bazaar.orders.sharding.enabled", havingValue = "true")
+@ConditionalOnProperty(name = "bazaar.order.sharding.enabled", havingValue = "true")
 class ShardMigration {
   /** Tables other than the orders', by the domain whose database holds them (stage 8). */
   static final Map<String, String> DOMAIN_OF_TABLE = tableDomains();

@@ -5,7 +5,7 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code bazaar.orders.sharding.*}: where the order shards live. Off by default: orders stay in
+ * {@code bazaar.order.sharding.*}: where the order shards live. Off by default: orders stay in
  * the application's one database. With {@code enabled=true} (profile {@code sharding}), orders
  * and their lines spread over {@code databases} × {@code tables-per-database} physical tables
  * through ShardingSphere-JDBC; see docs/sharding.md.
@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param sqlShow log every logical and physical statement (ShardingSphere's sql-show)
  * @param poolSize connections per shard database at most
  */
-@ConfigurationProperties("bazaar.orders.sharding")
+@ConfigurationProperties("bazaar.order.sharding")
 record ShardingProperties(
     boolean enabled,
     List<Shard> databases,
@@ -34,7 +34,7 @@ record ShardingProperties(
     if (enabled) {
       int tables = databases.size() * tablesPerDatabase;
       if (databases.isEmpty() || OrderSlots.SLOTS % tables != 0) {
-        throw new IllegalArgumentException("bazaar.orders.sharding: databases × tables-per-database must divide "
+        throw new IllegalArgumentException("bazaar.order.sharding: databases × tables-per-database must divide "
             + OrderSlots.SLOTS + " (the slots an order id encodes), got " + databases.size() + " × "
             + tablesPerDatabase);
       }

@@ -27,19 +27,19 @@ final class RedisRateLimiter implements RateLimiter {
 
   private final StringRedisTemplate redis;
   private final RateLimitProperties properties;
-  private final String prefix;
+  private final String namespace;
 
   RedisRateLimiter(StringRedisTemplate redis, RateLimitProperties properties,
-      @Value("${bazaar.rate-limit.redis.key-prefix:bazaar:}") String prefix) {
+      @Value("${bazaar.rate-limit.namespace}") String namespace) {
     this.redis = redis;
     this.properties = properties;
-    this.prefix = prefix;
+    this.namespace = namespace;
   }
 
   @Override
   public Optional<Duration> tryAcquire(String limit, String key) {
     RateLimitProperties.Limit configured = properties.limit(limit);
-    Long waitMillis = redis.execute(TAKE, List.of(prefix + "rate:" + limit + ":" + key),
+    Long waitMillis = redis.execute(TAKE, List.of(namespace + ":" + limit + ":" + key),
         String.valueOf(configured.permits()), String.valueOf(configured.period().toMillis()));
     return waitMillis == null || waitMillis <= 0 ? Optional.empty() : Optional.of(Duration.ofMillis(waitMillis));
   }

@@ -1,9 +1,12 @@
 package com.bazaar.user.internal;
 
-import com.bazaar.platform.observability.MetricsPort;
 import com.bazaar.platform.ratelimit.RateLimiter;
+import com.bazaar.platform.web.AccessRule;
+import com.bazaar.platform.web.HttpAccessPolicy;
 import com.bazaar.platform.web.ProblemResponses;
+import com.bazaar.platform.web.UnmappedRequests;
 import com.bazaar.user.LoginThrottled;
+import com.bazaar.user.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -11,7 +14,6 @@ import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
@@ -31,7 +33,9 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may call what. Pages use form login and CSRF tokens; the JSON API uses the same
+ * Who may call what: every module opens its own requests ({@link
+ * com.bazaar.platform.web.HttpAccessRules}); whatever no module opens is refused (docs/security.md,
+ * Deny by default). Pages use form login and CSRF tokens; the JSON API uses the same
  * session cookie and accepts {@code X-Requested-With: XMLHttpRequest} in place of a CSRF
  * token (a header a cross-site form cannot send). API failures answer problem+json 401/403;
  * pages get pages (the login form, or the shop's 403 page: {@link PageRefusals}).
@@ -52,32 +56,32 @@ class SecurityConfiguration {
 
   @Bean
   SecurityFilterChain securityFilterChain(
-      HttpSecurity http, AuthenticationManager throttledLogins, MetricsPort metricsPort, AccountChecks accountChecks)
+      HttpSecurity http, AuthenticationManager throttledLogins, HttpAccessPolicy policy, UnmappedRequests unmapped,
+      AccountChecks accountChecks)
       throws Exception {
     // The login form must check passwords through the same throttled manager as the API, not one of its own.
     http.authenticationManager(throttledLogins);
     // A session whose account was disabled or changed since its login goes on as anonymous (AccountChecks).
     http.addFilterAfter(new RevokedSessions(accountChecks), SecurityContextHolderFilter.class);
     http.authorizeHttpRequests(
-            authorize ->
-                authorize
-                    // Meters (docs/security.md, Operations endpoints): open only on the loopback
-                    // metrics port that Prometheus scrapes; admins only on the public port.
-                    .requestMatchers(metricsPort.scrapes()).permitAll()
-                    .requestMatchers(metricsPort.otherMetricsPortRequests()).denyAll()
-                    .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                    .requestMatchers("/actuator/**").hasRole("ADMIN")
-                    .requestMatchers("/api/admin/**", "/admin/**").hasRole("ADMIN")
-                    .requestMatchers(HttpMethod.POST, "/api/users", "/api/session").permitAll()
-                    .requestMatchers("/api/session").permitAll()
-                    .requestMatchers("/api/cart/**", "/api/cart", "/api/orders/**", "/api/orders").authenticated()
-                    .requestMatchers("/api/notifications/**", "/api/notifications").authenticated()
-                    .requestMatchers("/api/flash-sales/*/purchase", "/api/flash-sales/*/purchase/*").authenticated()
-                    .requestMatchers("/cart/**", "/cart", "/checkout/**", "/orders/**", "/orders").authenticated()
-                    // Issue 13's pages: buying in a flash sale and its tickets, the inbox; the sale list is public.
-                    .requestMatchers("/flash-sales/*/buy", "/flash-sales/*/tickets/**").authenticated()
-                    .requestMatchers("/notifications/**", "/notifications").authenticated()
-                    .anyRequest().permitAll())
+            authorize -> {
+              // What each module opens (its HttpAccessRules), first match first.
+              for (AccessRule rule : policy.rules()) {
+                var requests = authorize.requestMatchers(rule.matcher());
+                switch (rule.access()) {
+                  case ANYONE -> requests.permitAll();
+                  case SIGNED_IN -> requests.authenticated();
+                  case ADMIN -> requests.hasRole(Role.ADMIN.name());
+                  case NOBODY -> requests.denyAll();
+                }
+              }
+              // Unknown paths and wrong methods reach no code of ours: they keep their 404 / 405.
+              authorize.requestMatchers(unmapped).permitAll();
+              // Deny, not "authenticated": anyone can sign up in a minute, so an endpoint that a
+              // module forgot to open would be open to the world's write side, and a forgotten
+              // admin endpoint to every shopper. Refused for everyone, the miss shows at once.
+              authorize.anyRequest().denyAll();
+            })
         .csrf(
             csrf ->
                 csrf.csrfTokenRepository(csrfTokens())

@@ -2,6 +2,7 @@ package com.bazaar.flashsale.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bazaar.support.RealEngines;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -12,9 +13,10 @@ import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-/** The contract on the local Redis (127.0.0.1:6379), under a random key prefix removed afterwards. */
+/** The contract on the local Redis (127.0.0.1:6379), under a random namespace removed afterwards. */
+@RealEngines
 class RedisFlashStockTest extends FlashStockContract {
-  private static final String PREFIX = "bazaar-test-" + UUID.randomUUID() + ":";
+  private static final String NAMESPACE = "bazaar-test-" + UUID.randomUUID() + ":flash";
   private static LettuceConnectionFactory connections;
   private static StringRedisTemplate redis;
 
@@ -28,7 +30,7 @@ class RedisFlashStockTest extends FlashStockContract {
 
   @AfterAll
   static void removeKeysAndDisconnect() {
-    var keys = redis.keys(PREFIX + "*");
+    var keys = redis.keys(NAMESPACE + ":*");
     if (keys != null && !keys.isEmpty()) {
       redis.delete(keys);
     }
@@ -40,13 +42,13 @@ class RedisFlashStockTest extends FlashStockContract {
     var sale = loadedSale(3, 1);
     stock().take(sale.id(), 1, 42, 1, sale.startsAt().plusSeconds(1));
     for (String suffix : List.of("", ":buyers", ":holds", ":queued")) {
-      Long ttl = redis.getExpire(PREFIX + "flash:{" + sale.id() + "}" + suffix, TimeUnit.SECONDS);
+      Long ttl = redis.getExpire(NAMESPACE + ":{" + sale.id() + "}" + suffix, TimeUnit.SECONDS);
       assertThat(ttl).as("seconds to live of " + suffix).isBetween(86_400L, 86_400L + 120);
     }
   }
 
   @Override
   FlashStock stock() {
-    return new RedisFlashStock(redis, PREFIX);
+    return new RedisFlashStock(redis, NAMESPACE);
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.bazaar.BazaarApplication;
 import com.bazaar.support.ApiClient;
 import com.bazaar.support.ApiTest;
+import com.bazaar.support.RealEngines;
 import com.bazaar.support.ShardDatabases;
 import com.bazaar.support.TestItems;
 import java.util.LinkedHashMap;
@@ -29,6 +30,7 @@ import tools.jackson.databind.JsonNode;
  * back through the sharded API for its buyer, the verification matches, and a second run
  * changes nothing.
  */
+@RealEngines
 @ActiveProfiles({"test", "mariadb", "sharding"})
 @DirtiesContext
 class ShardMigrationTest extends ApiTest {

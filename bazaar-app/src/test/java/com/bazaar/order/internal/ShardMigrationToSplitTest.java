@@ -1,5 +1,6 @@
 package com.bazaar.order.internal;
 
+import com.bazaar.support.RealEngines;
 import com.bazaar.support.SplitMariaDbDatabases;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -10,6 +11,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * databases (the verification reads them there; the main database has no such tables), the
  * migrated buyers log in and read their orders.
  */
+@RealEngines
 @ActiveProfiles("split")
 class ShardMigrationToSplitTest extends ShardMigrationTest {
   @DynamicPropertySource

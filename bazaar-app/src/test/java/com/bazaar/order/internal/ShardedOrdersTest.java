@@ -13,6 +13,7 @@ import com.bazaar.platform.Money;
 import com.bazaar.support.ApiClient;
 import com.bazaar.support.ApiClient.Answer;
 import com.bazaar.support.ApiTest;
+import com.bazaar.support.RealEngines;
 import com.bazaar.support.ShardDatabases;
 import com.bazaar.support.TestItems;
 import java.sql.Connection;
@@ -43,6 +44,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * reaches (ShardingSphere's sql-show log of the statements it actually ran), paging over all
  * shards, and the failure paths of placing an order across two databases.
  */
+@RealEngines
 @ActiveProfiles({"test", "mariadb", "sharding"})
 @DirtiesContext
 class ShardedOrdersTest extends ApiTest {
@@ -61,10 +63,10 @@ class ShardedOrdersTest extends ApiTest {
   @DynamicPropertySource
   static void shards(DynamicPropertyRegistry registry) {
     ShardDatabases.register(registry);
-    registry.add("bazaar.orders.sharding.sql-show", () -> "true");
+    registry.add("bazaar.order.sharding.sql-show", () -> "true");
     // The test runs the recovery sweep itself, and every HELD reservation counts as stalled.
-    registry.add("bazaar.orders.sharding.recovery-interval", () -> "1h");
-    registry.add("bazaar.orders.sharding.reservation-timeout", () -> "0s");
+    registry.add("bazaar.order.sharding.recovery-interval", () -> "1h");
+    registry.add("bazaar.order.sharding.reservation-timeout", () -> "0s");
   }
 
   @Test

@@ -3,6 +3,7 @@ package com.bazaar.platform.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.bazaar.support.RealEngines;
 import com.bazaar.support.RedisTestServer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import org.springframework.data.redis.listener.RedisMessageListenerContainer;
  * Two nodes' caches in one JVM over the real Redis: each node has its own Caffeine level,
  * its own invalidation subscriber and its own connection, as two processes would.
  */
+@RealEngines
 class TwoLevelCacheTest {
   private final RedisTestServer server = new RedisTestServer();
   private final String namespace = RedisTestServer.randomNamespace();

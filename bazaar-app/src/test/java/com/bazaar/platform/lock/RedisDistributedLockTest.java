@@ -3,6 +3,7 @@ package com.bazaar.platform.lock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.bazaar.support.RealEngines;
 import com.bazaar.support.RedisTestServer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The Redis lock against the real Redis; each node() is a separate adapter, as on two nodes. */
+@RealEngines
 class RedisDistributedLockTest extends DistributedLockContract {
   private final RedisTestServer server = new RedisTestServer();
   private final String namespace = RedisTestServer.randomNamespace();

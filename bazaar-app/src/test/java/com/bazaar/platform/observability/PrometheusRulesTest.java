@@ -3,6 +3,7 @@ package com.bazaar.platform.observability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.bazaar.support.RealEngines;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * own {@code promtool} (Debian package prometheus; bin/test installs it). Skipped, and says
  * so, on a machine without it.
  */
+@RealEngines
 class PrometheusRulesTest {
   private static final Path PROMTOOL = Path.of("/usr/bin/promtool");
   private static final Path RULES = Path.of("..", "deploy", "prometheus").toAbsolutePath().normalize();

@@ -2,6 +2,7 @@ package com.bazaar.platform.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bazaar.support.RealEngines;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +23,9 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * bucket per key. Tolerance: the bucket refills continuously, so the permits granted may
  * exceed the limit by what refills while the test runs (limit × elapsed / period).
  */
+@RealEngines
 class RedisRateLimiterTest {
-  private static final String PREFIX = "bazaar-test-" + UUID.randomUUID() + ":";
+  private static final String NAMESPACE = "bazaar-test-" + UUID.randomUUID() + ":rate";
   private static final int PERMITS = 50;
   private static final Duration PERIOD = Duration.ofMinutes(1);
   private static final RateLimitProperties LIMITS =
@@ -43,7 +45,7 @@ class RedisRateLimiterTest {
   @AfterAll
   static void removeKeysAndDisconnect() {
     StringRedisTemplate redis = new StringRedisTemplate(NODES.get(0));
-    var keys = redis.keys(PREFIX + "*");
+    var keys = redis.keys(NAMESPACE + ":*");
     if (keys != null && !keys.isEmpty()) {
       redis.delete(keys);
     }
@@ -51,7 +53,7 @@ class RedisRateLimiterTest {
   }
 
   private static RateLimiter node(int index) {
-    return new RedisRateLimiter(new StringRedisTemplate(NODES.get(index)), LIMITS, PREFIX);
+    return new RedisRateLimiter(new StringRedisTemplate(NODES.get(index)), LIMITS, NAMESPACE);
   }
 
   @Test

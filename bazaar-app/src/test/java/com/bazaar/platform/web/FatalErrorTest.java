@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bazaar.support.ApiClient;
 import com.bazaar.support.ApiTest;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
@@ -33,9 +34,17 @@ class FatalErrorTest extends ApiTest {
     assertThat(visitor.get("/actuator/health").status()).isEqualTo(503);
   }
 
-  /** Stands for any request that runs the heap dry (it is not scanned: a test's nested class). */
+  /**
+   * Stands for any request that runs the heap dry (it is not scanned: a test's nested class). It
+   * opens its endpoint itself, as a module does: closed otherwise (deny by default).
+   */
   @RestController
-  static class Exhausting {
+  static class Exhausting implements HttpAccessRules {
+    @Override
+    public List<AccessRule> rules() {
+      return List.of(AccessRule.reads("/api/test/exhaust-heap").byAnyone());
+    }
+
     @GetMapping("/api/test/exhaust-heap")
     String exhaust() {
       throw new OutOfMemoryError("Java heap space (simulated)");

@@ -3,6 +3,7 @@ package com.bazaar.platform.events.rabbit;
 import com.bazaar.platform.events.EventDeliveries;
 import com.bazaar.platform.events.EventSubscription;
 import com.bazaar.support.ApiTest;
+import com.bazaar.support.RealEngines;
 import com.bazaar.support.TestItems;
 import jakarta.annotation.PreDestroy;
 import org.springframework.amqp.core.Declarables;
@@ -22,6 +23,7 @@ import org.springframework.test.context.TestPropertySource;
  * own, deleted when it closes, so parallel runs on the shared broker never meet. The payment
  * window is short and the scheduled expiry scan is off, so only the delayed message cancels.
  */
+@RealEngines
 @ActiveProfiles("rabbit")
 @TestPropertySource(properties = {
     "bazaar.bus.prefix=test-${random.uuid}",
