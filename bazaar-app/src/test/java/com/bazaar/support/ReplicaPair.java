@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The MariaDB primary/replica pair that {@code bin/replica} runs for the read/write splitting
@@ -24,12 +26,20 @@ public final class ReplicaPair {
 
   /** Starts whichever of the two is down (idempotent). */
   public static void start() throws IOException, InterruptedException {
+    script("start");
+  }
+
+  /** Runs {@code bin/replica} with these arguments, e.g. {@code stop replica}; fails the test if it fails. */
+  public static void script(String... arguments) throws IOException, InterruptedException {
     Path root = Path.of("").toAbsolutePath();
     while (!Files.isExecutable(root.resolve("bin/replica"))) {
       root = root.getParent();
     }
-    Process process = new ProcessBuilder(root.resolve("bin/replica").toString(), "start").inheritIO().start();
-    assertThat(process.waitFor()).as("bin/replica start").isZero();
+    List<String> command = new ArrayList<>();
+    command.add(root.resolve("bin/replica").toString());
+    command.addAll(List.of(arguments));
+    Process process = new ProcessBuilder(command).inheritIO().start();
+    assertThat(process.waitFor()).as("bin/replica %s", String.join(" ", arguments)).isZero();
   }
 
   public static Connection connect(int port, String database) throws SQLException {
