@@ -1,6 +1,4 @@
 package com.bazaar.catalog;
 
-import java.io.Serializable;
-
 /** A node of the category tree; {@code parentId} is null for a top-level category. */
-public record Category(long id, String name, Long parentId) implements Serializable {}
+public record Category(long id, String name, Long parentId) {}

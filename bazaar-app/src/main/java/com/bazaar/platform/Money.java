@@ -1,14 +1,13 @@
 package com.bazaar.platform;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import java.io.Serializable;
 import java.util.Objects;
 
 /**
  * An amount of money in minor units (fen, cents) of one currency. Never a double: every
  * operation is exact and fails loudly on overflow instead of wrapping.
  */
-public record Money(long amount, String currency) implements Serializable {
+public record Money(long amount, String currency) {
 
   public Money {
     Objects.requireNonNull(currency, "currency");

@@ -8,12 +8,10 @@ import com.bazaar.platform.data.ReadRouting;
 import com.bazaar.support.ApiClient;
 import com.bazaar.support.ApiTest;
 import com.bazaar.support.RealEngines;
+import com.bazaar.support.ReplicaPair;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -36,8 +34,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 @RealEngines
 @ActiveProfiles({"mariadb", "replica"})
 abstract class CatalogReadsOverReplica extends ApiTest {
-  private static final int REPLICA_PORT = Integer.parseInt(System.getenv().getOrDefault("BAZAAR_REPLICA_REPLICA_PORT", "3308"));
-  private static final int PRIMARY_PORT = Integer.parseInt(System.getenv().getOrDefault("BAZAAR_REPLICA_PRIMARY_PORT", "3307"));
+  private static final int REPLICA_PORT = ReplicaPair.REPLICA_PORT;
+  private static final int PRIMARY_PORT = ReplicaPair.PRIMARY_PORT;
   private static final Duration CATCH_UP = Duration.ofSeconds(30);
 
   @Autowired ReadRouting reads;
@@ -167,18 +165,11 @@ abstract class CatalogReadsOverReplica extends ApiTest {
   }
 
   private Connection connectTo(int port) throws SQLException {
-    return DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port + "/" + catalogDatabase(), "root", "");
+    return ReplicaPair.connect(port, catalogDatabase());
   }
 
   /** Starts or stops only the replica of the pair bin/replica manages. */
   private static void replicaScript(String command, String server) throws IOException, InterruptedException {
-    Path script = Path.of("").toAbsolutePath();
-    while (!Files.isExecutable(script.resolve("bin/replica"))) {
-      script = script.getParent();
-    }
-    Process process = new ProcessBuilder(script.resolve("bin/replica").toString(), command, server)
-        .inheritIO()
-        .start();
-    assertThat(process.waitFor()).as("bin/replica %s %s", command, server).isZero();
+    ReplicaPair.script(command, server);
   }
 }

@@ -3,13 +3,13 @@ package com.bazaar.flashsale.internal;
 import com.bazaar.order.Order;
 import com.bazaar.platform.time.UtcColumns;
 import java.time.Clock;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
  * An unpaid flash order that is cancelled (by its buyer or at the end of the payment window)
  * gives its units back to the sale, so another buyer can have them. Marking the ticket
- * released first makes a redelivered event return nothing twice.
+ * released first makes a redelivered event return nothing twice. A bus subscription
+ * ({@link FlashSaleSubscriptions}) like every consumer of a module's events.
  */
 @Component
 class FlashOrderCancellations {
@@ -27,8 +27,7 @@ class FlashOrderCancellations {
     this.naiveMode = properties.mode() == FlashProperties.Mode.NAIVE;
   }
 
-  @ApplicationModuleListener
-  void on(Order.OrderCancelled event) {
+  void giveBack(Order.OrderCancelled event) {
     tickets.findByOrder(event.orderId())
         .filter(settled -> tickets.markReleased(settled.ticket().id(), UtcColumns.now(clock)))
         .ifPresent(settled -> {

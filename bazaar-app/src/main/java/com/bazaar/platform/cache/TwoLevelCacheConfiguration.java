@@ -3,9 +3,10 @@ package com.bazaar.platform.cache;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cache.Cache;
@@ -20,12 +21,12 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
-import org.springframework.data.redis.serializer.JdkSerializationRedisSerializer;
 import org.springframework.data.redis.serializer.RedisSerializationContext.SerializationPair;
 
 /**
  * Cluster cache: Caffeine on each node (L1) in front of Redis (L2), local copies dropped on
- * every node through {@link CacheInvalidations} when any node evicts.
+ * every node through {@link CacheInvalidations} when any node evicts. Values in Redis are JSON of
+ * the type each cache's owner declares ({@link CachedValueType}, {@link JsonCacheValues}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "bazaar.cache.type", havingValue = "two-level")
@@ -39,8 +40,9 @@ class TwoLevelCacheConfiguration {
 
   @Bean
   CacheManager cacheManager(
-      RedisConnectionFactory redis, CacheInvalidations invalidations, CacheProperties properties, MeterRegistry meters) {
-    return twoLevelCaches(redis, invalidations, properties, meters);
+      RedisConnectionFactory redis, CacheInvalidations invalidations, CacheProperties properties, MeterRegistry meters,
+      ObjectProvider<CachedValueType> valueTypes) {
+    return twoLevelCaches(redis, invalidations, properties, valueTypes.orderedStream().toList(), meters);
   }
 
   @Bean
@@ -54,19 +56,28 @@ class TwoLevelCacheConfiguration {
 
   /** The caches of one node; public to the package so a test can build two nodes in one JVM. */
   static CacheManager twoLevelCaches(
-      RedisConnectionFactory redis, CacheInvalidations invalidations, CacheProperties properties, MeterRegistry meters) {
+      RedisConnectionFactory redis, CacheInvalidations invalidations, CacheProperties properties,
+      List<CachedValueType> valueTypes, MeterRegistry meters) {
     // Immediate writes: Spring Data Redis 4 otherwise sends a Lettuce cache's SET and DEL
     // asynchronously and returns before Redis has them, so the invalidation message (or the
     // next node's read) can overtake them: another node would reload an absent key, or read
     // the old value back from Redis after an eviction and keep it until the second eviction.
+    RedisCacheConfiguration defaults = RedisCacheConfiguration.defaultCacheConfig()
+        .prefixCacheNameWith(properties.namespace() + ":")
+        .entryTtl(new CacheTtl(properties.ttl(), properties.ttlJitter(), properties.absentTtl()));
+    Map<String, RedisCacheConfiguration> jsonOfItsType = new LinkedHashMap<>();
+    for (String name : properties.names()) {
+      CachedValueType type = valueTypes.stream().filter(t -> t.cache().equals(name)).findFirst()
+          .orElseThrow(() -> new IllegalStateException("cache '" + name + "' declares no CachedValueType: its"
+              + " shared level stores JSON of the type the owning module declares"));
+      jsonOfItsType.put(name,
+          defaults.serializeValuesWith(SerializationPair.fromSerializer(new JsonCacheValues(type, meters))));
+    }
     RedisCacheManager shared = RedisCacheManager.builder(
             RedisCacheWriter.create(redis, RedisCacheWriter.RedisCacheWriterConfigurer::immediateWrites))
-        .cacheDefaults(RedisCacheConfiguration.defaultCacheConfig()
-            .prefixCacheNameWith(properties.namespace() + ":")
-            .entryTtl(new CacheTtl(properties.ttl(), properties.ttlJitter(), properties.absentTtl()))
-            .serializeValuesWith(SerializationPair.fromSerializer(
-                new JdkSerializationRedisSerializer(TwoLevelCacheConfiguration.class.getClassLoader()))))
-        .initialCacheNames(new LinkedHashSet<>(properties.names()))
+        .cacheDefaults(defaults)
+        .withInitialCacheConfigurations(jsonOfItsType)
+        .disableCreateOnMissingCache()
         .build();
     shared.afterPropertiesSet();
     CacheTtl localTtl = new CacheTtl(properties.localTtl(), properties.ttlJitter(), properties.absentTtl());

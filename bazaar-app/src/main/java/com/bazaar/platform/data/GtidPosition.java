@@ -35,6 +35,13 @@ record GtidPosition(Map<Long, Long> sequenceByDomain) {
         .allMatch(e -> sequenceByDomain.getOrDefault(e.getKey(), 0L) >= e.getValue());
   }
 
+  /** Per domain the higher of the two sequence numbers: the position that covers both. */
+  GtidPosition union(GtidPosition other) {
+    Map<Long, Long> sequences = new TreeMap<>(sequenceByDomain);
+    other.sequenceByDomain.forEach((domain, sequence) -> sequences.merge(domain, sequence, Math::max));
+    return new GtidPosition(sequences);
+  }
+
   @Override
   public String toString() {
     return sequenceByDomain.toString();

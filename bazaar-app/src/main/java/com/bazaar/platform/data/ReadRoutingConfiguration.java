@@ -7,10 +7,12 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -55,12 +57,25 @@ class ReadRoutingConfiguration {
       return monitor.startChecking(properties.checkInterval());
     }
 
+    /**
+     * One fence for the server pair: the primaries of every routing are one server with one GTID
+     * stream. In this JVM, or in Redis for every node ({@code bazaar.replica.fence.type=redis},
+     * profile redis): a node that did not make a write must still keep its reads off a replica
+     * that lacks it.
+     */
+    @Bean
+    WriteFence writeFence(ReplicaProperties properties, ObjectProvider<StringRedisTemplate> redis) {
+      return properties.fence().shared()
+          ? new RedisWriteFence(redis.getObject(), properties.fence().key())
+          : new LocalWriteFence();
+    }
+
     @Bean
     ReadRouting replicaReadRouting(
-        JdbcClient primary, ReplicaPool pool, ReplicaMonitor monitor, ReplicaProperties properties,
+        JdbcClient primary, ReplicaPool pool, ReplicaMonitor monitor, WriteFence fence, ReplicaProperties properties,
         MeterRegistry meters) {
       return new ReplicaReadRouting(
-          primary, JdbcClient.create(pool.dataSource()), monitor, properties.maxLag(), meters);
+          primary, JdbcClient.create(pool.dataSource()), monitor, fence, properties.maxLag(), meters);
     }
 
     /**
@@ -69,7 +84,8 @@ class ReadRoutingConfiguration {
      */
     @Bean(destroyMethod = "close")
     ReadRoutings readRoutingsOverReplica(
-        ReadRouting replicaReadRouting, ReplicaMonitor monitor, ReplicaProperties properties, MeterRegistry meters) {
+        ReadRouting replicaReadRouting, ReplicaMonitor monitor, WriteFence fence, ReplicaProperties properties,
+        MeterRegistry meters) {
       List<ReplicaPool> pools = new CopyOnWriteArrayList<>();
       return new ReadRoutings(
           replicaReadRouting,
@@ -77,7 +93,7 @@ class ReadRoutingConfiguration {
             ReplicaPool pool = new ReplicaPool(properties, replicaUrl);
             pools.add(pool);
             return new ReplicaReadRouting(
-                primary, JdbcClient.create(pool.dataSource()), monitor, properties.maxLag(), meters);
+                primary, JdbcClient.create(pool.dataSource()), monitor, fence, properties.maxLag(), meters);
           },
           () -> pools.forEach(ReplicaPool::close));
     }

@@ -20,8 +20,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *   <li>the caller's session wrote within the read-your-writes window ({@link ReadYourWrites});
  *   <li>the replica is down, not replicating, or more than {@code max-lag} behind;
  *   <li>the replica has not yet applied the last commit that {@link #markWritten() declared a
- *       write} (compared by GTID): this keeps caches, reloaded right after such a commit, from
- *       filling with the old row.
+ *       write} (compared by GTID, against the {@link WriteFence}, which in a cluster every node
+ *       sees): this keeps caches, reloaded right after such a commit on any node, from filling
+ *       with the old row.
  * </ul>
  *
  * A read that fails on the replica is run again on the primary and marks the replica down
@@ -35,13 +36,15 @@ final class ReplicaReadRouting implements ReadRouting {
   private final Duration maxLag;
   private final Counter primaryReads;
   private final Counter replicaReads;
-  private volatile GtidPosition fence = GtidPosition.EMPTY;
+  private final WriteFence fence;
 
   ReplicaReadRouting(
-      JdbcClient primary, JdbcClient replica, ReplicaMonitor monitor, Duration maxLag, MeterRegistry meters) {
+      JdbcClient primary, JdbcClient replica, ReplicaMonitor monitor, WriteFence fence, Duration maxLag,
+      MeterRegistry meters) {
     this.primary = primary;
     this.replica = replica;
     this.monitor = monitor;
+    this.fence = fence;
     this.maxLag = maxLag;
     this.primaryReads = readsOn("primary", meters);
     this.replicaReads = readsOn("replica", meters);
@@ -82,7 +85,8 @@ final class ReplicaReadRouting implements ReadRouting {
       return false;
     }
     ReplicaState state = monitor.state();
-    return state.replicating() && !state.laggingBeyond(maxLag) && state.applied().covers(fence);
+    // The fence last: in a cluster it is a round trip to Redis, not needed when the answer is no anyway.
+    return state.replicating() && !state.laggingBeyond(maxLag) && state.applied().covers(fence.position());
   }
 
   /**
@@ -90,12 +94,14 @@ final class ReplicaReadRouting implements ReadRouting {
    * primary cannot tell, no position is safe: reads stay on it until the next declared write.
    */
   private void raiseFence() {
+    GtidPosition written;
     try {
-      fence = GtidPosition.parse(primary.sql("SELECT @@gtid_binlog_pos").query(String.class).single());
+      written = GtidPosition.parse(primary.sql("SELECT @@gtid_binlog_pos").query(String.class).single());
     } catch (DataAccessException e) {
       log.warn("primary's GTID position unknown after a write, catalog reads stay on the primary", e);
-      fence = GtidPosition.NEVER;
+      written = GtidPosition.NEVER;
     }
+    fence.raise(written);
   }
 
   private static Counter readsOn(String target, MeterRegistry meters) {

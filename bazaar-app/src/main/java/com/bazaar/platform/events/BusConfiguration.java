@@ -1,11 +1,15 @@
 package com.bazaar.platform.events;
 
 import com.bazaar.platform.tracing.Traces;
+import java.util.concurrent.Executor;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /** The event bus port: subscriptions collected once; the embedded adapter unless told otherwise. */
@@ -19,9 +23,12 @@ class BusConfiguration {
     return new EventDeliveries(subscriptions.orderedStream().toList(), transactions);
   }
 
+  /** Handlers run on Boot's task executor, as {@code @ApplicationModuleListener}s (which are {@code @Async}) do. */
   @Bean
   @ConditionalOnProperty(name = "bazaar.bus.type", havingValue = "embedded", matchIfMissing = true)
-  InProcessEventBus inProcessEventBus(EventDeliveries deliveries, Traces traces, EventTraceContexts contexts) {
-    return new InProcessEventBus(deliveries, traces, contexts);
+  InProcessEventBus inProcessEventBus(EventDeliveries deliveries, EventPublicationRegistry registry,
+      @Qualifier("applicationTaskExecutor") Executor executor, Traces traces, EventTraceContexts contexts,
+      ConfigurableApplicationContext context) {
+    return new InProcessEventBus(deliveries, registry, executor, traces, contexts, context);
   }
 }

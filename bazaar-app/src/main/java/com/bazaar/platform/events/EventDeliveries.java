@@ -1,6 +1,5 @@
 package com.bazaar.platform.events;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -33,29 +32,5 @@ public final class EventDeliveries {
   /** Delivers and commits; a handler's exception rolls its own work back and propagates. */
   public void deliver(EventSubscription<?> subscription, BusEvent event) {
     ownTransaction.executeWithoutResult(status -> subscription.deliver(event));
-  }
-
-  /**
-   * Delivers to every undelayed subscription of the event's type, each in its own
-   * transaction, so one failing consumer neither undoes nor blocks the others; the first
-   * failure is rethrown afterwards, so the outbox offers the event again (the consumers
-   * that succeeded skip it then, being idempotent).
-   */
-  void deliverToAll(BusEvent event) {
-    List<RuntimeException> failures = new ArrayList<>();
-    for (EventSubscription<?> subscription : subscriptions) {
-      if (subscription.eventType().equals(event.getClass()) && !subscription.isDelayed()) {
-        try {
-          deliver(subscription, event);
-        } catch (RuntimeException e) {
-          failures.add(e);
-        }
-      }
-    }
-    if (!failures.isEmpty()) {
-      RuntimeException first = failures.get(0);
-      failures.stream().skip(1).forEach(first::addSuppressed);
-      throw first;
-    }
   }
 }

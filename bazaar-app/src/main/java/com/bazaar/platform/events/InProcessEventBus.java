@@ -1,32 +1,36 @@
 package com.bazaar.platform.events;
 
 import com.bazaar.platform.tracing.Traces;
-import io.micrometer.tracing.Span;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import java.util.List;
+import java.util.concurrent.Executor;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
 
 /**
- * The embedded bus: every {@link BusEvent} the outbox recorded is handed to its
- * subscriptions in this JVM, after the publishing transaction committed. The outbox keeps
- * the publication open until all of them succeeded ({@link OutboxRetry} offers it again).
- * Delayed subscriptions are skipped: in one JVM their module's scheduler does that work.
- *
- * <p>Not final: the module listener runs asynchronously, through a proxy.
+ * The embedded bus: every {@link BusEvent} the outbox recorded is handed to its subscriptions
+ * in this JVM, after the publishing transaction committed. Each undelayed subscription is an
+ * outbox listener of its own ({@link InProcessSubscriber}): one publication per subscription,
+ * so one consumer that fails is retried alone. Delayed subscriptions are skipped: in one JVM
+ * their module's scheduler does that work.
  */
-class InProcessEventBus {
-  private final EventDeliveries deliveries;
-  private final Traces traces;
-  private final EventTraceContexts contexts;
+final class InProcessEventBus {
+  private final List<InProcessSubscriber> subscribers;
 
-  InProcessEventBus(EventDeliveries deliveries, Traces traces, EventTraceContexts contexts) {
-    this.deliveries = deliveries;
-    this.traces = traces;
-    this.contexts = contexts;
+  /**
+   * Registers the subscribers with the context's event multicaster while the singletons are
+   * created: before Spring Modulith republishes open publications at start-up, which looks
+   * their listeners up by id.
+   */
+  InProcessEventBus(EventDeliveries deliveries, EventPublicationRegistry registry, Executor executor, Traces traces,
+      EventTraceContexts contexts, ConfigurableApplicationContext context) {
+    this.subscribers = deliveries.subscriptions().stream()
+        .filter(subscription -> !subscription.isDelayed())
+        .map(subscription -> new InProcessSubscriber(subscription, deliveries, registry, executor, traces, contexts))
+        .toList();
+    subscribers.forEach(context::addApplicationListener);
   }
 
-  @ApplicationModuleListener
-  void on(BusEvent event) {
-    // A span in the trace of the request that recorded the event, even when a retry delivers it.
-    traces.inSpan(contexts.of(event), "bus deliver " + event.getClass().getSimpleName(), Span.Kind.CONSUMER,
-        span -> deliveries.deliverToAll(event));
+  List<InProcessSubscriber> subscribers() {
+    return subscribers;
   }
 }

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * limit of 20 a minute is 20 a minute for the whole site, not 20 per node. The bucket is one
  * Lua script (refill by elapsed time, take a token) timed by Redis's own clock, so the nodes'
  * clocks do not matter. Bucket4j has no artifact on this build's Maven mirror; this script is
- * the same algorithm behind the same port.
+ * the same algorithm behind the same port, and the embedded adapter's {@link TokenBucket} is
+ * this script in Java ({@code RateLimiterContract} holds both to it).
  */
 @Component
 @EnableConfigurationProperties(RateLimitProperties.class)

@@ -5,10 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.bazaar.support.RealEngines;
 import com.bazaar.support.RedisTestServer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,8 +18,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import org.springframework.data.redis.serializer.JdkSerializationRedisSerializer;
 
 /**
  * Two nodes' caches in one JVM over the real Redis: each node has its own Caffeine level,
@@ -133,6 +137,32 @@ class TwoLevelCacheTest {
     assertThat(max - min).as("spread of TTLs").isGreaterThan(properties.ttl().toMillis() / 10);
   }
 
+  /** A record as this version of the code has it; another version may have written it differently. */
+  record Shape(long id, String title) {}
+
+  @Test
+  void anEntryWithAFieldThisVersionDoesNotKnowIsReadWithoutIt() {
+    Cache a = node(Shape.class);
+    server.redis().opsForValue().set(namespace + ":items::7", "{\"id\":7,\"title\":\"by a newer node\",\"rating\":5}");
+
+    assertThat(a.get(7L, () -> new Shape(7, "loaded"))).isEqualTo(new Shape(7, "by a newer node"));
+  }
+
+  @Test
+  void anEntryLackingAFieldOrNotJsonIsAMissAndIsReplacedByThisVersionsShape() {
+    Cache a = node(Shape.class);
+    server.redis().opsForValue().set(namespace + ":items::8", "{\"id\":8}");
+    byte[] jdkSerialized = new JdkSerializationRedisSerializer().serialize(new java.util.HashMap<>(Map.of("id", 9L)));
+    server.redis().execute((RedisCallback<Object>) redis ->
+        redis.stringCommands().set((namespace + ":items::9").getBytes(StandardCharsets.UTF_8), jdkSerialized));
+
+    assertThat(a.get(8L, () -> new Shape(8, "loaded"))).isEqualTo(new Shape(8, "loaded"));
+    assertThat(a.get(9L, () -> new Shape(9, "loaded"))).isEqualTo(new Shape(9, "loaded"));
+    assertThat(server.redis().opsForValue().get(namespace + ":items::8")).isEqualTo("{\"id\":8,\"title\":\"loaded\"}");
+    assertThat(node(Shape.class).get(9L)).as("another node reads the replaced entry")
+        .extracting(Cache.ValueWrapper::get).isEqualTo(new Shape(9, "loaded"));
+  }
+
   private static String absent(AtomicInteger loads) {
     loads.incrementAndGet();
     return null;
@@ -140,10 +170,14 @@ class TwoLevelCacheTest {
 
   /** One node: its own listener container (subscription) and cache manager. */
   private Cache node() {
+    return node(String.class);
+  }
+
+  private Cache node(Class<?> valueType) {
     CacheInvalidations invalidations =
         new CacheInvalidations(server.redis(), namespace, properties.secondEvictionDelay());
     CacheManager caches = TwoLevelCacheConfiguration.twoLevelCaches(server.connections(), invalidations, properties,
-        new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        List.of(CachedValueType.of("items", valueType)), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     RedisMessageListenerContainer listener = new RedisMessageListenerContainer();
     listener.setConnectionFactory(server.connections());
     listener.addMessageListener(invalidations, new ChannelTopic(invalidations.channel()));

@@ -24,9 +24,11 @@ class ReplicaReadRoutingTest {
   private final DriverManagerDataSource primaryDb = database("primary");
   private final DriverManagerDataSource replicaDb = database("replica");
   private final ReplicaMonitor monitor = new ReplicaMonitor(new JdbcTemplate(replicaDb));
+  private final WriteFence fence = new LocalWriteFence();
   private final ReplicaReadRouting routing =
       new ReplicaReadRouting(
-          JdbcClient.create(primaryDb), JdbcClient.create(replicaDb), monitor, MAX_LAG, new SimpleMeterRegistry());
+          JdbcClient.create(primaryDb), JdbcClient.create(replicaDb), monitor, fence, MAX_LAG,
+          new SimpleMeterRegistry());
   private final ReplicaHealth health = new ReplicaHealth(monitor, MAX_LAG);
 
   @Test
@@ -54,6 +56,17 @@ class ReplicaReadRoutingTest {
 
     assertThat(whoAnswers()).isEqualTo("primary");
     assertThat(health.health().getStatus()).isEqualTo(ReplicaHealth.DEGRADED);
+  }
+
+  @Test
+  void aReplicaThatHasNotAppliedTheFencedWriteIsLeftForThePrimaryUntilItHas() {
+    fence.raise(GtidPosition.parse("0-1-42"));
+
+    monitor.record(ReplicaState.replicating(Duration.ZERO, GtidPosition.parse("0-1-41")));
+    assertThat(whoAnswers()).isEqualTo("primary");
+
+    monitor.record(ReplicaState.replicating(Duration.ZERO, GtidPosition.parse("0-1-42")));
+    assertThat(whoAnswers()).isEqualTo("replica");
   }
 
   @Test
