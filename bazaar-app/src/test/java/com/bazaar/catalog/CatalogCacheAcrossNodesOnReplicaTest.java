@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.bazaar.BazaarApplication;
 import com.bazaar.support.ApiClient;
+import com.bazaar.support.RealEngines;
 import com.bazaar.support.RedisTestServer;
 import com.bazaar.support.ReplicaPair;
 import com.bazaar.support.TestItems;
@@ -36,6 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * B did not make the write, so nothing in B's own JVM tells it the replica is behind: it must
  * still never read the old row from the replica, nor put it into Redis for every node to serve.
  */
+@RealEngines
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "mariadb", "replica", "redis"})
 @DirtiesContext

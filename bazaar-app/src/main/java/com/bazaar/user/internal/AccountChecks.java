@@ -1,8 +1,8 @@
 package com.bazaar.user.internal;
 
 import com.bazaar.user.AuthenticatedUser;
-import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -15,10 +15,12 @@ import org.springframework.stereotype.Component;
  * principal in a session is a copy taken at login, so without this check a disabled shopper, or
  * a demoted admin, would keep their rights until the session expired.
  *
- * <p>Each node keeps what it read of an account for {@code bazaar.security.account-check-interval}
- * (5 s): a logged-in page costs a map lookup, and one primary-key read per active user and
+ * <p>Each node keeps what it knows of an account — from the login itself, or read — and reads
+ * it again in the background once it is older than {@code bazaar.security.account-check-interval}
+ * (5 s): a logged-in request costs a map lookup, never SQL on the request thread (a flash-sale
+ * storm's sold-out answers stay free of SQL), and one primary-key read per active user and
  * interval. The node that made the change forgets its copy at once; the others notice within
- * the interval. Anonymous requests are not touched. {@link RevokedSessions} asks it on every
+ * the interval and a request. An account not used for twelve intervals is forgotten. Anonymous requests are not touched. {@link RevokedSessions} asks it on every
  * request, inside the security filter chain.
  */
 @Component
@@ -26,11 +28,20 @@ class AccountChecks {
   private static final Logger log = LoggerFactory.getLogger(AccountChecks.class);
 
   private final Users users;
-  private final Cache<Long, Optional<Users.Access>> known;
+  private final LoadingCache<Long, Optional<Users.Access>> known;
 
   AccountChecks(Users users, @Value("${bazaar.security.account-check-interval:5s}") Duration interval) {
     this.users = users;
-    this.known = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(interval).build();
+    this.known = Caffeine.newBuilder()
+        .maximumSize(100_000)
+        .refreshAfterWrite(interval)
+        .expireAfterWrite(interval.multipliedBy(12))
+        .build(users::access);
+  }
+
+  /** What a login just read of the account: its next requests need no read of their own. */
+  void loggedIn(AuthenticatedUser user) {
+    known.put(user.id(), Optional.of(new Users.Access(user.roles(), user.isEnabled())));
   }
 
   /** Called by the node that changed the account, so its own next request sees the change. */
@@ -42,7 +53,7 @@ class AccountChecks {
   boolean revoked(AuthenticatedUser user) {
     Optional<Users.Access> access;
     try {
-      access = known.get(user.id(), users::access);
+      access = known.get(user.id());
     } catch (RuntimeException e) {
       // The user database is down: no account can be changed meanwhile either, so keep the session
       // rather than log every shopper out for an outage.

@@ -173,9 +173,9 @@ class SecurityConfiguration {
   /** Every door that checks a password (form, API, sign-up) goes through this one manager and its throttle. */
   @Bean
   AuthenticationManager authenticationManager(
-      UserDetailsService userDetails, PasswordEncoder encoder, RateLimiter rateLimiter) {
+      UserDetailsService userDetails, PasswordEncoder encoder, RateLimiter rateLimiter, AccountChecks accountChecks) {
     DaoAuthenticationProvider provider = new DaoAuthenticationProvider(userDetails);
     provider.setPasswordEncoder(encoder);
-    return new ThrottledLogins(new ProviderManager(provider), rateLimiter);
+    return new ThrottledLogins(new ProviderManager(provider), rateLimiter, accountChecks);
   }
 }

@@ -1,6 +1,7 @@
 package com.bazaar.user.internal;
 
 import com.bazaar.platform.ratelimit.RateLimiter;
+import com.bazaar.user.AuthenticatedUser;
 import com.bazaar.user.LoginThrottled;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,10 +24,12 @@ final class ThrottledLogins implements AuthenticationManager {
 
   private final AuthenticationManager passwords;
   private final RateLimiter rateLimiter;
+  private final AccountChecks accountChecks;
 
-  ThrottledLogins(AuthenticationManager passwords, RateLimiter rateLimiter) {
+  ThrottledLogins(AuthenticationManager passwords, RateLimiter rateLimiter, AccountChecks accountChecks) {
     this.passwords = passwords;
     this.rateLimiter = rateLimiter;
+    this.accountChecks = accountChecks;
   }
 
   @Override
@@ -37,6 +40,9 @@ final class ThrottledLogins implements AuthenticationManager {
     throttle(PER_USERNAME, UsernameRules.key(username), username);
     try {
       Authentication authenticated = passwords.authenticate(attempt);
+      if (authenticated.getPrincipal() instanceof AuthenticatedUser user) {
+        accountChecks.loggedIn(user);
+      }
       log.info("login of {} from {}", printable(username), address);
       return authenticated;
     } catch (AuthenticationException e) {

@@ -3,6 +3,7 @@ package com.bazaar.platform.data;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bazaar.support.FreePorts;
+import com.bazaar.support.RealEngines;
 import com.bazaar.support.RedisTestServer;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +18,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * The replica fence shared through the real Redis: two fences over one key are two nodes.
  * (What it buys end to end: CatalogCacheAcrossNodesOnReplicaTest.)
  */
+@RealEngines
 class RedisWriteFenceTest {
   private final RedisTestServer server = new RedisTestServer();
   private final String key = RedisTestServer.randomNamespace() + ":replica-fence";
