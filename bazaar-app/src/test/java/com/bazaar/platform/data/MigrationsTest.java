@@ -54,7 +54,7 @@ class MigrationsTest {
 
     assertThat(jdbc.sql("SELECT username FROM users").query(String.class).list()).containsExactly("kept");
     assertThat(Migrations.exists(database, "order_id_map")).isTrue();
-    assertThat(jdbc.sql("SELECT version FROM schema_history WHERE success ORDER BY installed_rank")
+    assertThat(jdbc.sql("SELECT version FROM schema_history WHERE success AND version IS NOT NULL ORDER BY installed_rank")
         .query(String.class).list()).containsExactly(Migrations.CONSOLIDATED, "12");
   }
 
@@ -76,7 +76,7 @@ class MigrationsTest {
       Migrations.migrate(database, List.of(Schema.ORDER_ROWS), "_" + i, List.of("db"));
     }
 
-    assertThat(jdbc.sql("SELECT version FROM schema_history_0").query(String.class).list())
+    assertThat(jdbc.sql("SELECT version FROM schema_history_0 WHERE version IS NOT NULL").query(String.class).list())
         .containsExactly(Migrations.CONSOLIDATED);
     assertThat(Migrations.exists(database, "orders_1")).isTrue();
     assertThat(Migrations.exists(database, "order_lines_1")).isTrue();
