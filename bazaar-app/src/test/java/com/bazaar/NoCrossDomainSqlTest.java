@@ -2,16 +2,17 @@ package com.bazaar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bazaar.platform.data.Schema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -23,41 +24,25 @@ import org.junit.jupiter.api.Test;
  * what tells a statement from prose here.
  */
 class NoCrossDomainSqlTest {
-  /** Table → domain database. A new table must be given a domain here. */
-  static final Map<String, String> DOMAIN_OF_TABLE =
-      Map.ofEntries(
-          Map.entry("users", "user"),
-          Map.entry("categories", "catalog"),
-          Map.entry("items", "catalog"),
-          Map.entry("stock", "trade"),
-          Map.entry("cart_lines", "trade"),
-          Map.entry("orders", "trade"),
-          Map.entry("order_lines", "trade"),
-          Map.entry("idempotency_keys", "trade"),
-          Map.entry("payments", "trade"),
-          Map.entry("notifications", "trade"),
-          Map.entry("item_sales", "trade"),
-          Map.entry("order_reservations", "trade"),
-          Map.entry("order_buyer_guards", "trade"),
-          Map.entry("flash_sales", "trade"),
-          Map.entry("flash_tickets", "trade"),
-          Map.entry("worker_id_leases", "platform"),
-          Map.entry("processed_messages", "platform"),
-          Map.entry("event_publication", "platform"));
+  /**
+   * Table → the database that holds it in the split layout: the module's own, or the main
+   * (trade) one; the platform's tables are the platform's alone. Read from the one declaration
+   * of the tables ({@link Schema}): a new table must be declared there.
+   */
+  static final Map<String, String> DOMAIN_OF_TABLE = Stream.concat(Schema.PARTS.stream(), Stream.of(Schema.LIBRARY_TABLES))
+      .flatMap(part -> part.tables().stream().map(table -> Map.entry(table, domainOf(part.module()))))
+      .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 
   /** Module (top-level package) → the domain database it may query. */
-  static final Map<String, String> DOMAIN_OF_MODULE =
-      Map.of(
-          "user", "user",
-          "catalog", "catalog",
-          "inventory", "trade",
-          "cart", "trade",
-          "order", "trade",
-          "payment", "trade",
-          "notification", "trade",
-          "sales", "trade",
-          "flashsale", "trade",
-          "platform", "platform");
+  static final Map<String, String> DOMAIN_OF_MODULE = Schema.PARTS.stream().map(Schema.Part::module).distinct()
+      .collect(Collectors.toMap(module -> module, NoCrossDomainSqlTest::domainOf));
+
+  private static String domainOf(String module) {
+    return Schema.PARTS.stream()
+        .filter(part -> part.module().equals(module) && part.placement() == Schema.Placement.OWN_DATABASE)
+        .findFirst().map(Schema.Part::module)
+        .orElse(module.equals("platform") ? "platform" : "trade");
+  }
 
   private static final Path MAIN = Path.of("src/main");
   private static final Pattern CREATE_TABLE = Pattern.compile("(?i)CREATE TABLE\\s+(?:IF NOT EXISTS\\s+)?`?(\\w+)");
@@ -66,9 +51,9 @@ class NoCrossDomainSqlTest {
   @Test
   void everyTableBelongsToADomain() throws IOException {
     Set<String> created = new TreeSet<>();
-    try (Stream<Path> migrations = Files.walk(MAIN.resolve("resources/db/migration"))) {
+    try (Stream<Path> migrations = Files.walk(MAIN.resolve("resources/db"))) {
       for (Path migration : migrations.filter(Files::isRegularFile).toList()) {
-        Matcher create = CREATE_TABLE.matcher(Files.readString(migration));
+        Matcher create = CREATE_TABLE.matcher(Files.readString(migration).replace("${suffix}", ""));
         while (create.find()) {
           created.add(create.group(1).toLowerCase());
         }
@@ -77,15 +62,20 @@ class NoCrossDomainSqlTest {
     assertThat(DOMAIN_OF_TABLE.keySet()).containsAll(created);
   }
 
-  /** The split layout's own migrations ({@code db/<domain>}) create their domain's tables only. */
+  /**
+   * Each part's migrations ({@code db/<module>/…}) create that part's tables only, so every
+   * database of a layout gets the tables that live there and no others.
+   */
   @Test
   void aDomainDatabaseIsMigratedWithItsOwnTablesOnly() throws IOException {
-    for (String domain : List.of("user", "catalog")) {
-      try (Stream<Path> migrations = Files.walk(MAIN.resolve("resources/db/" + domain))) {
+    for (Schema.Part part : Schema.PARTS) {
+      try (Stream<Path> migrations = Files.walk(MAIN.resolve("resources/db/" + part.path()))) {
         for (Path migration : migrations.filter(Files::isRegularFile).toList()) {
-          Matcher create = CREATE_TABLE.matcher(Files.readString(migration));
+          Matcher create = CREATE_TABLE.matcher(Files.readString(migration).replace("${suffix}", ""));
           while (create.find()) {
-            assertThat(DOMAIN_OF_TABLE.get(create.group(1).toLowerCase())).as(migration.toString()).isEqualTo(domain);
+            assertThat(part.tables()).as(migration.toString()).contains(create.group(1).toLowerCase());
+            assertThat(DOMAIN_OF_TABLE.get(create.group(1).toLowerCase())).as(migration.toString())
+                .isEqualTo(domainOf(part.module()));
           }
         }
       }

@@ -1,6 +1,5 @@
 package com.bazaar.catalog.internal;
 
-import com.bazaar.platform.time.UtcColumns;
 import com.bazaar.catalog.Catalog;
 import com.bazaar.catalog.Category;
 import com.bazaar.catalog.ItemChanged;
@@ -12,7 +11,10 @@ import com.bazaar.inventory.Inventory;
 import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.Page;
 import com.bazaar.platform.PageSpec;
+import com.bazaar.platform.data.DataLayout;
+import com.bazaar.platform.data.DomainDatabase;
 import com.bazaar.platform.id.IdGenerator;
+import com.bazaar.platform.time.UtcColumns;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -45,7 +47,7 @@ class CatalogService implements Catalog {
       Pattern.compile("[\\p{Cc}\\u202A-\\u202E\\u2066-\\u2069&&[^\\n\\r\\t]]");
   static final int VISIT_PAGE = 500;
 
-  private final CatalogDatabase catalog;
+  private final DomainDatabase catalog;
   private final Items items;
   private final Categories categories;
   private final Inventory inventory;
@@ -56,7 +58,7 @@ class CatalogService implements Catalog {
   private final String currency;
 
   CatalogService(
-      CatalogDatabase catalog,
+      DataLayout layout,
       Items items,
       Categories categories,
       Inventory inventory,
@@ -65,7 +67,7 @@ class CatalogService implements Catalog {
       ApplicationEventPublisher events,
       Clock clock,
       @Value("${bazaar.currency}") String currency) {
-    this.catalog = catalog;
+    this.catalog = layout.of("catalog");
     this.items = items;
     this.categories = categories;
     this.inventory = inventory;
@@ -108,7 +110,7 @@ class CatalogService implements Catalog {
 
   /**
    * Stock row, item and {@link ItemChanged} in one transaction when the catalog shares the
-   * main database. With the catalog in its own one ({@link CatalogDatabase}) there is no
+   * main database. With the catalog in its own one ({@link DataLayout}) there is no
    * distributed transaction, and the order makes every crash harmless: the stock row commits
    * first on its own (a rolled-back item leaves a stock row nothing can order); the event's
    * publication row commits at once on the main database (a rolled-back item leaves a phantom
@@ -120,7 +122,7 @@ class CatalogService implements Catalog {
     check(draft);
     long id = ids.nextId();
     Instant now = now();
-    return catalog.database().inTransaction(() -> {
+    return catalog.inTransaction(() -> {
       inventory.stockNewItem(id, draft.stock());
       events.publishEvent(new ItemChanged(id));
       items.insert(row(id, draft, now), now);
@@ -135,7 +137,7 @@ class CatalogService implements Catalog {
   @Override
   public ItemDetail update(long itemId, ItemDraft draft) {
     check(draft);
-    return catalog.database().inTransaction(() -> {
+    return catalog.inTransaction(() -> {
       if (items.find(itemId).isEmpty()) {
         throw new ItemNotFound(itemId);
       }

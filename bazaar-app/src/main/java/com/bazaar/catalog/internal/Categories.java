@@ -1,20 +1,21 @@
 package com.bazaar.catalog.internal;
 
 import com.bazaar.catalog.Category;
+import com.bazaar.platform.data.DataLayout;
 import com.bazaar.platform.data.ReadRouting;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The categories table, in the {@link CatalogDatabase}; the list is read through {@link ReadRouting}. */
+/** The categories table, in the catalog's database ({@link DataLayout}); the list is read through {@link ReadRouting}. */
 @Repository
 class Categories {
   private final JdbcClient jdbc;
   private final ReadRouting reads;
 
-  Categories(CatalogDatabase catalog) {
-    this.jdbc = catalog.database().jdbc();
-    this.reads = catalog.database().reads();
+  Categories(DataLayout layout) {
+    this.jdbc = layout.of("catalog").jdbc();
+    this.reads = layout.of("catalog").reads();
   }
 
   List<Category> all() {

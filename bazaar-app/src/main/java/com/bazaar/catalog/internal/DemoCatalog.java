@@ -1,10 +1,12 @@
 package com.bazaar.catalog.internal;
 
-import com.bazaar.platform.time.UtcColumns;
 import com.bazaar.catalog.Category;
 import com.bazaar.inventory.Inventory;
 import com.bazaar.platform.Money;
+import com.bazaar.platform.data.DataLayout;
+import com.bazaar.platform.data.DomainDatabase;
 import com.bazaar.platform.id.IdGenerator;
+import com.bazaar.platform.time.UtcColumns;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,7 +44,7 @@ class DemoCatalog implements ApplicationRunner {
   private final Inventory inventory;
   private final CatalogCache cache;
   private final IdGenerator ids;
-  private final CatalogDatabase catalog;
+  private final DomainDatabase catalog;
   private final Clock clock;
   private final String currency;
   private final int itemCount;
@@ -53,7 +55,7 @@ class DemoCatalog implements ApplicationRunner {
       Inventory inventory,
       CatalogCache cache,
       IdGenerator ids,
-      CatalogDatabase catalog,
+      DataLayout layout,
       Clock clock,
       @Value("${bazaar.currency}") String currency,
       @Value("${bazaar.demo.items:1000}") int itemCount) {
@@ -62,7 +64,7 @@ class DemoCatalog implements ApplicationRunner {
     this.inventory = inventory;
     this.cache = cache;
     this.ids = ids;
-    this.catalog = catalog;
+    this.catalog = layout.of("catalog");
     this.clock = clock;
     this.currency = currency;
     this.itemCount = itemCount;
@@ -75,7 +77,7 @@ class DemoCatalog implements ApplicationRunner {
     }
     log.info("seeding demo catalog: {} items in {} categories", itemCount, Department.ALL.size());
     long started = System.nanoTime();
-    catalog.database().inTransaction(() -> {
+    catalog.inTransaction(() -> {
       seed();
       return null;
     });

@@ -4,6 +4,8 @@ import static com.bazaar.platform.time.UtcColumns.toColumn;
 
 import com.bazaar.platform.Money;
 import com.bazaar.platform.PageSpec;
+import com.bazaar.platform.data.DataLayout;
+import com.bazaar.platform.data.DomainDatabase;
 import com.bazaar.platform.data.ReadRouting;
 import com.bazaar.platform.time.UtcColumns;
 import java.sql.PreparedStatement;
@@ -21,7 +23,7 @@ import org.springframework.stereotype.Repository;
  * The items table: what an item is, without its stock (the trade domain owns that, so it is
  * never joined here). Newest first means highest id first: ids are time-ordered. Reads go
  * through {@link ReadRouting} (a replica when there is one); writes declare themselves to it.
- * Lives in the {@link CatalogDatabase}.
+ * Lives in the catalog's database ({@link DataLayout}).
  */
 @Repository
 class Items {
@@ -33,10 +35,11 @@ class Items {
   private final JdbcTemplate batch;
   private final ReadRouting reads;
 
-  Items(CatalogDatabase catalog) {
-    this.jdbc = catalog.database().jdbc();
-    this.batch = catalog.database().batch();
-    this.reads = catalog.database().reads();
+  Items(DataLayout layout) {
+    DomainDatabase catalog = layout.of("catalog");
+    this.jdbc = catalog.jdbc();
+    this.batch = catalog.batch();
+    this.reads = catalog.reads();
   }
 
   /** A row of the items table. */

@@ -1,6 +1,7 @@
 package com.bazaar.order.internal;
 
 import com.bazaar.order.Order.OrderPlaced;
+import com.bazaar.platform.data.LockConflictRetry;
 import com.bazaar.platform.events.EventSubscription;
 import com.bazaar.platform.id.IdGenerator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -26,6 +27,14 @@ class OrderConfiguration {
     return OrderStore.shared(jdbc, transactions);
   }
 
+  /** Orders beside the stock: placing is one local transaction. */
+  @Bean
+  @ConditionalOnProperty(name = "bazaar.order.sharding.enabled", havingValue = "false", matchIfMissing = true)
+  OrderPlacement oneTransactionPlacement(Orders orders, StockReservation stock, OrderEvents events,
+      OrderMeters meters, PlatformTransactionManager transactions, LockConflictRetry lockConflicts) {
+    return new OneTransactionPlacement(orders, stock, events, meters, transactions, lockConflicts);
+  }
+
   /**
    * On RabbitMQ, each placed order comes back one payment window later and is cancelled if
    * still unpaid; paid or already cancelled orders are left alone, so a repeat is harmless.
@@ -33,8 +42,8 @@ class OrderConfiguration {
    * indexed due-time query does the work, and on RabbitMQ it remains a slow safety net.
    */
   @Bean
-  EventSubscription<OrderPlaced> cancelUnpaidOrder(OrderDesk desk, OrderProperties properties) {
+  EventSubscription<OrderPlaced> cancelUnpaidOrder(OrderSettlement settlement, OrderProperties properties) {
     return EventSubscription.delayed("order.unpaid-cancellation", OrderPlaced.class, properties.paymentWindow(),
-        placed -> desk.cancelOverdue(placed.orderId()));
+        placed -> settlement.cancelOverdue(placed.orderId()));
   }
 }

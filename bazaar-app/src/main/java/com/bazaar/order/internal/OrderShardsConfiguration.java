@@ -1,5 +1,6 @@
 package com.bazaar.order.internal;
 
+import com.bazaar.platform.data.DataLayout;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ import org.apache.shardingsphere.sharding.api.config.strategy.sharding.ComplexSh
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Stage 9, {@code bazaar.order.sharding.enabled=true}: orders and order lines over
@@ -26,7 +28,9 @@ import org.springframework.context.annotation.Configuration;
  * by {@link OrderSlotSharding}. Every other table stays in the application's database.
  *
  * <p>To put the shards behind another data source (e.g. the trade database of a vertical
- * split), only the shard list changes; the order module sees nothing but {@link OrderStore}.
+ * split), only the shard list changes; the order module sees nothing but {@link OrderStore} and
+ * its {@link OrderPlacement}. The shard tables are made and changed by the order rows'
+ * migrations ({@code db/order/rows}), run in every shard by the {@link DataLayout}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "bazaar.order.sharding.enabled", havingValue = "true")
@@ -35,8 +39,8 @@ class OrderShardsConfiguration {
   static final String ALGORITHM_TABLE = "order-slot-table";
 
   @Bean
-  OrderStore shardedOrderStore(ShardingProperties properties) throws SQLException {
-    Map<String, DataSource> shards = shardDataSources(properties);
+  OrderStore shardedOrderStore(ShardingProperties properties, DataLayout layout) throws SQLException {
+    Map<String, DataSource> shards = shardDataSources(properties, layout);
     DataSource sharded = sharded(properties, shards);
     return OrderStore.separate(sharded, () -> {
       ((AutoCloseable) sharded).close();
@@ -46,7 +50,15 @@ class OrderShardsConfiguration {
     });
   }
 
-  static Map<String, DataSource> shardDataSources(ShardingProperties properties) {
+  /** Orders apart from the stock: placing is a saga over the reservation row. */
+  @Bean
+  OrderPlacement reservationSagaPlacement(Orders orders, OrderStore store, StockReservation stock, OrderEvents events,
+      OrderMeters meters, PlatformTransactionManager transactions) {
+    return new ReservationSagaPlacement(orders, store, stock, events, meters, transactions);
+  }
+
+  /** One pool per shard database, each migrated ({@link DataLayout#migrateShard}) and checked. */
+  static Map<String, DataSource> shardDataSources(ShardingProperties properties, DataLayout layout) {
     Map<String, DataSource> shards = new LinkedHashMap<>();
     for (int i = 0; i < properties.databases().size(); i++) {
       ShardingProperties.Shard shard = properties.databases().get(i);
@@ -57,7 +69,7 @@ class OrderShardsConfiguration {
       dataSource.setPassword(shard.password());
       dataSource.setMaximumPoolSize(properties.poolSize());
       dataSource.setMinimumIdle(Math.min(2, properties.poolSize())); // idle nodes keep few connections per shard
-      ShardSchema.create(dataSource, properties.tablesPerDatabase());
+      layout.migrateShard(dataSource, properties.tablesPerDatabase());
       ShardLayoutCheck.requireCurrentSlots(dataSource, "ds_" + i, properties.tablesPerDatabase());
       shards.put("ds_" + i, dataSource);
     }

@@ -14,18 +14,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>When the store shares the application's transaction manager, the order module's
  * multi-step flows join one local transaction; when it does not, each step commits on its
  * own and the reservation rows in the application database make the flow recoverable
- * (see OrderDesk and docs/sharding.md).
+ * ({@link OrderPlacement}, {@link OrderSettlement}, docs/sharding.md).
  */
 final class OrderStore implements AutoCloseable {
   private final JdbcClient jdbc;
   private final TransactionTemplate writing;
   private final TransactionTemplate reading;
   private final AutoCloseable resources;
-  private final boolean separate;
 
-  private OrderStore(JdbcClient jdbc, PlatformTransactionManager transactions, AutoCloseable resources,
-      boolean separate) {
-    this.separate = separate;
+  private OrderStore(JdbcClient jdbc, PlatformTransactionManager transactions, AutoCloseable resources) {
     this.jdbc = jdbc;
     this.writing = new TransactionTemplate(transactions);
     this.reading = new TransactionTemplate(transactions);
@@ -35,17 +32,12 @@ final class OrderStore implements AutoCloseable {
 
   /** Orders in the application's database, inside its transactions. */
   static OrderStore shared(JdbcClient jdbc, PlatformTransactionManager transactions) {
-    return new OrderStore(jdbc, transactions, () -> {}, false);
+    return new OrderStore(jdbc, transactions, () -> {});
   }
 
   /** Orders in a data source of their own (the shards), with their own transactions. */
   static OrderStore separate(DataSource dataSource, AutoCloseable resources) {
-    return new OrderStore(JdbcClient.create(dataSource), new JdbcTransactionManager(dataSource), resources, true);
-  }
-
-  /** Whether order rows commit apart from the application database (the shards). */
-  boolean separate() {
-    return separate;
+    return new OrderStore(JdbcClient.create(dataSource), new JdbcTransactionManager(dataSource), resources);
   }
 
   JdbcClient jdbc() {

@@ -24,15 +24,15 @@ class ReservationRecovery {
   private static final Logger log = LoggerFactory.getLogger(ReservationRecovery.class);
 
   private final Reservations reservations;
-  private final OrderDesk desk;
+  private final StockReservation stock;
   private final DistributedLock lock;
   private final Clock clock;
   private final ShardingProperties properties;
 
-  ReservationRecovery(Reservations reservations, OrderDesk desk, DistributedLock lock, Clock clock,
+  ReservationRecovery(Reservations reservations, StockReservation stock, DistributedLock lock, Clock clock,
       ShardingProperties properties) {
     this.reservations = reservations;
-    this.desk = desk;
+    this.stock = stock;
     this.lock = lock;
     this.clock = clock;
     this.properties = properties;
@@ -53,7 +53,7 @@ class ReservationRecovery {
       batch = reservations.heldSince(clock.instant().minus(properties.reservationTimeout()), BATCH);
       for (Reservations.Held held : batch) {
         try {
-          desk.settleHeld(held.orderId(), held.buyerId());
+          stock.settleHeld(held.orderId(), held.buyerId());
         } catch (RuntimeException e) {
           log.warn("could not settle the stalled reservation of order {}; will retry next run", held.orderId(), e);
           return seen;

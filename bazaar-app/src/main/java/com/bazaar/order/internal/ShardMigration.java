@@ -1,6 +1,7 @@
 package com.bazaar.order.internal;
 
-import com.bazaar.platform.data.DomainDatabases;
+import com.bazaar.platform.data.DataLayout;
+import com.bazaar.platform.data.Schema;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -31,7 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Moves a single-database Bazaar (H2 file or MariaDB, the V1+ schema) into this node's layout:
  * orders and lines into the shards, every other table into the database of its domain (users
- * and catalog into their own databases when the node is split, {@link DomainDatabases}).
+ * and catalog into their own databases when the node is split: wherever this node's {@link DataLayout}
+ * keeps the table's module ({@link Schema}).
  *
  * <p>Old order ids do not carry their buyer's shard, so each order gets a new id: its old id
  * with the low bits set to the buyer's slot (OrderSlots), moved up by 8 while taken. The
@@ -47,29 +49,30 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 @ConditionalOnProperty(name = "bazaar.order.sharding.enabled", havingValue = "true")
 class ShardMigration {
-  /** Tables other than the orders', by the domain whose database holds them (stage 8). */
-  static final Map<String, String> DOMAIN_OF_TABLE = tableDomains();
+  /** The tables copied besides the orders', in this order; where each goes is the layout's. */
+  static final List<String> COPIED = List.of(
+      "users", "categories", "items", "stock", "cart_lines", "idempotency_keys", "payments", "order_reservations");
   private static final int BATCH = 500;
   private static final Logger log = LoggerFactory.getLogger(ShardMigration.class);
 
   private final OrderStore shards;
   private final JdbcClient app;
   private final TransactionTemplate appTransactions;
-  private final DomainDatabases domains;
+  private final DataLayout layout;
 
   ShardMigration(
-      OrderStore shards, DataSource appDataSource, PlatformTransactionManager transactions, DomainDatabases domains) {
+      OrderStore shards, DataSource appDataSource, PlatformTransactionManager transactions, DataLayout layout) {
     this.shards = shards;
     this.app = JdbcClient.create(appDataSource);
     this.appTransactions = new TransactionTemplate(transactions);
-    this.domains = domains;
+    this.layout = layout;
   }
 
   /** Where a table goes: its domain's own database when the target is split, else the main one. */
   private record Target(JdbcClient jdbc, Consumer<Runnable> inTransaction) {}
 
   private Target targetOf(String table) {
-    return domains.separate(DOMAIN_OF_TABLE.get(table))
+    return layout.ownDatabaseOf(Schema.partOf(table).orElseThrow().module())
         .map(database -> new Target(database.jdbc(), work -> database.inTransaction(() -> {
           work.run();
           return null;
@@ -91,7 +94,7 @@ class ShardMigration {
     try (Connection from = DriverManager.getConnection(source.url(), source.username(), source.password())) {
       Map<Long, Long> ids = plan(from);
       copyOrders(from, ids);
-      for (String table : DOMAIN_OF_TABLE.keySet()) {
+      for (String table : COPIED) {
         if (exists(from, table)) {
           copyTable(from, table, mapping(table, ids));
         }
@@ -105,10 +108,8 @@ class ShardMigration {
     }
   }
 
-  /** Old order id → new order id, computed from the source and kept in order_id_map. */
+  /** Old order id → new order id, computed from the source and kept in order_id_map (V12). */
   private Map<Long, Long> plan(Connection from) throws SQLException {
-    app.sql("CREATE TABLE IF NOT EXISTS order_id_map (old_id BIGINT NOT NULL PRIMARY KEY, new_id BIGINT NOT NULL)")
-        .update();
     Map<Long, Long> ids = new LinkedHashMap<>();
     Set<Long> taken = new HashSet<>();
     try (PreparedStatement query = from.prepareStatement("SELECT id, buyer_id FROM orders ORDER BY id");
@@ -208,7 +209,7 @@ class ShardMigration {
         shards.reading().execute(s -> shards.jdbc().sql("SELECT * FROM orders").query().listOfRows())));
     checks.add(check("order_lines", mapAll(rows(from, "order_lines", null, List.of()), "order_id", ids),
         shards.reading().execute(s -> shards.jdbc().sql("SELECT * FROM order_lines").query().listOfRows())));
-    for (String table : DOMAIN_OF_TABLE.keySet()) {
+    for (String table : COPIED) {
       if (exists(from, table)) {
         UnaryOperator<Map<String, Object>> mapping = mapping(table, ids);
         checks.add(check(table, rows(from, table, null, List.of()).stream().map(mapping).toList(),
@@ -258,8 +259,8 @@ class ShardMigration {
   private static UnaryOperator<Map<String, Object>> mapping(String table, Map<Long, Long> ids) {
     return switch (table) {
       case "payments", "order_reservations" -> row -> mapped(row, "order_id", ids);
-      case "idempotency_keys" -> row -> OrderDesk.PLACE_SCOPE.equals(row.get("scope"))
-          || OrderDesk.PAY_SCOPE.equals(row.get("scope")) ? mapped(row, "resource_id", ids) : row;
+      case "idempotency_keys" -> row -> IdempotentRequests.PLACE_SCOPE.equals(row.get("scope"))
+          || IdempotentRequests.PAY_SCOPE.equals(row.get("scope")) ? mapped(row, "resource_id", ids) : row;
       default -> UnaryOperator.identity();
     };
   }
@@ -314,18 +315,5 @@ class ShardMigration {
     try (ResultSet tables = from.getMetaData().getTables(from.getCatalog(), null, table, new String[] {"TABLE"})) {
       return tables.next();
     }
-  }
-
-  private static Map<String, String> tableDomains() {
-    Map<String, String> domains = new LinkedHashMap<>();
-    domains.put("users", "user");
-    domains.put("categories", "catalog");
-    domains.put("items", "catalog");
-    domains.put("stock", "trade");
-    domains.put("cart_lines", "trade");
-    domains.put("idempotency_keys", "trade");
-    domains.put("payments", "trade");
-    domains.put("order_reservations", "trade");
-    return domains;
   }
 }

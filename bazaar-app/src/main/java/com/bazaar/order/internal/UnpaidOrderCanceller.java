@@ -23,13 +23,13 @@ class UnpaidOrderCanceller {
   private static final Logger log = LoggerFactory.getLogger(UnpaidOrderCanceller.class);
 
   private final Orders orders;
-  private final OrderDesk desk;
+  private final OrderSettlement settlement;
   private final DistributedLock lock;
   private final Clock clock;
 
-  UnpaidOrderCanceller(Orders orders, OrderDesk desk, DistributedLock lock, Clock clock) {
+  UnpaidOrderCanceller(Orders orders, OrderSettlement settlement, DistributedLock lock, Clock clock) {
     this.orders = orders;
-    this.desk = desk;
+    this.settlement = settlement;
     this.lock = lock;
     this.clock = clock;
   }
@@ -47,7 +47,7 @@ class UnpaidOrderCanceller {
       int cancelled = 0;
       for (long orderId : batch) {
         try {
-          if (desk.cancelOverdue(orderId)) {
+          if (settlement.cancelOverdue(orderId)) {
             cancelled++;
           }
         } catch (RuntimeException e) {

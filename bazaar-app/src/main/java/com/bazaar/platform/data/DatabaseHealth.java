@@ -18,31 +18,31 @@ import org.springframework.stereotype.Component;
  * <p>Spring Boot's own indicator (which it backs off from for a bean named
  * {@code dbHealthContributor}) asks the driver whether a connection is valid. An embedded H2
  * that closed itself (it does after an OutOfMemoryError) or was recreated empty answers
- * "valid" while every query of the shop fails; a query on {@code flyway_schema_history} fails
+ * "valid" while every query of the shop fails; a query on {@code schema_history} fails
  * too, so the node reports DOWN and leaves the balancer.
  */
 @Component("dbHealthContributor")
 final class DatabaseHealth implements CompositeHealthContributor {
-  static final String PROBE = "SELECT COUNT(*) FROM flyway_schema_history";
+  static final String PROBE = "SELECT COUNT(*) FROM schema_history";
 
   private final DataSource main;
-  private final DomainDatabases domains;
+  private final DataLayout layout;
 
-  DatabaseHealth(DataSource main, DomainDatabases domains) {
+  DatabaseHealth(DataSource main, DataLayout layout) {
     this.main = main;
-    this.domains = domains;
+    this.layout = layout;
   }
 
   @Override
   public HealthContributor getContributor(String name) {
-    DataSource dataSource = "main".equals(name) ? main : domains.separateDataSources().get(name);
+    DataSource dataSource = "main".equals(name) ? main : layout.ownDataSources().get(name);
     return dataSource == null ? null : probe(dataSource);
   }
 
   // Built at each call: the domains register their databases while the context starts.
   @Override
   public Stream<HealthContributors.Entry> stream() {
-    return Stream.concat(Stream.of(Map.entry("main", main)), domains.separateDataSources().entrySet().stream())
+    return Stream.concat(Stream.of(Map.entry("main", main)), layout.ownDataSources().entrySet().stream())
         .map(database -> new HealthContributors.Entry(database.getKey(), probe(database.getValue())));
   }
 

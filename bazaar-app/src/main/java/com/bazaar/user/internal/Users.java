@@ -4,6 +4,7 @@ import static com.bazaar.platform.time.UtcColumns.toColumn;
 
 import com.bazaar.platform.PageSpec;
 import com.bazaar.platform.time.UtcColumns;
+import com.bazaar.platform.data.DataLayout;
 import com.bazaar.user.AuthenticatedUser;
 import com.bazaar.user.Role;
 import com.bazaar.user.UserSummary;
@@ -21,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The users table, in the {@link UserDatabase}. Usernames are unique regardless of case and
+ * The users table, in the user module's database ({@link DataLayout}). Usernames are unique regardless of case and
  * width (the NFKC case-folded key), and so are their look-alike skeletons, on every database.
  */
 @Repository
@@ -29,8 +30,8 @@ public class Users {
   private static final String SUMMARY = "id, username, email, roles, enabled, created_at";
   private final JdbcClient jdbc;
 
-  Users(UserDatabase database) {
-    this.jdbc = database.jdbc();
+  Users(DataLayout layout) {
+    this.jdbc = layout.of("user").jdbc();
   }
 
   public void insert(long id, String username, String email, String passwordHash, Set<Role> roles, Instant at) {

@@ -3,6 +3,8 @@ package com.bazaar.order.internal;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.bazaar.platform.data.DataLayout;
+import java.util.List;
 import java.util.UUID;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -17,7 +19,7 @@ class ShardLayoutCheckTest {
   @BeforeEach
   void shard() {
     shard.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;MODE=MySQL;DATABASE_TO_LOWER=TRUE");
-    ShardSchema.create(shard, 4);
+    DataLayout.migrateShard(shard, 4, List.of("db"));
   }
 
   @AfterEach

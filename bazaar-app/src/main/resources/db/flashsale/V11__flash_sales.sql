@@ -1,6 +1,6 @@
--- Flash sales (stage 12), trade domain. Purchases are decided in memory or Redis; the
--- database keeps the sales and the settled tickets. "sold" is used only by the naive mode
--- (bazaar.flash.mode=naive), which counts in the database for the benchmark's comparison.
+-- flashsale module. Purchases are decided in memory or Redis; the database keeps the sales and
+-- the settled tickets. "sold" is used only by the naive mode (bazaar.flash.mode=naive), which
+-- counts in the database for the benchmark's comparison.
 CREATE TABLE flash_sales (
   id             BIGINT      NOT NULL PRIMARY KEY,
   item_id        BIGINT      NOT NULL,
@@ -15,8 +15,8 @@ CREATE TABLE flash_sales (
 );
 CREATE INDEX ix_flash_sales_ends ON flash_sales (ends_at);
 
--- A ticket is written once it is settled: ORDERED (with its order) or FAILED.
--- released_at marks an ordered ticket whose unpaid order was cancelled and whose units went back.
+-- A ticket is written once it is settled: ORDERED (with its order) or FAILED. released_at marks
+-- an ordered ticket whose unpaid order was cancelled and whose units went back.
 CREATE TABLE flash_tickets (
   id          BIGINT      NOT NULL PRIMARY KEY,
   sale_id     BIGINT      NOT NULL,

@@ -1,5 +1,5 @@
--- The catalog domain's own database (stage 8, vertical split; see docs/data-tier.md). Same
--- tables as in db/migration/V1__schema.sql, which the single-database layout keeps using.
+-- catalog module: categories and items. No foreign key leaves a module (the catalog may live in
+-- its own database). Instants are stored as UTC in DATETIME(6) columns.
 CREATE TABLE categories (
   id         BIGINT       NOT NULL PRIMARY KEY,
   name       VARCHAR(100) NOT NULL,

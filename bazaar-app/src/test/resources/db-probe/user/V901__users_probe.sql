@@ -1,0 +1,2 @@
+-- NewMigrationReachesEveryLayoutTest: a change to the users table.
+ALTER TABLE users ADD COLUMN probe VARCHAR(20) NULL;
