@@ -3,6 +3,7 @@ package com.bazaar.platform.data;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.bazaar.BazaarApplication;
+import com.bazaar.support.RealEngines;
 import com.bazaar.support.ShardDatabases;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -20,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * reaches the tables wherever the layout keeps them — the single database, the user and catalog
  * databases of the split layout, and every physical order table of every shard.
  */
+@RealEngines
 class NewMigrationReachesEveryLayoutTest {
   private static final String PROBE_ROOTS = "--bazaar.data.migration-roots=db,db-probe";
 

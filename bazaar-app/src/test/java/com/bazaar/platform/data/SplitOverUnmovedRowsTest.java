@@ -3,6 +3,7 @@ package com.bazaar.platform.data;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.bazaar.BazaarApplication;
+import com.bazaar.support.RealEngines;
 import com.bazaar.support.ShardDatabases;
 import java.util.List;
 import java.util.UUID;
@@ -17,6 +18,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * table and the way out, instead of serving a shop without its users. (The test support's
  * MariaDbTestDatabase drops the throw-away databases as the failed context closes.)
  */
+@RealEngines
 class SplitOverUnmovedRowsTest {
   @Test
   void aMainDatabaseThatStillHoldsUserRowsStopsTheSplitStartUp() {
