@@ -468,12 +468,50 @@ public final class Evolution {
     return result;
   }
 
+  /**
+   * An overload variant's run: the mix closed-loop finds the deployment's capacity (its
+   * throughput, the hosts within their quota), then an open workload offers exactly that rate,
+   * then {@link Experiments#OVERLOAD_FACTOR} times it. The run stands for the overloaded one,
+   * with the protection figures beside it; each part's result.json and report.html are in
+   * {@code capacity/}, {@code at-capacity/} and {@code overload/}.
+   */
+  private static Map<String, Object> overload(BenchConfig config, Hosting.Build build, Hosting hosting, Context context)
+      throws Exception {
+    Map<String, Object> capacityRun = part(config.closed(), "capacity", build, hosting, context);
+    double capacity = Experiments.throughput(capacityRun);
+    if (!(capacity > 0)) {
+      throw new IOException("no capacity measured (0 requests/s closed-loop)");
+    }
+    context.out().println("[" + build.variantId() + "] capacity " + fmt(capacity) + " req/s; offering it, then "
+        + fmt(Experiments.OVERLOAD_FACTOR) + "× it");
+    Map<String, Object> at = part(config.openAt(capacity), "at-capacity", build, hosting, context);
+    Map<String, Object> over = part(config.openAt(capacity * Experiments.OVERLOAD_FACTOR), "overload", build, hosting, context);
+    Map<String, Object> result = new LinkedHashMap<>(over);
+    result.put("protection", Experiments.protection(capacity, at, over));
+    for (Map<String, Object> r : List.of(capacityRun, at)) {
+      if (!Results.auditPassed(r)) { // an audit failed in any part fails the run
+        result.put("audit", r.get("audit"));
+        if (r.containsKey("dbAudit")) {
+          result.put("dbAudit", r.get("dbAudit"));
+        }
+      }
+    }
+    return result;
+  }
+
+  private static Map<String, Object> part(BenchConfig config, String name, Hosting.Build build, Hosting hosting,
+                                          Context context) throws IOException, InterruptedException {
+    BenchConfig run = config.against(build.target(), config.out().resolve(name), build.auditDbs());
+    return LoadTool.measure(run, context.out(), new HostAccounting(build.variantId(), build.hosts(), hosting.periodMicros()));
+  }
+
   /** Every experiment's variants, one after another, each on a fresh deployment in hosts, its hosts' CPU accounted. */
   private static List<HostsReport.Outcome> runExperiments(List<Experiments.Experiment> experiments, BenchConfig load,
                                                           Context context, Hosting hosting, int repeats) {
     List<HostsReport.Outcome> outcomes = new ArrayList<>();
     for (Experiments.Experiment e : experiments) {
       Map<String, Map<String, Object>> results = new LinkedHashMap<>();
+      Map<String, List<Map<String, Object>>> allRuns = new LinkedHashMap<>();
       Map<String, String> skipped = new LinkedHashMap<>();
       context.out().println("[" + e.id() + "] " + e.title() + ": " + e.question());
       for (Experiments.Variant v : e.variants()) {
@@ -487,10 +525,14 @@ public final class Evolution {
           for (int r = 1; r <= repeats; r++) {
             Path out = repeats == 1 ? config.out() : config.out().resolve("run-" + r);
             BenchConfig run = config.against(build.target(), out, build.auditDbs());
-            runs.add(v.storm() ? storm(run, build, hosting, context)
-                : LoadTool.measure(run, context.out(), new HostAccounting(v.id(), build.hosts(), hosting.periodMicros())));
+            runs.add(switch (v.measure()) {
+              case STORM -> storm(run, build, hosting, context);
+              case OVERLOAD -> overload(run, build, hosting, context);
+              case MIX -> LoadTool.measure(run, context.out(), new HostAccounting(v.id(), build.hosts(), hosting.periodMicros()));
+            });
           }
           results.put(v.id(), Experiments.median(runs));
+          allRuns.put(v.id(), runs);
         } catch (Exception ex) {
           if (ex instanceof InterruptedException) {
             Thread.currentThread().interrupt();
@@ -501,7 +543,8 @@ public final class Evolution {
           skipped.put(v.id(), "failed: " + ex.getMessage());
         }
       }
-      outcomes.add(new HostsReport.Outcome(e, results, skipped, e.figure().apply(results)));
+      outcomes.add(new HostsReport.Outcome(e, results, skipped, e.figure().apply(results),
+          Experiments.Spread.of(Experiments.figuresByRepetition(e, allRuns))));
       if (Thread.currentThread().isInterrupted()) {
         break;
       }

@@ -10,9 +10,12 @@ import java.util.Optional;
 /** The experiments' part of the evolution report: the goal table, and per experiment its variants' hosts and CPU. */
 final class HostsReport {
 
-  /** One experiment's run: the variants' results (by id), why others have none, and the figure. */
+  /**
+   * One experiment's run: the variants' results (by id, each its median run), why others have
+   * none, the figure from the median runs, and the figure's spread over the repetitions.
+   */
   record Outcome(Experiments.Experiment experiment, Map<String, Map<String, Object>> results, Map<String, String> skipped,
-                 Experiments.Finding finding) {}
+                 Experiments.Finding finding, Optional<Experiments.Spread> spread) {}
 
   /** The run's host setting, for the header. */
   record Setting(String cgroups, long periodMicros, HostSize size, HostSize supportSize, HostSize saturatedSize,
@@ -26,7 +29,7 @@ final class HostsReport {
     }
   }
 
-  private static final String[] GOALS = {"stage", "figure", "goal", "measured", "verdict"};
+  private static final String[] GOALS = {"stage", "figure", "goal", "measured", "per repetition min / median / max", "verdict"};
   private static final String[] VARIANTS = {
       "variant", "hosts", "req/s median (min–max)", "p99 ms", "CPU ms per request by host (utilisation of its quota)", "load tool ms/request",
       "projected req/s (bottleneck)", "projection error", "audit (API / database)"};
@@ -79,8 +82,8 @@ final class HostsReport {
     StringBuilder sb = new StringBuilder("\nwhat each stage buys, in hosts\n");
     for (Outcome o : outcomes) {
       List<String> c = goalCells(o);
-      sb.append(String.format(Locale.ROOT, "  %-22s %-58s goal %-8s measured %-8s %s%n", c.get(0), c.get(1), c.get(2),
-          c.get(3), c.get(4)));
+      sb.append(String.format(Locale.ROOT, "  %-22s %-58s goal %-8s measured %-8s %s; by repetition %s%n", c.get(0), c.get(1),
+          c.get(2), c.get(3), c.get(5), c.get(4)));
       for (Experiments.Variant v : o.experiment().variants()) {
         List<String> vc = variantCells(o, v);
         sb.append(String.format(Locale.ROOT, "    %-28s %8s req/s  %s  tool %s ms/req  projected %s (%s)%n", vc.get(0), vc.get(2),
@@ -114,7 +117,7 @@ final class HostsReport {
     Experiments.Goal g = o.experiment().goal();
     Double v = o.finding().value();
     return List.of(o.experiment().title(), g.figure(), (g.atLeast() ? "≥ " : "≤ ") + fmt2(g.target()),
-        v == null ? "—" : "×" + fmt2(v),
+        v == null ? "—" : "×" + fmt2(v), o.spread().map(Experiments.Spread::text).orElse("—"),
         v == null ? "no figure: " + o.finding().how() : g.met(v) ? "met" : "MISSED (the bottleneck of each variant is below)");
   }
 

@@ -57,9 +57,12 @@ class EvolutionTest {
       "--users 0|--users must be positive",
       "--stages|--stages needs a value",
       "--storm-buyers -1|--storm-buyers must be between 0 and 100000",
-      "--hosts --experiments warp|unknown experiment 'warp'; the experiments are separate-db,cache,cluster,replica,sharding,flash-sale",
+      "--hosts --experiments warp|unknown experiment 'warp'; the experiments are separate-db,cache,cluster,replica,sharding,flash-sale,protection",
       "--hosts --host-size big|--host-size: a host size reads like 0.5cpu/1g",
-      "--hosts --host-ports db=1|--host-ports knows mariadb, redis and app",
+      "--hosts --host-ports db=1|--host-ports knows mariadb, redis, app and rabbit",
+      "--hosts --host-ports rabbit=70000|--host-ports reads like mariadb=3320,redis=6390,app=18500,rabbit=5690",
+      "--hosts --repeat 0|--repeat must be between 1 and 100000, not 0",
+      "--hosts --repeat twice|--repeat must be a whole number, not 'twice'",
       "--hosts --cluster-sizes 2,4|--cluster-sizes must include 1",
       "--hosts --host-period 2000|--host-period must be between 1 and 1000 ms"})
   void badArgumentsExitWithTwoAndSayWhy(String line, String message) {
