@@ -373,11 +373,14 @@ public final class Evolution {
       }
       Files.createDirectories(report);
       Instant now = Instant.now();
-      String md = EvolutionReport.markdown(outcomes, load, now);
-      String html = EvolutionReport.html(outcomes, load, now);
+      Path reportDir = report;
+      Path runsDir = runs;
+      java.util.function.Function<String, String> stageReport = id -> href(reportDir, runsDir.resolve(id).resolve("report.html"));
+      String md = EvolutionReport.markdown(outcomes, load, now, stageReport);
+      String html = EvolutionReport.html(outcomes, load, now, stageReport);
       if (setting != null) {
-        md += "\n" + HostsReport.markdown(found, setting, load, clusterSizes);
-        html = html.replace("</body></html>", HostsReport.html(found, setting, load, clusterSizes) + "</body></html>");
+        md += "\n" + HostsReport.markdown(found, setting, load, clusterSizes, reportDir);
+        html = html.replace("</body></html>", HostsReport.html(found, setting, load, clusterSizes, reportDir) + "</body></html>");
       }
       Files.writeString(report.resolve("evolution.md"), md, StandardCharsets.UTF_8);
       Files.writeString(report.resolve("evolution.html"), html, StandardCharsets.UTF_8);
@@ -525,11 +528,15 @@ public final class Evolution {
           for (int r = 1; r <= repeats; r++) {
             Path out = repeats == 1 ? config.out() : config.out().resolve("run-" + r);
             BenchConfig run = config.against(build.target(), out, build.auditDbs());
-            runs.add(switch (v.measure()) {
+            Map<String, Object> result = new LinkedHashMap<>(switch (v.measure()) {
               case STORM -> storm(run, build, hosting, context);
               case OVERLOAD -> overload(run, build, hosting, context);
               case MIX -> LoadTool.measure(run, context.out(), new HostAccounting(v.id(), build.hosts(), hosting.periodMicros()));
             });
+            // where this run's own report.html is (an overload run's: its overloaded part's), for the report's links
+            result.put("reportHtml", (v.measure() == Experiments.Measure.OVERLOAD ? out.resolve("overload") : out)
+                .resolve("report.html").toAbsolutePath().toString());
+            runs.add(result);
           }
           results.put(v.id(), Experiments.median(runs));
           allRuns.put(v.id(), runs);
@@ -610,6 +617,15 @@ public final class Evolution {
       }
     }
     return outcomes;
+  }
+
+  /** A link from the report's directory to a file of the run (relative, so the two can move together); null if absent. */
+  static String href(Path reportDir, Path file) {
+    if (!Files.isRegularFile(file)) {
+      return null;
+    }
+    return reportDir.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()).toString()
+        .replace(java.io.File.separatorChar, '/');
   }
 
   static void deleteRecursively(Path dir) throws IOException {
