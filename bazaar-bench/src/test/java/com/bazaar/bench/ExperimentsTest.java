@@ -83,6 +83,11 @@ class ExperimentsTest {
     assertThat(f.value()).isCloseTo(20, within(1e-9));
     assertThat(f.how()).contains("front p99 queued / naive ×0.05 (goal ≤ 0.20)");
     assertThat(flash.goal().met(f.value())).isTrue();
+    assertThat(f.secondMet()).isTrue();
+    Experiments.Finding slowTail = flash.figure().apply(Map.of(
+        "flash-naive", Map.of("total", Map.of("throughput", 20.0, "p99Ms", 2000.0)),
+        "flash-queued", Map.of("total", Map.of("throughput", 400.0, "p99Ms", 800.0))));
+    assertThat(slowTail.secondMet()).as("front p99 ×0.40").isFalse();
   }
 
   @Test
@@ -147,7 +152,12 @@ class ExperimentsTest {
     assertThat(f.value()).isCloseTo(0.923, within(1e-9));
     assertThat(f.how()).contains("offered 120/s", "offered 40.00/s", "admitted p99 180 / 100 ms = ×1.80 (goal ≤ 2.00)");
     assertThat(protection.goal().met(f.value())).isTrue();
+    assertThat(f.secondMet()).as("admitted p99 ×1.80").isTrue();
     assertThat(protection.figure().apply(Map.of()).value()).isNull();
+
+    Map<String, Object> slowTail = new LinkedHashMap<>(result);
+    slowTail.put("protection", Experiments.protection(40, overloadRun(39, 100, 0), overloadRun(38, 530, 820)));
+    assertThat(protection.figure().apply(Map.of("protect-overload", slowTail)).secondMet()).as("admitted p99 ×5.30").isFalse();
   }
 
   @Test

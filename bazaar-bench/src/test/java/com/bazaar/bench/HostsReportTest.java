@@ -48,6 +48,13 @@ class HostsReportTest {
         "the machine's noise", "<h4>Offered and answered (req/s)</h4>", "<svg", "offered at 3.00× capacity",
         "goodput at 3.00× capacity", "<h4>Admitted p99 (ms)</h4>");
     assertThat(html).doesNotContain("<script");
+
+    Map<String, Object> slowTail = new LinkedHashMap<>(result);
+    slowTail.put("protection", Experiments.protection(40, part(39, 100, 0), part(38, 530, 820)));
+    Map<String, Map<String, Object>> slow = Map.of("protect-overload", slowTail);
+    String missed = HostsReport.markdown(List.of(new HostsReport.Outcome(protection, slow, Map.of(),
+        protection.figure().apply(slow), Optional.empty())), setting, load, List.of(1), report);
+    assertThat(missed).contains("| ×0.97 | — | MISSED: the p99 part of the goal (below) |");
   }
 
   @Test
