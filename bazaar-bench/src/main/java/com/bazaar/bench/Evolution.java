@@ -49,14 +49,15 @@ public final class Evolution {
         --host-size SIZE   the compared hosts' size        (default 0.25cpu/1g)
         --support-size SIZE  hosts that should not be the bottleneck: Redis, nginx, the cluster's
                            database (default 0.5cpu/1g)
-        --saturated-size SIZE  the database hosts the replica and sharding experiments saturate
-                           (default 0.05cpu/1g)
+        --saturated-size SIZE  the database hosts the replica, sharding, flash-sale and protection
+                           experiments saturate (default 0.05cpu/1g)
         --host-period MS   the CFS period of every host, 1 to 1000 ms (default 20)
         --cluster-sizes LIST  app hosts in the cluster experiment (default 1,2,4)
-        --host-ports SPEC  first ports for the hosts' servers, e.g. mariadb=3320,redis=6390,app=18500
-                           (default: any free port)
+        --host-ports SPEC  first ports for the hosts' servers, e.g.
+                           mariadb=3320,redis=6390,app=18500,rabbit=5690 (default: any free port)
         --repeat N         measured runs per variant, on the same deployment, each with its own
-                           warm-up; the report gives the median run with min and max (default 3)
+                           warm-up; the report gives the median run with min and max, and each
+                           experiment's figure per repetition as min / median / max (default 3)
         --help             this text
 
       Load options are those of a single run (see --help without 'evolution'); the evolution's
