@@ -491,7 +491,9 @@ public final class Evolution {
     Map<String, Object> at = part(config.openAt(capacity), "at-capacity", build, hosting, context);
     Map<String, Object> over = part(config.openAt(capacity * Experiments.OVERLOAD_FACTOR), "overload", build, hosting, context);
     Map<String, Object> result = new LinkedHashMap<>(over);
-    result.put("protection", Experiments.protection(capacity, at, over));
+    Map<String, Object> protection = new LinkedHashMap<>(Experiments.protection(capacity, at, over));
+    Experiments.busiest(capacityRun).ifPresent(b -> protection.put("capacityBusiest", b));
+    result.put("protection", protection);
     for (Map<String, Object> r : List.of(capacityRun, at)) {
       if (!Results.auditPassed(r)) { // an audit failed in any part fails the run
         result.put("audit", r.get("audit"));

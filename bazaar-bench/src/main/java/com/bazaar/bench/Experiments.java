@@ -274,6 +274,16 @@ final class Experiments {
     return p;
   }
 
+  /**
+   * "db at 64 % of its quota": the host of a run nearest its quota. A closed-loop capacity is the
+   * deployment's only if that host was at its quota; with too few shoppers it is not.
+   */
+  static Optional<String> busiest(Map<String, Object> run) {
+    return hosts(run).stream().max(java.util.Comparator.comparingDouble(h -> ((Number) h.get("utilisation")).doubleValue()))
+        .map(h -> role(h) + " at " + String.format(Locale.ROOT, "%.0f", 100 * ((Number) h.get("utilisation")).doubleValue())
+            + " % of its quota");
+  }
+
   private static Map<String, Object> admitted(double rate, Map<String, Object> run) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("rate", Results.round(rate));
@@ -311,7 +321,8 @@ final class Experiments {
     Object p99 = p.get("admittedP99Ratio");
     String how = "goodput " + fmt(((Number) over.get("goodput")).doubleValue()) + "/s offered "
         + fmt(((Number) over.get("rate")).doubleValue()) + "/s / " + fmt(((Number) at.get("goodput")).doubleValue())
-        + "/s offered " + fmt(((Number) at.get("rate")).doubleValue()) + "/s (capacity, closed loop); admitted p99 "
+        + "/s offered " + fmt(((Number) at.get("rate")).doubleValue()) + "/s (capacity, closed loop"
+        + (p.get("capacityBusiest") instanceof String b ? ", busiest host " + b : "") + "); admitted p99 "
         + fmt(((Number) over.get("admittedP99Ms")).doubleValue()) + " / " + fmt(((Number) at.get("admittedP99Ms")).doubleValue())
         + " ms = ×" + (p99 == null ? "?" : String.format(Locale.ROOT, "%.2f", ((Number) p99).doubleValue())) + " (goal ≤ 2.00)";
     return new Finding(ratio == null ? null : ((Number) ratio).doubleValue(), how,

@@ -155,6 +155,15 @@ class ExperimentsTest {
     assertThat(f.secondMet()).as("admitted p99 ×1.80").isTrue();
     assertThat(protection.figure().apply(Map.of()).value()).isNull();
 
+    Map<String, Object> capacityRun = Map.of("hosts", Map.of("hosts", List.of(
+        Map.of("role", "app", "utilisation", 0.36), Map.of("role", "db", "utilisation", 0.64))));
+    assertThat(Experiments.busiest(capacityRun)).contains("db at 64 % of its quota");
+    Map<String, Object> said = new LinkedHashMap<>(p);
+    said.put("capacityBusiest", "db at 64 % of its quota");
+    result.put("protection", said);
+    assertThat(protection.figure().apply(Map.of("protect-overload", result)).how())
+        .contains("(capacity, closed loop, busiest host db at 64 % of its quota)");
+
     Map<String, Object> slowTail = new LinkedHashMap<>(result);
     slowTail.put("protection", Experiments.protection(40, overloadRun(39, 100, 0), overloadRun(38, 530, 820)));
     assertThat(protection.figure().apply(Map.of("protect-overload", slowTail)).secondMet()).as("admitted p99 ×5.30").isFalse();
