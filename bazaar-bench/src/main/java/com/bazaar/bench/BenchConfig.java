@@ -20,6 +20,16 @@ public record BenchConfig(
     return new BenchConfig(target, mode, rate, users, duration, warmup, other, out, seed, auditDbs);
   }
 
+  /** The same run at a fixed arrival rate (open mode). */
+  public BenchConfig openAt(double requestsPerSecond) {
+    return new BenchConfig(target, Mode.OPEN, requestsPerSecond, users, duration, warmup, mix, out, seed, auditDbs);
+  }
+
+  /** The same run with its users looping without think time (closed mode): as fast as the deployment answers. */
+  public BenchConfig closed() {
+    return new BenchConfig(target, Mode.CLOSED, rate, users, duration, warmup, mix, out, seed, auditDbs);
+  }
+
   public BenchConfig against(URI target, Path out, List<String> auditDbs) {
     return new BenchConfig(target, mode, rate, users, duration, warmup, mix, out, seed, List.copyOf(auditDbs));
   }

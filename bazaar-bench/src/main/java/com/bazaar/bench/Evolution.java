@@ -49,14 +49,15 @@ public final class Evolution {
         --host-size SIZE   the compared hosts' size        (default 0.25cpu/1g)
         --support-size SIZE  hosts that should not be the bottleneck: Redis, nginx, the cluster's
                            database (default 0.5cpu/1g)
-        --saturated-size SIZE  the database hosts the replica and sharding experiments saturate
-                           (default 0.05cpu/1g)
+        --saturated-size SIZE  the database hosts the replica, sharding, flash-sale and protection
+                           experiments saturate (default 0.05cpu/1g)
         --host-period MS   the CFS period of every host, 1 to 1000 ms (default 20)
         --cluster-sizes LIST  app hosts in the cluster experiment (default 1,2,4)
-        --host-ports SPEC  first ports for the hosts' servers, e.g. mariadb=3320,redis=6390,app=18500
-                           (default: any free port)
+        --host-ports SPEC  first ports for the hosts' servers, e.g.
+                           mariadb=3320,redis=6390,app=18500,rabbit=5690 (default: any free port)
         --repeat N         measured runs per variant, on the same deployment, each with its own
-                           warm-up; the report gives the median run with min and max (default 3)
+                           warm-up; the report gives the median run with min and max, and each
+                           experiment's figure per repetition as min / median / max (default 3)
         --help             this text
 
       Load options are those of a single run (see --help without 'evolution'); the evolution's
@@ -372,11 +373,14 @@ public final class Evolution {
       }
       Files.createDirectories(report);
       Instant now = Instant.now();
-      String md = EvolutionReport.markdown(outcomes, load, now);
-      String html = EvolutionReport.html(outcomes, load, now);
+      Path reportDir = report;
+      Path runsDir = runs;
+      java.util.function.Function<String, String> stageReport = id -> href(reportDir, runsDir.resolve(id).resolve("report.html"));
+      String md = EvolutionReport.markdown(outcomes, load, now, stageReport);
+      String html = EvolutionReport.html(outcomes, load, now, stageReport);
       if (setting != null) {
-        md += "\n" + HostsReport.markdown(found, setting, load, clusterSizes);
-        html = html.replace("</body></html>", HostsReport.html(found, setting, load, clusterSizes) + "</body></html>");
+        md += "\n" + HostsReport.markdown(found, setting, load, clusterSizes, reportDir);
+        html = html.replace("</body></html>", HostsReport.html(found, setting, load, clusterSizes, reportDir) + "</body></html>");
       }
       Files.writeString(report.resolve("evolution.md"), md, StandardCharsets.UTF_8);
       Files.writeString(report.resolve("evolution.html"), html, StandardCharsets.UTF_8);
@@ -467,12 +471,52 @@ public final class Evolution {
     return result;
   }
 
+  /**
+   * An overload variant's run: the mix closed-loop finds the deployment's capacity (its
+   * throughput, the hosts within their quota), then an open workload offers exactly that rate,
+   * then {@link Experiments#OVERLOAD_FACTOR} times it. The run stands for the overloaded one,
+   * with the protection figures beside it; each part's result.json and report.html are in
+   * {@code capacity/}, {@code at-capacity/} and {@code overload/}.
+   */
+  private static Map<String, Object> overload(BenchConfig config, Hosting.Build build, Hosting hosting, Context context)
+      throws Exception {
+    Map<String, Object> capacityRun = part(config.closed(), "capacity", build, hosting, context);
+    double capacity = Experiments.throughput(capacityRun);
+    if (!(capacity > 0)) {
+      throw new IOException("no capacity measured (0 requests/s closed-loop)");
+    }
+    context.out().println("[" + build.variantId() + "] capacity " + fmt(capacity) + " req/s; offering it, then "
+        + fmt(Experiments.OVERLOAD_FACTOR) + "× it");
+    Map<String, Object> at = part(config.openAt(capacity), "at-capacity", build, hosting, context);
+    Map<String, Object> over = part(config.openAt(capacity * Experiments.OVERLOAD_FACTOR), "overload", build, hosting, context);
+    Map<String, Object> result = new LinkedHashMap<>(over);
+    Map<String, Object> protection = new LinkedHashMap<>(Experiments.protection(capacity, at, over));
+    Experiments.busiest(capacityRun).ifPresent(b -> protection.put("capacityBusiest", b));
+    result.put("protection", protection);
+    for (Map<String, Object> r : List.of(capacityRun, at)) {
+      if (!Results.auditPassed(r)) { // an audit failed in any part fails the run
+        result.put("audit", r.get("audit"));
+        if (r.containsKey("dbAudit")) {
+          result.put("dbAudit", r.get("dbAudit"));
+        }
+      }
+    }
+    return result;
+  }
+
+  private static Map<String, Object> part(BenchConfig config, String name, Hosting.Build build, Hosting hosting,
+                                          Context context) throws IOException, InterruptedException {
+    BenchConfig run = config.against(build.target(), config.out().resolve(name), build.auditDbs());
+    return LoadTool.measure(run, context.out(), new HostAccounting(build.variantId(), build.hosts(), hosting.periodMicros()));
+  }
+
   /** Every experiment's variants, one after another, each on a fresh deployment in hosts, its hosts' CPU accounted. */
   private static List<HostsReport.Outcome> runExperiments(List<Experiments.Experiment> experiments, BenchConfig load,
                                                           Context context, Hosting hosting, int repeats) {
     List<HostsReport.Outcome> outcomes = new ArrayList<>();
     for (Experiments.Experiment e : experiments) {
       Map<String, Map<String, Object>> results = new LinkedHashMap<>();
+      Map<String, List<Map<String, Object>>> allRuns = new LinkedHashMap<>();
       Map<String, String> skipped = new LinkedHashMap<>();
       context.out().println("[" + e.id() + "] " + e.title() + ": " + e.question());
       for (Experiments.Variant v : e.variants()) {
@@ -486,10 +530,18 @@ public final class Evolution {
           for (int r = 1; r <= repeats; r++) {
             Path out = repeats == 1 ? config.out() : config.out().resolve("run-" + r);
             BenchConfig run = config.against(build.target(), out, build.auditDbs());
-            runs.add(v.storm() ? storm(run, build, hosting, context)
-                : LoadTool.measure(run, context.out(), new HostAccounting(v.id(), build.hosts(), hosting.periodMicros())));
+            Map<String, Object> result = new LinkedHashMap<>(switch (v.measure()) {
+              case STORM -> storm(run, build, hosting, context);
+              case OVERLOAD -> overload(run, build, hosting, context);
+              case MIX -> LoadTool.measure(run, context.out(), new HostAccounting(v.id(), build.hosts(), hosting.periodMicros()));
+            });
+            // where this run's own report.html is (an overload run's: its overloaded part's), for the report's links
+            result.put("reportHtml", (v.measure() == Experiments.Measure.OVERLOAD ? out.resolve("overload") : out)
+                .resolve("report.html").toAbsolutePath().toString());
+            runs.add(result);
           }
           results.put(v.id(), Experiments.median(runs));
+          allRuns.put(v.id(), runs);
         } catch (Exception ex) {
           if (ex instanceof InterruptedException) {
             Thread.currentThread().interrupt();
@@ -500,7 +552,8 @@ public final class Evolution {
           skipped.put(v.id(), "failed: " + ex.getMessage());
         }
       }
-      outcomes.add(new HostsReport.Outcome(e, results, skipped, e.figure().apply(results)));
+      outcomes.add(new HostsReport.Outcome(e, results, skipped, e.figure().apply(results),
+          Experiments.Spread.of(Experiments.figuresByRepetition(e, allRuns))));
       if (Thread.currentThread().isInterrupted()) {
         break;
       }
@@ -566,6 +619,15 @@ public final class Evolution {
       }
     }
     return outcomes;
+  }
+
+  /** A link from the report's directory to a file of the run (relative, so the two can move together); null if absent. */
+  static String href(Path reportDir, Path file) {
+    if (!Files.isRegularFile(file)) {
+      return null;
+    }
+    return reportDir.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()).toString()
+        .replace(java.io.File.separatorChar, '/');
   }
 
   static void deleteRecursively(Path dir) throws IOException {

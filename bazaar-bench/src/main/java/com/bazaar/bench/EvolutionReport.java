@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /** The evolution's comparison: one row per stage, ratios to stage 0 and to the naive baseline. */
 final class EvolutionReport {
@@ -16,7 +17,29 @@ final class EvolutionReport {
   private static final String[] STORM_HEADER = {
       "stage", "purchases/s at the front", "× naive", "p99 ms", "orders/s behind", "orders / units", "invariants"};
 
+  /** What one box can show, said in the markdown and the HTML alike. */
+  static final String CAVEAT = "Read it for what one box can show: every stage keeps the invariants (both audits, the "
+      + "storm's), and what each step costs when its new parts (more JVMs, nginx, Redis, RabbitMQ, a second MariaDB, "
+      + "ShardingSphere's routing) share the same cores. The load tool ran on the same machine, so every stage shares "
+      + "its cores with it, and with whatever else the machine ran: the figures carry that noise. The capacity a step "
+      + "buys needs hosts of its own: bin/evolution --hosts measures it in cgroup hosts (docs/benchmarks.md, \"Hosts\").";
+
+  /** Why the stage numbers have gaps: they are the growth path's (docs/architecture.md), not a count. */
+  static final String STAGE_NUMBERS = "Stage numbers are those of the growth path in docs/architecture.md. Stages "
+      + "without a run of their own come with another: 4 (sessions in Redis) with 2, 6 (search, a Lucene index per "
+      + "node) and 7 (edge cache) with 3, 10 (distributed ids) with 3 and 9, 12 and 13 (flash sale, protection) with "
+      + "11; 14 (service-ization) is not built yet and 15 (observability) adds no load-bearing part.";
+
   private EvolutionReport() {}
+
+  /** "title" linked to the stage's own report, where the run left one. */
+  private static String mdLink(String text, String href) {
+    return href == null ? text : "[" + text + "](" + href + ")";
+  }
+
+  private static String htmlLink(String text, String href) {
+    return href == null ? HtmlReport.esc(text) : "<a href=\"" + HtmlReport.esc(href) + "\">" + HtmlReport.esc(text) + "</a>";
+  }
 
   /** One stage's figures, or why there are none. */
   record Row(String id, String title, String adds, boolean baseline, Double throughput, Double p50, Double p99,
@@ -140,27 +163,26 @@ final class EvolutionReport {
         + ", mix " + load.mix() + ", warm-up " + load.warmup().toSeconds() + " s, measured " + load.duration().toSeconds() + " s";
   }
 
-  static String markdown(List<Evolution.Outcome> outcomes, BenchConfig load, Instant at) {
+  static String markdown(List<Evolution.Outcome> outcomes, BenchConfig load, Instant at, Function<String, String> reportOf) {
     List<Row> rows = rows(outcomes);
     Double zero = stageZero(rows);
     StringBuilder md = new StringBuilder();
     if (rows.isEmpty()) { // bin/evolution --hosts without --stages: only the experiments follow
       return md.append("# The evolution, measured\n\nWritten by `bin/evolution --hosts` on ").append(at)
-          .append(": the experiments only, no same-workload stage table (add `--stages` for it).\n").toString();
+          .append(": the experiments only, no same-workload stage table (add `--stages` for it).\n\n")
+          .append(STAGE_NUMBERS).append('\n').toString();
     }
     md.append("# The evolution, measured\n\n")
         .append("Written by `bin/evolution` on ").append(at).append(". Every stage ran the same workload on a fresh\n")
         .append("deployment, one after another, in one run on one machine: ").append(machine(outcomes)).append(".\n")
-        .append("The load tool ran on the same machine, so every stage shares its cores with it.\n\n")
-        .append("Read it for what one box can show: every stage keeps the invariants (both audits, the storm's),\n")
-        .append("and what each step *costs* when its new parts (more JVMs, nginx, Redis, RabbitMQ, a second MariaDB,\n")
-        .append("ShardingSphere's routing) share the same cores. The capacity a step buys needs hosts of its own:\n")
-        .append("`bin/evolution --hosts` measures it in cgroup hosts (see docs/benchmarks.md, \"Hosts\").\n\n")
+        .append(CAVEAT).append("\n\n").append(STAGE_NUMBERS).append("\n\n")
         .append("Workload: ").append(workload(load)).append(".\n\n");
     md.append("| ").append(String.join(" | ", HEADER)).append(" |\n|");
     md.append("---|".repeat(HEADER.length)).append('\n');
     for (Row r : rows) {
-      md.append("| ").append(String.join(" | ", cells(r, zero).stream().map(c -> c.replace("|", "\\|")).toList())).append(" |\n");
+      List<String> c = new ArrayList<>(cells(r, zero).stream().map(x -> x.replace("|", "\\|")).toList());
+      c.set(0, mdLink(c.get(0), r.ran() ? reportOf.apply(r.id()) : null));
+      md.append("| ").append(String.join(" | ", c)).append(" |\n");
     }
     md.append('\n');
     rows.stream().filter(r -> r.baseline() && r.ran() && r.throughput() > 0).forEach(base ->
@@ -182,12 +204,13 @@ final class EvolutionReport {
       }
     }
     md.append("\nEach stage's full report (per-action figures, charts over time, percentile plot, audits) is in\n")
-        .append("`target/evolution/<stage>/report.html` after a run; `docs/evolution.html` shows this table as charts.\n")
+        .append("`target/evolution/<stage>/report.html` after a run (the stage names above link there); `docs/evolution.html`\n")
+        .append("shows this table, and the storm's, as charts.\n")
         .append("Reproduce with `bin/evolution` (options: `bin/evolution --help`).\n");
     return md.toString();
   }
 
-  static String html(List<Evolution.Outcome> outcomes, BenchConfig load, Instant at) {
+  static String html(List<Evolution.Outcome> outcomes, BenchConfig load, Instant at, Function<String, String> reportOf) {
     List<Row> rows = rows(outcomes);
     Double zero = stageZero(rows);
     StringBuilder h = new StringBuilder();
@@ -197,22 +220,29 @@ final class EvolutionReport {
         .append("td:nth-child(-n+2),th:nth-child(-n+2){text-align:left}svg{display:block;margin:1em 0;background:#fafafa;border:1px solid #ddd}")
         .append("</style></head><body>\n<h1>The evolution, measured</h1>\n<p>")
         .append(HtmlReport.esc(at.toString())).append(" · ").append(HtmlReport.esc(machine(outcomes))).append(" · ")
-        .append(HtmlReport.esc(workload(load))).append("</p>\n<table><tr>");
+        .append(HtmlReport.esc(workload(load))).append("</p>\n");
+    if (!rows.isEmpty()) {
+      h.append("<p>").append(HtmlReport.esc(CAVEAT)).append("</p>\n");
+    }
+    h.append("<p>").append(HtmlReport.esc(STAGE_NUMBERS)).append("</p>\n");
+    if (rows.isEmpty()) {
+      return h.append("</body></html>\n").toString();
+    }
+    h.append("<p>Each stage's name links to its own report (per-action figures, charts over time, audits).</p>\n<table><tr>");
     for (String c : HEADER) {
       h.append("<th>").append(HtmlReport.esc(c)).append("</th>");
     }
     h.append("</tr>\n");
     for (Row r : rows) {
       h.append("<tr>");
-      for (String c : cells(r, zero)) {
-        h.append("<td>").append(HtmlReport.esc(c)).append("</td>");
+      List<String> c = cells(r, zero);
+      h.append("<td>").append(htmlLink(c.get(0), r.ran() ? reportOf.apply(r.id()) : null)).append("</td>");
+      for (String cell : c.subList(1, c.size())) {
+        h.append("<td>").append(HtmlReport.esc(cell)).append("</td>");
       }
       h.append("</tr>\n");
     }
     h.append("</table>\n");
-    if (rows.isEmpty()) {
-      return h.append("</body></html>\n").toString();
-    }
     List<Row> stormed = rows.stream().filter(r -> r.ran() && r.storm() != null).toList();
     if (!stormed.isEmpty()) {
       h.append("<h2>Flash-sale storm</h2>\n<table><tr>");
@@ -228,6 +258,12 @@ final class EvolutionReport {
         h.append("</tr>\n");
       }
       h.append("</table>\n");
+      h.append("<h3>Purchases answered/s at the storm's front</h3>\n").append(SvgBars.svg(stormed.stream()
+          .map(r -> new SvgBars.Bar(r.title(), number(r.storm(), "purchasesPerSecond"), r.baseline())).toList()));
+      h.append("<h3>Storm p99 (ms)</h3>\n").append(SvgBars.svg(stormed.stream()
+          .map(r -> new SvgBars.Bar(r.title(), number(r.storm(), "p99Ms"), r.baseline())).toList()));
+      h.append("<h3>Orders created/s behind the front</h3>\n").append(SvgBars.svg(stormed.stream()
+          .map(r -> new SvgBars.Bar(r.title(), number(r.storm(), "ordersPerSecond"), r.baseline())).toList()));
     }
     List<Row> ran = rows.stream().filter(Row::ran).toList();
     h.append("<h2>Throughput (req/s)</h2>\n").append(bars(ran, true));
@@ -237,23 +273,7 @@ final class EvolutionReport {
   }
 
   private static String bars(List<Row> rows, boolean throughput) {
-    int rowH = 26;
-    int labelW = 200;
-    int w = 760;
-    int hgt = rowH * rows.size() + 10;
-    double max = rows.stream().mapToDouble(r -> throughput ? r.throughput() : r.p99()).max().orElse(1);
-    StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-size=\"12\">", w, hgt));
-    for (int i = 0; i < rows.size(); i++) {
-      Row r = rows.get(i);
-      double v = throughput ? r.throughput() : r.p99();
-      double len = max <= 0 ? 0 : (w - labelW - 80) * v / max;
-      int y = 5 + i * rowH;
-      s.append(String.format(Locale.ROOT, "<text x=\"4\" y=\"%d\">%s</text>", y + 16, HtmlReport.esc(r.title())));
-      s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"18\" fill=\"%s\"/>",
-          labelW, y + 2, len, r.baseline() ? "#999" : "#1f6feb"));
-      s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\">%s</text>", labelW + len + 6, y + 16, Evolution.fmt(v)));
-    }
-    return s.append("</svg>\n").toString();
+    return SvgBars.svg(rows.stream().map(r -> new SvgBars.Bar(r.title(), throughput ? r.throughput() : r.p99(), r.baseline()))
+        .toList());
   }
 }

@@ -35,24 +35,41 @@ final class Experiments {
    * One deployment of an experiment; a mix of its own when the figure is about one action. A storm
    * variant is warmed with the mix and then measured by a flash-sale storm instead.
    */
-  record Variant(String id, String label, Optional<Mix> mix, Launcher launcher, boolean storm) {
+  record Variant(String id, String label, Optional<Mix> mix, Launcher launcher, Measure measure) {
     Variant(String id, String label, Optional<Mix> mix, Launcher launcher) {
-      this(id, label, mix, launcher, false);
+      this(id, label, mix, launcher, Measure.MIX);
     }
   }
+
+  /**
+   * How a variant is measured: the mix (closed loop); the mix as warm-up, then a flash-sale storm;
+   * or overload — the mix closed-loop to find the capacity, then at a fixed arrival rate of that
+   * capacity and of {@link #OVERLOAD_FACTOR} times it.
+   */
+  enum Measure { MIX, STORM, OVERLOAD }
+
+  /** How far past its measured capacity the protection experiment drives a deployment. */
+  static final double OVERLOAD_FACTOR = 3;
 
   /** Brings a variant up in hosts. */
   interface Launcher {
     Hosting.Build launch(Hosting hosting, Hosting.Build build) throws IOException, InterruptedException;
   }
 
-  /** What an experiment found: its figure from the variants' results, or why there is none. */
-  record Finding(Double value, String how) {}
+  /**
+   * What an experiment found: its figure from the variants' results, or why there is none; and
+   * whether the goal's second part (a p99 ratio, said in {@code how}) was met as well.
+   */
+  record Finding(Double value, String how, boolean secondMet) {
+    Finding(Double value, String how) {
+      this(value, how, true);
+    }
+  }
 
   record Experiment(String id, String title, String question, Goal goal, List<Variant> variants,
                     Function<Map<String, Map<String, Object>>, Finding> figure) {}
 
-  static final List<String> IDS = List.of("separate-db", "cache", "cluster", "replica", "sharding", "flash-sale");
+  static final List<String> IDS = List.of("separate-db", "cache", "cluster", "replica", "sharding", "flash-sale", "protection");
 
   private static final Mix BROWSE = Mix.parse("browse=1");
   private static final Mix ORDERS = Mix.parse("order=3,pay=1");
@@ -60,7 +77,7 @@ final class Experiments {
   private Experiments() {}
 
   static List<Experiment> select(List<String> wanted, List<Integer> clusterSizes) {
-    List<Experiment> all = List.of(separateDb(), cache(), cluster(clusterSizes), replica(), sharding(), flashSale());
+    List<Experiment> all = List.of(separateDb(), cache(), cluster(clusterSizes), replica(), sharding(), flashSale(), protection());
     if (wanted == null) {
       return all;
     }
@@ -201,19 +218,22 @@ final class Experiments {
   static Experiment flashSale() {
     return new Experiment("flash-sale", "11–13 · queue, flash sale",
         "a flash-sale storm with the database host small enough to be the bottleneck: the naive sale (a stock UPDATE and "
-            + "the order per purchase), against Redis stock and a RabbitMQ ticket queue (the machine's shared RabbitMQ, "
-            + "outside every host: its CPU is not accounted); app and Redis on support hosts",
+            + "the order per purchase), against Redis stock and a RabbitMQ ticket queue (a RabbitMQ node of its own); "
+            + "app, Redis and RabbitMQ on support hosts",
         new Goal("purchases answered/s at the storm's front, queued / naive", true, 10),
         List.of(
             new Variant("flash-naive", "naive", Optional.empty(),
                 (h, b) -> appAndDatabase(b, h.supportSize(), "db", h.saturatedSize(), List.of("--bazaar.flash.mode=naive")),
-                true),
+                Measure.STORM),
             new Variant("flash-queued", "Redis stock + RabbitMQ tickets", Optional.empty(), (h, b) -> {
               Host app = b.host("app", h.supportSize());
               int db = b.mariadb(b.host("db", h.saturatedSize()));
               int redis = b.redis(b.host("redis", h.supportSize()));
-              return b.target(b.app(app, "app", withRedis(db, redis, "mariadb,redis,rabbit,flash-cluster", "flash-queued", 1)));
-            }, true)),
+              int rabbit = b.rabbit(b.host("rabbit", h.supportSize()));
+              List<String> args = withRedis(db, redis, "mariadb,redis,rabbit,flash-cluster", "flash-queued", 1);
+              args.addAll(List.of("--spring.rabbitmq.host=127.0.0.1", "--spring.rabbitmq.port=" + rabbit));
+              return b.target(b.app(app, "app", args));
+            }, Measure.STORM)),
         r -> {
           Finding f = ratio(r, "flash-queued", "flash-naive", Experiments::throughput,
               "purchases answered/s at the front, queued / naive");
@@ -222,8 +242,91 @@ final class Experiments {
           }
           double p99 = p99(r.get("flash-queued")) / Math.max(1e-9, p99(r.get("flash-naive")));
           return new Finding(f.value(), f.how() + "; front p99 queued / naive ×" + String.format(Locale.ROOT, "%.2f", p99)
-              + " (goal ≤ 0.20)");
+              + " (goal ≤ 0.20)", p99 <= 0.2);
         });
+  }
+
+  static Experiment protection() {
+    return new Experiment("protection", "11–13 · protection",
+        "orders and payments (mix " + ORDERS + ", the load-shed paths) with the database host small enough to be the "
+            + "bottleneck: the capacity measured closed-loop, then a fixed arrival rate of that capacity against "
+            + fmt(OVERLOAD_FACTOR) + "× it; app on a support host",
+        new Goal("goodput at " + fmt(OVERLOAD_FACTOR) + "× capacity / at capacity", true, 0.9),
+        List.of(new Variant("protect-overload", "load shedding on (the default)", Optional.of(ORDERS),
+            (h, b) -> appAndDatabase(b, h.supportSize(), "db", h.saturatedSize(), List.of()), Measure.OVERLOAD)),
+        r -> protectionFinding(r.get("protect-overload")));
+  }
+
+  /**
+   * The protection figures of one overload run: goodput (answers without error per second) and
+   * the admitted requests' p99, at the capacity and past it, and their ratios.
+   */
+  static Map<String, Object> protection(double capacity, Map<String, Object> atCapacity, Map<String, Object> overloaded) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("capacity", Results.round(capacity));
+    p.put("factor", OVERLOAD_FACTOR);
+    p.put("atCapacity", admitted(capacity, atCapacity));
+    p.put("overload", admitted(capacity * OVERLOAD_FACTOR, overloaded));
+    double goodAt = goodput(atCapacity);
+    double p99At = admittedP99(atCapacity);
+    p.put("goodputRatio", goodAt > 0 ? Results.round(goodput(overloaded) / goodAt) : null);
+    p.put("admittedP99Ratio", p99At > 0 ? Results.round(admittedP99(overloaded) / p99At) : null);
+    return p;
+  }
+
+  /**
+   * "db at 64 % of its quota": the host of a run nearest its quota. A closed-loop capacity is the
+   * deployment's only if that host was at its quota; with too few shoppers it is not.
+   */
+  static Optional<String> busiest(Map<String, Object> run) {
+    return hosts(run).stream().max(java.util.Comparator.comparingDouble(h -> ((Number) h.get("utilisation")).doubleValue()))
+        .map(h -> role(h) + " at " + String.format(Locale.ROOT, "%.0f", 100 * ((Number) h.get("utilisation")).doubleValue())
+            + " % of its quota");
+  }
+
+  private static Map<String, Object> admitted(double rate, Map<String, Object> run) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("rate", Results.round(rate));
+    m.put("goodput", goodput(run));
+    m.put("admittedP99Ms", admittedP99(run));
+    m.put("errors", ((Number) total(run).get("errors")).longValue());
+    return m;
+  }
+
+  @SuppressWarnings("unchecked")
+  static double goodput(Map<String, Object> run) {
+    return ((Number) ((Map<String, Object>) run.get("admitted")).get("goodput")).doubleValue();
+  }
+
+  @SuppressWarnings("unchecked")
+  static double admittedP99(Map<String, Object> run) {
+    return ((Number) ((Map<String, Object>) run.get("admitted")).get("p99Ms")).doubleValue();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> total(Map<String, Object> run) {
+    return (Map<String, Object>) run.get("total");
+  }
+
+  /** The protection experiment's figure: goodput ratio, with the admitted p99 ratio against its own goal (≤ 2×). */
+  @SuppressWarnings("unchecked")
+  static Finding protectionFinding(Map<String, Object> result) {
+    if (result == null || !(result.get("protection") instanceof Map<?, ?>)) {
+      return new Finding(null, "needs protect-overload");
+    }
+    Map<String, Object> p = (Map<String, Object>) result.get("protection");
+    Map<String, Object> at = (Map<String, Object>) p.get("atCapacity");
+    Map<String, Object> over = (Map<String, Object>) p.get("overload");
+    Object ratio = p.get("goodputRatio");
+    Object p99 = p.get("admittedP99Ratio");
+    String how = "goodput " + fmt(((Number) over.get("goodput")).doubleValue()) + "/s offered "
+        + fmt(((Number) over.get("rate")).doubleValue()) + "/s / " + fmt(((Number) at.get("goodput")).doubleValue())
+        + "/s offered " + fmt(((Number) at.get("rate")).doubleValue()) + "/s (capacity, closed loop"
+        + (p.get("capacityBusiest") instanceof String b ? ", busiest host " + b : "") + "); admitted p99 "
+        + fmt(((Number) over.get("admittedP99Ms")).doubleValue()) + " / " + fmt(((Number) at.get("admittedP99Ms")).doubleValue())
+        + " ms = ×" + (p99 == null ? "?" : String.format(Locale.ROOT, "%.2f", ((Number) p99).doubleValue())) + " (goal ≤ 2.00)";
+    return new Finding(ratio == null ? null : ((Number) ratio).doubleValue(), how,
+        p99 != null && ((Number) p99).doubleValue() <= 2);
   }
 
   @SuppressWarnings("unchecked")
@@ -285,6 +388,47 @@ final class Experiments {
       }
     }
     return chosen;
+  }
+
+  /** The smallest, median (the mean of the middle two of an even count) and largest of some figures. */
+  record Spread(double min, double median, double max, int count) {
+    static Optional<Spread> of(List<Double> values) {
+      if (values.isEmpty()) {
+        return Optional.empty();
+      }
+      List<Double> sorted = values.stream().sorted().toList();
+      int n = sorted.size();
+      double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+      return Optional.of(new Spread(sorted.get(0), median, sorted.get(n - 1), n));
+    }
+
+    /** "×0.91 / ×1.02 / ×1.10 (3 repetitions)". */
+    String text() {
+      return String.format(Locale.ROOT, "×%.2f / ×%.2f / ×%.2f (%d repetition%s)", min, median, max, count, count == 1 ? "" : "s");
+    }
+  }
+
+  /**
+   * The experiment's figure once per repetition: the variants' r-th runs together (each variant
+   * ran on its own deployment, so the r-th runs of two variants are as comparable as any pair).
+   * A repetition some variant lacks, or whose figure cannot be made, is left out.
+   */
+  static List<Double> figuresByRepetition(Experiment e, Map<String, List<Map<String, Object>>> runs) {
+    int most = runs.values().stream().mapToInt(List::size).max().orElse(0);
+    List<Double> figures = new ArrayList<>();
+    for (int r = 0; r < most; r++) {
+      Map<String, Map<String, Object>> one = new LinkedHashMap<>();
+      for (Map.Entry<String, List<Map<String, Object>>> v : runs.entrySet()) {
+        if (v.getValue().size() > r) {
+          one.put(v.getKey(), v.getValue().get(r));
+        }
+      }
+      Double f = e.figure().apply(one).value();
+      if (f != null) {
+        figures.add(f);
+      }
+    }
+    return figures;
   }
 
   /** "25.4 (24.0–26.1)" over the repetitions, or the one figure. */

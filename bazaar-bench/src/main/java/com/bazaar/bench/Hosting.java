@@ -25,35 +25,37 @@ import java.util.concurrent.TimeUnit;
 /**
  * What a deployment in hosts is built from: hosts of the run's host layer, and inside them
  * server processes of its own — app nodes, nginx, mariadbd and redis-server started by
- * {@code bin/engine} on their own ports and data directories — so the machine's shared servers
- * are never limited or moved.
+ * {@code bin/engine}, a RabbitMQ node ({@link RabbitNode}), each on its own ports and data
+ * directories — so the machine's shared servers are never limited or moved.
  */
 final class Hosting {
 
   /** Where ports come from: the first port to try for each kind, 0 for any free port. */
-  record Ports(int mariadb, int redis, int app) {
+  record Ports(int mariadb, int redis, int app, int rabbit) {
 
-    static final Ports ANY = new Ports(0, 0, 0);
+    static final Ports ANY = new Ports(0, 0, 0, 0);
 
-    /** Parses {@code mariadb=3320,redis=6390,app=18500}; kinds not named take any free port. */
+    /** Parses {@code mariadb=3320,redis=6390,app=18500,rabbit=5690}; kinds not named take any free port. */
     static Ports parse(String spec) {
       int m = 0;
       int r = 0;
       int a = 0;
+      int q = 0;
       for (String part : spec.split(",")) {
         String[] kv = part.trim().split("=");
         if (kv.length != 2 || !kv[1].matches("\\d{1,5}") || Integer.parseInt(kv[1]) > 65535) {
-          throw new BenchConfig.BadArguments("--host-ports reads like mariadb=3320,redis=6390,app=18500, not '" + spec + "'");
+          throw new BenchConfig.BadArguments("--host-ports reads like mariadb=3320,redis=6390,app=18500,rabbit=5690, not '" + spec + "'");
         }
         int port = Integer.parseInt(kv[1]);
         switch (kv[0]) {
           case "mariadb" -> m = port;
           case "redis" -> r = port;
           case "app" -> a = port;
-          default -> throw new BenchConfig.BadArguments("--host-ports knows mariadb, redis and app, not '" + kv[0] + "'");
+          case "rabbit" -> q = port;
+          default -> throw new BenchConfig.BadArguments("--host-ports knows mariadb, redis, app and rabbit, not '" + kv[0] + "'");
         }
       }
-      return new Ports(m, r, a);
+      return new Ports(m, r, a, q);
     }
   }
 
@@ -178,6 +180,23 @@ final class Hosting {
       int port = port(ports.redis());
       engine(host, "start", "redis", host.name(), Integer.toString(port));
       parts.push(() -> engine(host, "delete", host.name()));
+      return port;
+    }
+
+    /**
+     * A RabbitMQ node of its own in the host ({@link RabbitNode}), files under the variant's
+     * directory; answers its AMQP port.
+     */
+    int rabbit(Host host) throws IOException, InterruptedException {
+      if (!RabbitNode.available()) {
+        throw new IOException("no " + RabbitNode.SERVER + " (bin/rabbitmq-up installs the package)");
+      }
+      int port = port(ports.rabbit());
+      int dist = port(0);
+      Path home = dir().resolve("rabbitmq-" + host.name());
+      RabbitNode node = RabbitNode.start(host, home, port, dist, activeProcessors(host.size()));
+      parts.push(node);
+      context.out().println("[" + variant + "] RabbitMQ node " + node.node() + " in host " + host + " on port " + port);
       return port;
     }
 

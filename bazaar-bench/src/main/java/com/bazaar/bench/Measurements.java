@@ -21,6 +21,8 @@ public final class Measurements {
 
   private final Map<Action, Histogram> byAction = new EnumMap<>(Action.class);
   private final Histogram total = histogram();
+  // the answered ones only (not shed, not failed): overload protection is judged by these
+  private final Histogram admitted = histogram();
   private final Map<Action, ConcurrentMap<Integer, LongAdder>> statuses = new EnumMap<>(Action.class);
   private final ConcurrentMap<Long, Second> seconds = new ConcurrentHashMap<>();
   private final long startNanos;
@@ -44,6 +46,9 @@ public final class Measurements {
     long micros = Math.max(1, latencyMicros);
     byAction.get(action).recordValue(micros);
     total.recordValue(micros);
+    if (!isError(status)) {
+      admitted.recordValue(micros);
+    }
     statuses.get(action).computeIfAbsent(status, s -> new LongAdder()).increment();
     long second = Math.max(0, (finishedNanos - startNanos) / 1_000_000_000L);
     Second s = seconds.computeIfAbsent(second, k -> new Second());
@@ -64,6 +69,11 @@ public final class Measurements {
 
   public Histogram total() {
     return total;
+  }
+
+  /** The latencies of the actions answered without an error: what the admitted requests saw. */
+  public Histogram admitted() {
+    return admitted;
   }
 
   public Map<Integer, Long> statuses(Action action) {

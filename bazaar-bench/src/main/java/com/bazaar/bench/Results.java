@@ -32,6 +32,7 @@ public final class Results {
     root.put("startedAt", startedAt.toString());
     double seconds = config.duration().toMillis() / 1000.0;
     root.put("total", figures(m.total(), statusesOfAll(m), seconds));
+    root.put("admitted", admitted(m.admitted(), seconds));
     Map<String, Object> actions = new LinkedHashMap<>();
     for (Action a : Action.values()) {
       if (m.histogram(a).getTotalCount() > 0 || config.mix().weights().containsKey(a)) {
@@ -82,6 +83,16 @@ public final class Results {
       m.statuses(a).forEach((k, v) -> all.merge(k, v, Long::sum));
     }
     return all;
+  }
+
+  /** Goodput (answers without an error per second) and the latency of those answers alone. */
+  static Map<String, Object> admitted(Histogram h, double seconds) {
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("count", h.getTotalCount());
+    f.put("goodput", round(h.getTotalCount() / seconds));
+    f.put("p50Ms", ms(h, 50));
+    f.put("p99Ms", ms(h, 99));
+    return f;
   }
 
   static Map<String, Object> figures(Histogram h, Map<Integer, Long> statuses, double seconds) {

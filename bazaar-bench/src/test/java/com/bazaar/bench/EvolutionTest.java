@@ -39,12 +39,17 @@ class EvolutionTest {
     System.out.print(printed);
     assertThat(exit).as(printed + err).isEqualTo(LoadTool.OK);
     String md = java.nio.file.Files.readString(work.resolve("docs").resolve("evolution.md"));
-    assertThat(md).contains("| 0 · one server |", "| baseline · naive |", "×1.00",
-        "| 1 · separate DB |", "skipped: MariaDB does not answer on 127.0.0.1:1", "0 · one server against baseline · naive: ×");
+    // a stage that ran links to its own report; a skipped one has none to link to
+    assertThat(md).contains("| [0 · one server](../runs/one-node/report.html) |", "| [baseline · naive](../runs/naive/report.html) |",
+        "×1.00", "| 1 · separate DB |", "skipped: MariaDB does not answer on 127.0.0.1:1",
+        "0 · one server against baseline · naive: ×", EvolutionReport.CAVEAT, EvolutionReport.STAGE_NUMBERS);
     assertThat(md.lines().filter(l -> l.contains("passed / passed"))).hasSize(2);
     assertThat(md).contains("## Flash-sale storm", "| baseline · naive |");
     assertThat(md.lines().filter(l -> l.endsWith("| 5 / 5 | hold |"))).as(md).hasSize(2);
-    assertThat(work.resolve("docs").resolve("evolution.html")).content().contains("<svg", "Throughput");
+    assertThat(work.resolve("docs").resolve("evolution.html")).content().contains("<svg", "Throughput",
+        "<a href=\"../runs/naive/report.html\">", HtmlReport.esc(EvolutionReport.CAVEAT),
+        "<h3>Purchases answered/s at the storm's front</h3>", "<h3>Storm p99 (ms)</h3>")
+        .doesNotContain("<script");
     assertThat(work.resolve("runs").resolve("naive").resolve("report.html")).isRegularFile();
     assertThat(work.resolve("runs").resolve("naive").resolve("app.log")).content().contains("Started BazaarApplication");
   }
@@ -57,9 +62,12 @@ class EvolutionTest {
       "--users 0|--users must be positive",
       "--stages|--stages needs a value",
       "--storm-buyers -1|--storm-buyers must be between 0 and 100000",
-      "--hosts --experiments warp|unknown experiment 'warp'; the experiments are separate-db,cache,cluster,replica,sharding,flash-sale",
+      "--hosts --experiments warp|unknown experiment 'warp'; the experiments are separate-db,cache,cluster,replica,sharding,flash-sale,protection",
       "--hosts --host-size big|--host-size: a host size reads like 0.5cpu/1g",
-      "--hosts --host-ports db=1|--host-ports knows mariadb, redis and app",
+      "--hosts --host-ports db=1|--host-ports knows mariadb, redis, app and rabbit",
+      "--hosts --host-ports rabbit=70000|--host-ports reads like mariadb=3320,redis=6390,app=18500,rabbit=5690",
+      "--hosts --repeat 0|--repeat must be between 1 and 100000, not 0",
+      "--hosts --repeat twice|--repeat must be a whole number, not 'twice'",
       "--hosts --cluster-sizes 2,4|--cluster-sizes must include 1",
       "--hosts --host-period 2000|--host-period must be between 1 and 1000 ms"})
   void badArgumentsExitWithTwoAndSayWhy(String line, String message) {

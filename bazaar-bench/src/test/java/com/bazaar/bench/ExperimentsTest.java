@@ -75,7 +75,7 @@ class ExperimentsTest {
   @Test
   void theFlashSaleFigureIsTheFrontsRateAndSaysTheP99RatioBesideIt() {
     Experiments.Experiment flash = Experiments.select(List.of("flash-sale"), List.of(1)).get(0);
-    assertThat(flash.variants()).allMatch(Experiments.Variant::storm);
+    assertThat(flash.variants()).allMatch(v -> v.measure() == Experiments.Measure.STORM);
     Map<String, Map<String, Object>> results = Map.of(
         "flash-naive", Map.of("total", Map.of("throughput", 20.0, "p99Ms", 2000.0)),
         "flash-queued", Map.of("total", Map.of("throughput", 400.0, "p99Ms", 100.0)));
@@ -83,6 +83,11 @@ class ExperimentsTest {
     assertThat(f.value()).isCloseTo(20, within(1e-9));
     assertThat(f.how()).contains("front p99 queued / naive ×0.05 (goal ≤ 0.20)");
     assertThat(flash.goal().met(f.value())).isTrue();
+    assertThat(f.secondMet()).isTrue();
+    Experiments.Finding slowTail = flash.figure().apply(Map.of(
+        "flash-naive", Map.of("total", Map.of("throughput", 20.0, "p99Ms", 2000.0)),
+        "flash-queued", Map.of("total", Map.of("throughput", 400.0, "p99Ms", 800.0))));
+    assertThat(slowTail.secondMet()).as("front p99 ×0.40").isFalse();
   }
 
   @Test
@@ -102,10 +107,72 @@ class ExperimentsTest {
 
   @Test
   void portsComeFromTheGivenFirstPortsOrAnyFreeOne() {
-    assertThat(Hosting.Ports.parse("mariadb=3320,redis=6390,app=18500")).isEqualTo(new Hosting.Ports(3320, 6390, 18500));
-    assertThat(Hosting.Ports.parse("app=18500")).isEqualTo(new Hosting.Ports(0, 0, 18500));
+    assertThat(Hosting.Ports.parse("mariadb=3320,redis=6390,app=18500")).isEqualTo(new Hosting.Ports(3320, 6390, 18500, 0));
+    assertThat(Hosting.Ports.parse("app=18500")).isEqualTo(new Hosting.Ports(0, 0, 18500, 0));
+    assertThat(Hosting.Ports.parse("rabbit=5690")).isEqualTo(new Hosting.Ports(0, 0, 0, 5690));
     assertThat(Hosting.activeProcessors(new HostSize(0.25, 1L << 30))).isEqualTo(1);
     assertThat(Hosting.activeProcessors(new HostSize(2, 1L << 30))).isEqualTo(2);
     assertThat(Hosting.activeProcessors(new HostSize(1.5, 1L << 30))).isEqualTo(2);
+  }
+
+  @Test
+  void aSpreadIsTheSmallestTheMedianAndTheLargest() {
+    assertThat(Experiments.Spread.of(List.of(1.2, 0.9, 1.0))).contains(new Experiments.Spread(0.9, 1.0, 1.2, 3));
+    assertThat(Experiments.Spread.of(List.of(4.0, 1.0, 2.0, 3.0))).contains(new Experiments.Spread(1.0, 2.5, 4.0, 4));
+    assertThat(Experiments.Spread.of(List.of())).isEmpty();
+    assertThat(new Experiments.Spread(0.9, 1.0, 1.2, 3).text()).isEqualTo("×0.90 / ×1.00 / ×1.20 (3 repetitions)");
+  }
+
+  @Test
+  void theFigureIsTakenOncePerRepetitionFromTheVariantsRunsOfThatRepetition() {
+    Experiments.Experiment sdb = Experiments.select(List.of("separate-db"), List.of(1)).get(0);
+    Map<String, List<Map<String, Object>>> runs = new LinkedHashMap<>();
+    runs.put("sdb-together", List.of(result(10, List.of()), result(20, List.of()), result(10, List.of())));
+    runs.put("sdb-apart", List.of(result(15, List.of()), result(20, List.of())));
+    // the third repetition has no sdb-apart run: left out, not paired with another
+    assertThat(Experiments.figuresByRepetition(sdb, runs)).containsExactly(1.5, 1.0);
+  }
+
+  private static Map<String, Object> overloadRun(double goodput, double admittedP99, long errors) {
+    return Map.of("total", Map.of("throughput", goodput + errors / 10.0, "errors", errors),
+        "admitted", Map.of("goodput", goodput, "p99Ms", admittedP99));
+  }
+
+  @Test
+  void protectionComparesGoodputAndAdmittedP99AtThreeTimesTheCapacityWithAtIt() {
+    Map<String, Object> p = Experiments.protection(40, overloadRun(39, 100, 0), overloadRun(36, 180, 840));
+    assertThat(p).containsEntry("capacity", 40.0).containsEntry("goodputRatio", 0.923).containsEntry("admittedP99Ratio", 1.8);
+    assertThat(p.get("overload")).isEqualTo(Map.of("rate", 120.0, "goodput", 36.0, "admittedP99Ms", 180.0, "errors", 840L));
+
+    Experiments.Experiment protection = Experiments.select(List.of("protection"), List.of(1)).get(0);
+    assertThat(protection.variants()).allMatch(v -> v.measure() == Experiments.Measure.OVERLOAD);
+    Map<String, Object> result = new LinkedHashMap<>(overloadRun(36, 180, 840));
+    result.put("protection", p);
+    Experiments.Finding f = protection.figure().apply(Map.of("protect-overload", result));
+    assertThat(f.value()).isCloseTo(0.923, within(1e-9));
+    assertThat(f.how()).contains("offered 120/s", "offered 40.00/s", "admitted p99 180 / 100 ms = ×1.80 (goal ≤ 2.00)");
+    assertThat(protection.goal().met(f.value())).isTrue();
+    assertThat(f.secondMet()).as("admitted p99 ×1.80").isTrue();
+    assertThat(protection.figure().apply(Map.of()).value()).isNull();
+
+    Map<String, Object> capacityRun = Map.of("hosts", Map.of("hosts", List.of(
+        Map.of("role", "app", "utilisation", 0.36), Map.of("role", "db", "utilisation", 0.64))));
+    assertThat(Experiments.busiest(capacityRun)).contains("db at 64 % of its quota");
+    Map<String, Object> said = new LinkedHashMap<>(p);
+    said.put("capacityBusiest", "db at 64 % of its quota");
+    result.put("protection", said);
+    assertThat(protection.figure().apply(Map.of("protect-overload", result)).how())
+        .contains("(capacity, closed loop, busiest host db at 64 % of its quota)");
+
+    Map<String, Object> slowTail = new LinkedHashMap<>(result);
+    slowTail.put("protection", Experiments.protection(40, overloadRun(39, 100, 0), overloadRun(38, 530, 820)));
+    assertThat(protection.figure().apply(Map.of("protect-overload", slowTail)).secondMet()).as("admitted p99 ×5.30").isFalse();
+  }
+
+  @Test
+  void nothingAnsweredAtCapacityGivesNoRatioRatherThanAnInfiniteOne() {
+    Map<String, Object> p = Experiments.protection(40, overloadRun(0, 0, 400), overloadRun(0, 0, 1200));
+    assertThat(p.get("goodputRatio")).isNull();
+    assertThat(p.get("admittedP99Ratio")).isNull();
   }
 }

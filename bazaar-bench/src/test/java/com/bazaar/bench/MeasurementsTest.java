@@ -62,4 +62,17 @@ class MeasurementsTest {
         .containsEntry("errorsByStatus", Map.of("503", 1L));
     assertThat((double) f.get("p99Ms")).isCloseTo(10.0, within(0.01));
   }
+
+  @Test
+  void goodputAndTheAdmittedLatencyCountOnlyAnswersWithoutAnError() {
+    Measurements m = new Measurements(0);
+    m.record(Action.ORDER, 201, 40_000, 1);
+    m.record(Action.ORDER, 201, 60_000, 1);
+    m.record(Action.ORDER, 503, 1_000, 1); // shed at once: fast, but no goodput
+    m.record(Action.ORDER, Measurements.NO_ANSWER, 5_000_000, 1);
+    Map<String, Object> admitted = Results.admitted(m.admitted(), 2.0);
+    assertThat(admitted).containsEntry("count", 2L).containsEntry("goodput", 1.0);
+    assertThat((double) admitted.get("p99Ms")).isCloseTo(60, within(0.1));
+    assertThat(m.total().getTotalCount()).isEqualTo(4);
+  }
 }
