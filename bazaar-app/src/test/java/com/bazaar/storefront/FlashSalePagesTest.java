@@ -29,7 +29,8 @@ class FlashSalePagesTest extends ApiTest {
     assertThat(list.status()).isEqualTo(200);
     assertThat(card(list.body(), "data-sale-id=\"" + saleId + "\""))
         .contains("data-state=\"live\"", "¥50.00", "¥100.00", "-50%", "ends in", "剩余 5 / 5 left");
-    assertThat(PageClient.refreshSeconds(list.body())).isEqualTo(30);
+    assertThat(PageClient.refreshSeconds(list.body())).as("no timed reload (WCAG 2.2.1)").isEqualTo(-1);
+    assertThat(list.body()).contains("id=\"reload-flash-sales\"");
 
     Answer anonymousItem = PageClient.anonymous(port).get("/items/" + itemId);
     assertThat(anonymousItem.body())
