@@ -43,6 +43,34 @@ class FlashSalePagesTest extends ApiTest {
   }
 
   @Test
+  void aGridCardCarriesTheFlashBadgeWhileItsItemsSaleIsOpen() {
+    String categoryId = anonymous().get("/api/categories").json().get(0).get("id").asString();
+    String marker = "zf" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "x");
+    long live = itemThroughTheApi("秒杀卡片 live " + marker, categoryId);
+    long soon = itemThroughTheApi("秒杀卡片 soon " + marker, categoryId);
+    String search = "/search?q=" + marker;
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(PageClient.anonymous(port).get(search).body())
+        .contains("data-item-id=\"" + live + "\"", "data-item-id=\"" + soon + "\""));
+    assertThat(PageClient.anonymous(port).get(search).body()).doesNotContain("item-flash-badge");
+
+    sale(live, 5_000, 5, 1, Instant.now().minusSeconds(60), Instant.now().plusSeconds(1800));
+    sale(soon, 5_000, 5, 1, Instant.now().plusSeconds(1800), Instant.now().plusSeconds(3600));
+
+    // The grid was cached without a badge; the open sale changes its key, at once on this node.
+    String body = PageClient.anonymous(port).get(search).body();
+    assertThat(card(body, "data-item-id=\"" + live + "\"")).contains("data-test=\"item-flash-badge\"");
+    assertThat(card(body, "data-item-id=\"" + soon + "\"")).doesNotContain("item-flash-badge");
+  }
+
+  private long itemThroughTheApi(String title, String categoryId) {
+    Answer created = admin().post("/api/admin/items", ApiClient.json(Map.of(
+        "title", title, "description", "", "price", Map.of("amount", 10_000, "currency", "CNY"),
+        "stock", 20, "categoryId", categoryId)));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    return Long.parseLong(created.json().get("id").asString());
+  }
+
+  @Test
   void anItemWithoutASaleShowsNoSaleBox() {
     long itemId = items.create("无秒杀 no sale " + System.nanoTime(), 10_000, 20);
 
