@@ -3,6 +3,7 @@ package com.bazaar.storefront;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bazaar.support.ApiClient;
+import com.bazaar.support.Trades;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -138,6 +139,8 @@ class AnyScreenBrowserTest extends ShopBrowserTest {
   private static String flashSale;
   private static String flashTicket;
   private static String flashOrder;
+  private static String shortSale;
+  private static String failedTicket;
 
   /** Every page of the shop, by who can see it (anonymous, a shopper with a cart and an order, the admin). */
   private Map<String, List<String>> pagesByWho() {
@@ -149,7 +152,8 @@ class AnyScreenBrowserTest extends ShopBrowserTest {
     pages.put("anonymous", concat(pages.get("anonymous"), "/flash-sales", "/items/" + flashItem));
     pages.put("shopper", List.of("/", "/items/" + shopperItem, "/cart", "/orders", "/orders/" + shopperOrder,
         "/admin/items", "/items/1", "/flash-sales", "/items/" + flashItem, "/notifications",
-        "/flash-sales/" + flashSale + "/tickets/" + flashTicket, "/orders/" + flashOrder, "/admin"));
+        "/flash-sales/" + flashSale + "/tickets/" + flashTicket, "/orders/" + flashOrder, "/admin",
+        "/flash-sales/" + shortSale + "/tickets/" + failedTicket));
     pages.put("admin", List.of("/admin/items", "/admin/items/new", "/admin/items/" + shopperItem + "/edit",
         "/admin/operations", "/", "/admin", "/admin/orders", "/admin/orders?q=" + shopperName,
         "/admin/orders/" + flashOrder, "/admin/flash-sales", "/admin/flash-sales/new",
@@ -202,6 +206,7 @@ class AnyScreenBrowserTest extends ShopBrowserTest {
     flashOrder = shopper.get("/api/flash-sales/" + flashSale + "/purchase/" + flashTicket).json()
         .get("orderId").asString();
     waiting().until(driver -> shopper.get("/api/notifications").json().path("content").size() >= 2);
+    failedTicket(shopper);
     shopperName = name;
   }
 
@@ -234,6 +239,29 @@ class AnyScreenBrowserTest extends ShopBrowserTest {
     Map<String, Double> rect = new LinkedHashMap<>();
     raw.forEach((key, value) -> rect.put(key, ((Number) value).doubleValue()));
     return rect;
+  }
+
+  /**
+   * A ticket whose order could not be placed (the shop sold its last unit meanwhile): the ticket
+   * page, which otherwise only flashes by on the way to the order. Its sale is short and has
+   * ended by the time this answers, so the sale list and the screenshots show only the live one.
+   */
+  private void failedTicket(ApiClient shopper) {
+    String item = newItem("缺货秒杀 short flash " + System.nanoTime(), 19_900, 1);
+    Instant endsAt = Instant.now().plusSeconds(8);
+    shortSale = admin().post("/api/admin/flash-sales", ApiClient.json(Map.of(
+        "itemId", item,
+        "price", Map.of("amount", 9_900, "currency", "CNY"),
+        "stock", 1,
+        "startsAt", Instant.now().minusSeconds(60).toString(),
+        "endsAt", endsAt.toString(),
+        "limitPerUser", 1))).json().get("id").asString();
+    Trades.place(newShopper(), Long.parseLong(item), 1); // the shop's last unit goes to an ordinary order
+    failedTicket = shopper.post("/api/flash-sales/" + shortSale + "/purchase", ApiClient.json(Map.of("quantity", 1)))
+        .json().get("ticket").asString();
+    waiting().until(driver -> shopper.get("/api/flash-sales/" + shortSale + "/purchase/" + failedTicket).json()
+        .path("status").asString().equals("FAILED"));
+    waiting().until(driver -> Instant.now().isAfter(endsAt.plusSeconds(1)));
   }
 
   /** "home", "search", "item", "item-flash-sale", "cart", "order", "admin-items", "admin", ... */
