@@ -2,6 +2,8 @@ package com.bazaar.storefront;
 
 import com.bazaar.catalog.ItemChanged;
 import com.bazaar.catalog.ItemSummary;
+import com.bazaar.flashsale.FlashSale;
+import com.bazaar.flashsale.FlashSales;
 import com.bazaar.inventory.StockChanged;
 import com.bazaar.platform.Page;
 import com.bazaar.search.FoundItem;
@@ -9,11 +11,14 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,42 +37,76 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
  * after its commit, so a shopper sees a change at once on this node and within the max age on
  * the others (the staleness the edge cache already allows for item reads). The page around the
  * grid (header with the shopper's name, pager) is rendered per request as before.
+ *
+ * <p>A card shows a flash badge while its item's sale is open. Which items those are comes from
+ * the flash-sale module's per-node sale list (re-read at most every two seconds, no database
+ * read per request) and is part of each grid's key: a sale that opens or ends makes new grids,
+ * while the old ones simply age out.
  */
 @Component
 final class ItemGrids {
   private static final ShopFormat FORMAT = new ShopFormat();
 
   private final ITemplateEngine templates;
+  private final FlashSales flashSales;
+  private final Clock clock;
   private final Cache<String, Grid> grids;
 
-  ItemGrids(ITemplateEngine templates, @Value("${bazaar.edge.item-max-age}") Duration maxAge) {
+  ItemGrids(
+      ITemplateEngine templates,
+      FlashSales flashSales,
+      Clock clock,
+      @Value("${bazaar.edge.item-max-age}") Duration maxAge) {
     this.templates = templates;
+    this.flashSales = flashSales;
+    this.clock = clock;
     this.grids = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(maxAge).build();
   }
 
   /** One page of items and its grid's HTML, from the cache or loaded and rendered now. */
   Grid grid(String key, Supplier<Page<ItemSummary>> items, HttpServletRequest request, HttpServletResponse response) {
-    return grids.get(key, k -> render(items.get(), Map.of(), request, response));
+    Set<Long> onSale = itemsOnSale();
+    return grids.get(key + saleKey(onSale), k -> render(items.get(), onSale, Map.of(), request, response));
   }
 
   /** A page of search results: the grid shows each title with the matched words marked. */
   Grid searchGrid(String key, Supplier<Page<FoundItem>> found, HttpServletRequest request, HttpServletResponse response) {
-    return grids.get(key, k -> {
+    Set<Long> onSale = itemsOnSale();
+    return grids.get(key + saleKey(onSale), k -> {
       Page<FoundItem> page = found.get();
       // The highlights are HTML escaped by the search module, so the template inserts them as they are.
       Map<Long, String> highlights = page.content().stream()
           .collect(Collectors.toMap(f -> f.item().id(), FoundItem::highlight, (a, b) -> a));
-      return render(page.map(FoundItem::item), Map.of("highlights", highlights), request, response);
+      return render(page.map(FoundItem::item), onSale, Map.of("highlights", highlights), request, response);
     });
   }
 
+  /** The items whose flash sale is open now, from the node's sale list. */
+  private Set<Long> itemsOnSale() {
+    Instant now = clock.instant();
+    return flashSales.current().stream()
+        .filter(sale -> sale.isOpenAt(now))
+        .map(FlashSale::itemId)
+        .collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  /** Part of a grid's key: nothing while no sale is open, else the items on sale (a handful at a time). */
+  private static String saleKey(Set<Long> onSale) {
+    return onSale.isEmpty() ? "" : "|flash:" + onSale.stream().map(String::valueOf).collect(Collectors.joining(","));
+  }
+
   private Grid render(
-      Page<ItemSummary> items, Map<String, Object> extra, HttpServletRequest request, HttpServletResponse response) {
+      Page<ItemSummary> items,
+      Set<Long> onSale,
+      Map<String, Object> extra,
+      HttpServletRequest request,
+      HttpServletResponse response) {
     var exchange = JakartaServletWebApplication.buildApplication(request.getServletContext())
         .buildExchange(request, response);
     Map<String, Object> variables = new HashMap<>(extra);
     variables.put("items", items.content());
     variables.put("fmt", FORMAT);
+    variables.put("onSale", onSale);
     WebContext context = new WebContext(exchange, Locale.ROOT, variables);
     return new Grid(items, templates.process("layout", Set.of("grid"), context));
   }

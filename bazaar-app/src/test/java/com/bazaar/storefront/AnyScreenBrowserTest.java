@@ -2,10 +2,13 @@ package com.bazaar.storefront;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bazaar.support.ApiClient;
 import com.bazaar.support.RealEngines;
+import com.bazaar.support.Trades;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +60,19 @@ class AnyScreenBrowserTest extends ShopBrowserTest {
     browser.get(url("/items/" + itemId));
     assertThat(rect(By.cssSelector("header.topbar")).get("height")).as("header height").isLessThan(0.25 * PHONE_HEIGHT);
     assertThat(rect(By.id("add-to-cart")).get("bottom")).as("Add to cart above the fold").isLessThan(PHONE_HEIGHT);
+
+    // The fullest shopper's header: Flash sales, Cart, Orders, Inbox with its count, the name, Log out.
+    prepareShopper();
+    become("shopper");
+    for (int width : PHONE_WIDTHS) {
+      chromium.phone(width, PHONE_HEIGHT);
+      browser.get(url("/items/" + flashItem));
+      assertThat(browser.findElements(By.id("unread-count"))).as("the inbox count is in the header").isNotEmpty();
+      assertThat(rect(By.cssSelector("header.topbar")).get("height")).as("shopper header height at " + width + " px")
+          .isLessThan(0.25 * PHONE_HEIGHT);
+      assertThat(rect(By.id("flash-buy")).get("bottom")).as("Buy now above the fold at " + width + " px")
+          .isLessThan(PHONE_HEIGHT);
+    }
 
     become("admin");
     chromium.phone(390, PHONE_HEIGHT);
@@ -121,6 +137,12 @@ class AnyScreenBrowserTest extends ShopBrowserTest {
   private static String shopperItem;
   private static String shopperOrder;
   private static String shopperName;
+  private static String flashItem;
+  private static String flashSale;
+  private static String flashTicket;
+  private static String flashOrder;
+  private static String shortSale;
+  private static String failedTicket;
 
   /** Every page of the shop, by who can see it (anonymous, a shopper with a cart and an order, the admin). */
   private Map<String, List<String>> pagesByWho() {
@@ -129,10 +151,16 @@ class AnyScreenBrowserTest extends ShopBrowserTest {
     Map<String, List<String>> pages = new LinkedHashMap<>();
     pages.put("anonymous", List.of("/", "/?page=1", "/categories/" + categoryId, "/search?q=" + encode("手机"),
         "/search?q=", "/items/" + shopperItem, "/login", "/login?expired", "/register", "/no-such-page"));
+    pages.put("anonymous", concat(pages.get("anonymous"), "/flash-sales", "/items/" + flashItem));
     pages.put("shopper", List.of("/", "/items/" + shopperItem, "/cart", "/orders", "/orders/" + shopperOrder,
-        "/admin/items", "/items/1"));
+        "/admin/items", "/items/1", "/flash-sales", "/items/" + flashItem, "/notifications",
+        "/flash-sales/" + flashSale + "/tickets/" + flashTicket, "/orders/" + flashOrder, "/admin",
+        "/flash-sales/" + shortSale + "/tickets/" + failedTicket));
     pages.put("admin", List.of("/admin/items", "/admin/items/new", "/admin/items/" + shopperItem + "/edit",
-        "/admin/operations", "/"));
+        "/admin/operations", "/", "/admin", "/admin/orders", "/admin/orders?q=" + shopperName,
+        "/admin/orders/" + flashOrder, "/admin/flash-sales", "/admin/flash-sales/new",
+        "/admin/flash-sales/" + flashSale, "/admin/users", "/admin/users?q=screens", "/flash-sales",
+        "/items/" + flashItem));
     return pages;
   }
 
@@ -141,23 +169,47 @@ class AnyScreenBrowserTest extends ShopBrowserTest {
     prepareShopper();
     Map<String, List<String>> pages = new LinkedHashMap<>();
     pages.put("anonymous", List.of("/", "/search?q=" + encode("手机"), "/items/" + shopperItem, "/login", "/register"));
-    pages.put("shopper", List.of("/cart", "/orders", "/orders/" + shopperOrder, "/no-such-page"));
-    pages.put("admin", List.of("/admin/items"));
+    pages.put("shopper", List.of("/cart", "/orders", "/orders/" + shopperOrder, "/no-such-page", "/flash-sales",
+        "/items/" + flashItem, "/notifications"));
+    pages.put("admin", List.of("/admin/items", "/admin", "/admin/orders"));
     return pages;
   }
 
-  /** A shopper with one line in the cart and one unpaid order, made through the pages. */
+  /**
+   * A shopper with one line in the cart, one unpaid order made through the pages, a flash-sale
+   * order from a live sale (bought through the API, which answers the ticket) and the unread
+   * messages about both orders.
+   */
   private void prepareShopper() {
     if (shopperName != null) {
       return;
     }
     shopperItem = newItem("小米 蓝牙音箱 Bluetooth speaker with a rather long name " + System.nanoTime(), 12_900, 50);
-    shopperName = signUp("screens");
+    flashItem = newItem("华为 FreeBuds 无线耳机 wireless earbuds " + System.nanoTime(), 59_900, 40);
+    flashSale = admin().post("/api/admin/flash-sales", ApiClient.json(Map.of(
+        "itemId", flashItem,
+        "price", Map.of("amount", 29_900, "currency", "CNY"),
+        "stock", 20,
+        "startsAt", Instant.now().minusSeconds(60).toString(),
+        "endsAt", Instant.now().plusSeconds(3600).toString(),
+        "limitPerUser", 2))).json().get("id").asString();
+    String name = signUp("screens");
     addToCart(shopperItem);
     browser.findElement(By.id("place-order")).click();
     waiting().until(ExpectedConditions.textToBe(By.id("order-status"), "PENDING_PAYMENT"));
     shopperOrder = browser.findElement(By.id("order-id")).getText();
     addToCart(shopperItem);
+
+    ApiClient shopper = new ApiClient(port).login(name, password(name));
+    flashTicket = shopper.post("/api/flash-sales/" + flashSale + "/purchase", ApiClient.json(Map.of("quantity", 1)))
+        .json().get("ticket").asString();
+    waiting().until(driver -> shopper.get("/api/flash-sales/" + flashSale + "/purchase/" + flashTicket).json()
+        .path("status").asString().equals("ORDERED"));
+    flashOrder = shopper.get("/api/flash-sales/" + flashSale + "/purchase/" + flashTicket).json()
+        .get("orderId").asString();
+    waiting().until(driver -> shopper.get("/api/notifications").json().path("content").size() >= 2);
+    failedTicket(shopper);
+    shopperName = name;
   }
 
   private void become(String who) {
@@ -191,14 +243,46 @@ class AnyScreenBrowserTest extends ShopBrowserTest {
     return rect;
   }
 
-  /** "home", "search", "item", "cart", "order", "admin-items", ... */
+  /**
+   * A ticket whose order could not be placed (the shop sold its last unit meanwhile): the ticket
+   * page, which otherwise only flashes by on the way to the order. Its sale is short and has
+   * ended by the time this answers, so the sale list and the screenshots show only the live one.
+   */
+  private void failedTicket(ApiClient shopper) {
+    String item = newItem("缺货秒杀 short flash " + System.nanoTime(), 19_900, 1);
+    Instant endsAt = Instant.now().plusSeconds(8);
+    shortSale = admin().post("/api/admin/flash-sales", ApiClient.json(Map.of(
+        "itemId", item,
+        "price", Map.of("amount", 9_900, "currency", "CNY"),
+        "stock", 1,
+        "startsAt", Instant.now().minusSeconds(60).toString(),
+        "endsAt", endsAt.toString(),
+        "limitPerUser", 1))).json().get("id").asString();
+    Trades.place(newShopper(), Long.parseLong(item), 1); // the shop's last unit goes to an ordinary order
+    failedTicket = shopper.post("/api/flash-sales/" + shortSale + "/purchase", ApiClient.json(Map.of("quantity", 1)))
+        .json().get("ticket").asString();
+    waiting().until(driver -> shopper.get("/api/flash-sales/" + shortSale + "/purchase/" + failedTicket).json()
+        .path("status").asString().equals("FAILED"));
+    waiting().until(driver -> Instant.now().isAfter(endsAt.plusSeconds(1)));
+  }
+
+  /** "home", "search", "item", "item-flash-sale", "cart", "order", "admin-items", "admin", ... */
   private static String screenName(String path) {
+    if (path.equals("/items/" + flashItem)) {
+      return "item-flash-sale";
+    }
     String name = path.replaceAll("\\?.*", "")
         .replaceAll("^/items/[0-9]+$", "/item")
         .replaceAll("^/orders/[0-9]+$", "/order")
         .replaceAll("[^a-z]+", "-")
         .replaceAll("^-|-$", "");
     return name.isEmpty() ? "home" : name;
+  }
+
+  private static List<String> concat(List<String> pages, String... more) {
+    List<String> all = new ArrayList<>(pages);
+    all.addAll(List.of(more));
+    return all;
   }
 
   private static String encode(String text) {

@@ -106,8 +106,12 @@ final class HeadlessChromium implements AutoCloseable {
   String widestElements() {
     Object found = driver.executeScript("""
         const width = document.documentElement.clientWidth;
+        // Inside a scroller of its own (the category strip, the admin menu) sticking out is fine.
+        const scrolled = e => { for (let p = e.parentElement; p; p = p.parentElement) {
+          const x = getComputedStyle(p).overflowX; if (x === 'auto' || x === 'scroll' || x === 'hidden') return true; }
+          return false; };
         return Array.from(document.querySelectorAll('body *'))
-          .filter(e => e.getBoundingClientRect().right > width + 0.5)
+          .filter(e => e.getBoundingClientRect().right > width + 0.5 && !scrolled(e))
           .slice(0, 8)
           .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + String(e.className).trim().replace(/\\s+/g, '.') : '')
             + ' right=' + Math.round(e.getBoundingClientRect().right))

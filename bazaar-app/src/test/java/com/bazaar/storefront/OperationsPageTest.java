@@ -39,7 +39,7 @@ class OperationsPageTest extends ApiTest {
         "p99 of all requests (at most)", "outbox backlog", "oldest outbox publication", "replica lag",
         "flash tickets queued / ordered / failed", "flash tickets waiting",
         "<meta http-equiv=\"refresh\" content=\"15\">");
-    assertThat(page).contains("data-test=\"endpoint\"").containsPattern("<td class=\"num\">\\d+ requests?</td>");
+    assertThat(page).contains("data-test=\"endpoint\"").containsPattern("<td class=\"num\" data-label=\"traffic\">\\d+ requests?</td>");
     assertThat(page).contains("stock accounting (").contains("data-test=\"invariant\"");
   }
 

@@ -2,91 +2,24 @@ package com.bazaar.storefront;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.bazaar.support.ApiTest;
 import com.bazaar.support.RealEngines;
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A shopper's whole trip through the real pages in headless Chromium: sign up, search, open
- * an item, add it to the cart, place the order and pay for it. Uses the machine's Chromium
- * and chromedriver, never a downloaded one.
+ * an item, add it to the cart, place the order and pay for it. The browser is the shared
+ * {@link HeadlessChromium} of {@link ShopBrowserTest} (the machine's Chromium, never a downloaded one).
  */
 @RealEngines
-class StorefrontBrowserTest extends ApiTest {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
-  private static Path profile;
-  private static ChromeDriverService service;
-  private static WebDriver browser;
-
-  @BeforeAll
-  static void startBrowser() throws IOException {
-    // An explicit driver path keeps Selenium Manager from trying to download one.
-    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-    profile = Files.createTempDirectory("bazaar-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=1280,900",
-        "--user-data-dir=" + profile);
-    service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-            .usingAnyFreePort()
-            .build();
-    browser = new ChromeDriver(service, options);
-  }
-
-  @AfterAll
-  static void quitBrowser() throws IOException {
-    try {
-      if (browser != null) {
-        browser.quit();
-      }
-    } finally {
-      if (service != null) {
-        service.stop();
-      }
-      deleteProfile();
-    }
-  }
-
-  /** Each test starts logged out: the browser is shared, its cookies are not. */
-  @BeforeEach
-  void logOut() {
-    browser.get(url("/login"));
-    browser.manage().deleteAllCookies();
-  }
+class StorefrontBrowserTest extends ShopBrowserTest {
 
   @Test
   void anAdminLogsInThroughTheFormAndAddsAnItemWithAnExactPrice() {
@@ -183,18 +116,5 @@ class StorefrontBrowserTest extends ApiTest {
         .filter(word -> word.matches("[\\p{L}\\p{N}]{2,}"))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no item in stock with a plain word in its title on the home page"));
-  }
-
-  private String url(String path) {
-    return "http://localhost:" + port + path;
-  }
-
-  private static void deleteProfile() throws IOException {
-    if (profile == null) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(profile)) {
-      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    }
   }
 }
