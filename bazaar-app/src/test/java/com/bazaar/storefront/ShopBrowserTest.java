@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -40,7 +41,10 @@ abstract class ShopBrowserTest extends ApiTest {
   }
 
   WebDriverWait waiting() {
-    return new WebDriverWait(browser, Duration.ofSeconds(20));
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    // a form post or a refresh reloads the page between a poll's find and its read: poll again
+    wait.ignoring(StaleElementReferenceException.class);
+    return wait;
   }
 
   String url(String path) {

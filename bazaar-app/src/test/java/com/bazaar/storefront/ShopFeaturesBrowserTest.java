@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -55,6 +56,8 @@ class ShopFeaturesBrowserTest extends ApiTest {
   @Test
   void aShopperBuysInAFlashSaleThroughThePagesAndReadsAboutItInTheInbox() {
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    // a form post or a refresh reloads the page between a poll's find and its read: poll again
+    wait.ignoring(StaleElementReferenceException.class);
     long itemId = items.create("浏览器秒杀 flash " + System.nanoTime(), 19_900, 10);
     String saleId = admin().post("/api/admin/flash-sales", ApiClient.json(Map.of(
         "itemId", String.valueOf(itemId),

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -24,6 +25,7 @@ class StorefrontBrowserTest extends ShopBrowserTest {
   @Test
   void anAdminLogsInThroughTheFormAndAddsAnItemWithAnExactPrice() {
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    wait.ignoring(StaleElementReferenceException.class); // a page reloading mid-poll: poll again
     browser.get(url("/login"));
     browser.findElement(By.id("username")).sendKeys("admin");
     browser.findElement(By.id("password")).sendKeys("admin-password");
@@ -58,6 +60,7 @@ class StorefrontBrowserTest extends ShopBrowserTest {
   void aNewShopperFindsAnItemBuysItAndPays() {
     String username = "browser" + System.nanoTime() % 1_000_000_000L;
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    wait.ignoring(StaleElementReferenceException.class); // a page reloading mid-poll: poll again
 
     // Sign up: the shop logs the new shopper straight in.
     browser.get(url("/register"));
