@@ -15,8 +15,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -97,7 +99,16 @@ class ShopFeaturesBrowserTest extends ApiTest {
     String message = browser.findElement(By.cssSelector("[data-test=notification-message]")).getText();
     assertThat(message).contains(orderId);
     browser.findElement(By.cssSelector("[data-test=mark-read]")).click();
-    wait.until(ExpectedConditions.attributeToBe(By.cssSelector("[data-test=notification]"), "data-read", "true"));
+    // The post reloads the inbox: read the mark in the page in one step, so no element handle can
+    // belong to the page being replaced (Chromium: stale element, or "node does not belong to the document").
+    wait.until(driver -> {
+      try {
+        return "true".equals(((JavascriptExecutor) driver).executeScript(
+            "var n = document.querySelector('[data-test=notification]'); return n ? n.getAttribute('data-read') : null;"));
+      } catch (WebDriverException pageBeingReplaced) {
+        return false; // the script met the unloading page: read the new one at the next poll
+      }
+    });
     assertThat(browser.findElements(By.id("unread-count"))).isEmpty();
     browser.findElement(By.cssSelector("[data-test=notification-order]")).click();
     wait.until(ExpectedConditions.textToBe(By.id("order-id"), orderId));
