@@ -6,9 +6,6 @@ import com.bazaar.support.RealEngines;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,24 +55,10 @@ class RedisRateLimiterTest extends RateLimiterContract {
 
   @Test
   void twoNodesTogetherGrantNoMoreThanTheLimit() throws Exception {
-    List<RateLimiter> nodes = List.of(node(0), node(1));
-    ExecutorService callers = Executors.newFixedThreadPool(8);
     String key = newKey();
     long started = System.nanoTime();
-    try {
-      List<Future<Boolean>> calls = new ArrayList<>();
-      for (int i = 0; i < 400; i++) {
-        RateLimiter limiter = nodes.get(i % 2);
-        calls.add(callers.submit(() -> limiter.tryAcquire("purchase", key).isEmpty()));
-      }
-      int granted = 0;
-      for (Future<Boolean> call : calls) {
-        granted += call.get() ? 1 : 0;
-      }
-      assertThat(granted).isBetween(PERMITS, PERMITS + refilledSince(started));
-    } finally {
-      callers.shutdownNow();
-    }
+    int granted = grantedToConcurrentCallers(List.of(node(0), node(1)), key);
+    assertThat(granted).isBetween(PERMITS, PERMITS + refilledSince(started));
   }
 
   @Test
