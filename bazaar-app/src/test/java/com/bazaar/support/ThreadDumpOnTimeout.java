@@ -1,6 +1,7 @@
 package com.bazaar.support;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.util.Arrays;
@@ -15,9 +16,9 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
  * When an await in a shared-context test gives up, writes what the context's background work was
- * doing: the event deliveries' executor (active, queued), each connection pool (active, idle,
- * waiting) and every thread's stack. An await that times out there means an event was not
- * delivered in time (issue 18 saw this once on a fresh clone and never in a rerun); the dump is
+ * doing: heap and collector totals, the event deliveries' executor (active, queued), each
+ * connection pool (active, idle, waiting) and every thread's stack. An await that times out there
+ * means an event was not delivered in time (issue 18 saw this once on a fresh clone and never in a rerun); the dump is
  * what tells a stuck handler from a starved pool from an event that was never handed over.
  */
 public final class ThreadDumpOnTimeout implements TestExecutionExceptionHandler {
@@ -27,6 +28,7 @@ public final class ThreadDumpOnTimeout implements TestExecutionExceptionHandler 
     if (isAwaitTimeout(failure)) {
       StringBuilder report = new StringBuilder("\n===== await timed out in ")
           .append(context.getDisplayName()).append(": background work of the test context =====\n");
+      describeMemory(report);
       describeContext(context, report);
       for (ThreadInfo thread : ManagementFactory.getThreadMXBean().dumpAllThreads(true, true)) {
         report.append(describe(thread));
@@ -43,6 +45,17 @@ public final class ThreadDumpOnTimeout implements TestExecutionExceptionHandler 
       }
     }
     return false;
+  }
+
+  /** A suite that keeps many contexts cached can run short of heap: a collector at work stalls everything. */
+  private static void describeMemory(StringBuilder report) {
+    Runtime heap = Runtime.getRuntime();
+    report.append("heap: used ").append((heap.totalMemory() - heap.freeMemory()) >> 20).append(" MiB of max ")
+        .append(heap.maxMemory() >> 20).append(" MiB\n");
+    for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+      report.append("gc ").append(collector.getName()).append(": ").append(collector.getCollectionCount())
+          .append(" collections, ").append(collector.getCollectionTime()).append(" ms\n");
+    }
   }
 
   private static void describeContext(ExtensionContext context, StringBuilder report) {
