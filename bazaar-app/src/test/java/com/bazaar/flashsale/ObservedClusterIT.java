@@ -5,10 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.bazaar.support.ApiClient;
 import com.bazaar.support.ApiClient.Answer;
+import com.bazaar.support.FreePorts;
 import com.bazaar.support.cluster.ClusterHarness;
 import com.bazaar.support.cluster.Node;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,9 +49,9 @@ class ObservedClusterIT {
   @BeforeAll
   static void startZipkin() throws Exception {
     state = Files.createTempDirectory("bazaar-observed-");
-    zipkinPort = freePort();
-    prometheusPort = freePort();
-    nginxExporterPort = freePort();
+    zipkinPort = FreePorts.pick();
+    prometheusPort = FreePorts.pick();
+    nginxExporterPort = FreePorts.pick();
     script(Map.of(), "zipkin", "start");
   }
 
@@ -210,11 +210,5 @@ class ObservedClusterIT {
     assertThat(process.waitFor(180, TimeUnit.SECONDS)).as("bin/%s %s finished", name, command).isTrue();
     assertThat(process.exitValue()).as("bin/%s %s: %s", name, command,
         Files.readString(state.resolve(name + ".out"))).isZero();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -7,6 +7,7 @@ import com.bazaar.order.OrderNotPayable;
 import com.bazaar.order.OrderStatus;
 import com.bazaar.order.internal.Reservations.State;
 import com.bazaar.payment.Payments;
+import com.bazaar.platform.data.LockConflictRetry;
 import com.bazaar.platform.time.UtcColumns;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * returned at most once, whichever step a crash interrupts. When the order rows live beside the
  * stock both transactions are one; when they do not, a flow takes the order's connection first
  * and the stock's second, never the other way round, so two flows never each hold what the other
- * waits for.
+ * waits for. A flow that loses a deadlock or a lock wait runs again ({@link LockConflictRetry}):
+ * a shopper paying while the expiry job cancels the same order gets an answer, not a 500.
  */
 @Component
 class OrderSettlement {
@@ -33,10 +35,12 @@ class OrderSettlement {
   private final Payments payments;
   private final OrderEvents events;
   private final TransactionTemplate writing;
+  private final LockConflictRetry lockConflicts;
   private final Clock clock;
 
   OrderSettlement(Orders orders, OrderStore store, Reservations reservations, StockReservation stock,
-      Payments payments, OrderEvents events, PlatformTransactionManager transactions, Clock clock) {
+      Payments payments, OrderEvents events, PlatformTransactionManager transactions, LockConflictRetry lockConflicts,
+      Clock clock) {
     this.orders = orders;
     this.store = store;
     this.reservations = reservations;
@@ -44,11 +48,12 @@ class OrderSettlement {
     this.payments = payments;
     this.events = events;
     this.writing = new TransactionTemplate(transactions);
+    this.lockConflicts = lockConflicts;
     this.clock = clock;
   }
 
   Order pay(long buyerId, long orderId, Optional<IdempotentRequests.Claim> claim) {
-    Order paid = store.writing().execute(s -> {
+    Order paid = lockConflicts.run(() -> store.writing().execute(s -> {
       Order order = orders.lock(buyerId, orderId).orElseThrow(() -> new OrderNotFound(orderId));
       Instant now = now();
       order.markPaid(now);
@@ -70,7 +75,7 @@ class OrderSettlement {
         orders.recordCancelled(orderId, now);
       }
       return null;
-    });
+    }));
     if (paid == null) {
       throw new OrderNotPayable(orderId, OrderStatus.CANCELLED);
     }
@@ -78,10 +83,10 @@ class OrderSettlement {
   }
 
   Order cancel(long buyerId, long orderId) {
-    Order order = store.writing().execute(s -> {
+    Order order = lockConflicts.run(() -> store.writing().execute(s -> {
       Order locked = orders.lock(buyerId, orderId).orElseThrow(() -> new OrderNotFound(orderId));
       return locked.status() == OrderStatus.PENDING_PAYMENT ? cancelLocked(locked, now()) : locked;
-    });
+    }));
     if (order.status() == OrderStatus.PAID) {
       throw new OrderNotCancellable(orderId, order.status());
     }
@@ -91,10 +96,10 @@ class OrderSettlement {
   /** Cancels the order if it is still unpaid past its deadline; answers whether it did. */
   boolean cancelOverdue(long orderId) {
     Instant now = now();
-    return Boolean.TRUE.equals(store.writing().execute(s -> orders.lock(orderId)
+    return Boolean.TRUE.equals(lockConflicts.run(() -> store.writing().execute(s -> orders.lock(orderId)
         .filter(o -> o.status() == OrderStatus.PENDING_PAYMENT && !o.isPayableAt(now))
         .map(o -> cancelLocked(o, now).status() == OrderStatus.CANCELLED)
-        .orElse(false)));
+        .orElse(false))));
   }
 
   /**
