@@ -10,6 +10,7 @@ import com.bazaar.platform.Money;
 import com.bazaar.platform.Page;
 import com.bazaar.platform.PageSpec;
 import com.bazaar.user.AuthenticatedUser;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Instant;
@@ -37,6 +38,7 @@ class OrderApi {
     this.ordering = ordering;
   }
 
+  @Operation(summary = "Place an order from lines or from the cart (reserves stock)")
   @PostMapping
   ResponseEntity<OrderView> place(
       @AuthenticationPrincipal AuthenticatedUser user,
@@ -51,6 +53,7 @@ class OrderApi {
         .body(OrderView.of(order));
   }
 
+  @Operation(summary = "A page of the caller's orders, newest first")
   @GetMapping
   Page<OrderView> orders(
       @AuthenticationPrincipal AuthenticatedUser user,
@@ -59,12 +62,14 @@ class OrderApi {
     return ordering.orders(user.id(), new PageSpec(page, size)).map(OrderView::of);
   }
 
+  @Operation(summary = "One of the caller's orders")
   @GetMapping("/{orderId}")
   OrderView order(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable long orderId) {
     return OrderView.of(ordering.order(user.id(), orderId));
   }
 
   /** The body, if any, is ignored: the order says what to pay. */
+  @Operation(summary = "Pay an order")
   @PostMapping("/{orderId}/pay")
   OrderView pay(
       @AuthenticationPrincipal AuthenticatedUser user,
@@ -73,6 +78,7 @@ class OrderApi {
     return OrderView.of(ordering.pay(user.id(), orderId, idempotencyKey(http)));
   }
 
+  @Operation(summary = "Cancel an order: its stock returns")
   @PostMapping("/{orderId}/cancel")
   OrderView cancel(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable long orderId) {
     return OrderView.of(ordering.cancel(user.id(), orderId));
