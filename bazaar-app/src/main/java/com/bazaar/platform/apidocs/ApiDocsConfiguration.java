@@ -1,5 +1,8 @@
 package com.bazaar.platform.apidocs;
 
+import com.bazaar.platform.web.AccessRule;
+import com.bazaar.platform.web.AccessRule.Access;
+import com.bazaar.platform.web.HttpAccessPolicy;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -17,13 +20,17 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * What springdoc cannot read from the controllers: the auth model, the problem+json error shape
@@ -66,8 +73,8 @@ class ApiDocsConfiguration {
                 (limits, idempotency, paging, errors); this document lists the same operations.
 
                 **Sessions.** `POST /api/session` logs in and sets the `SESSION` cookie; the browser \
-                (or your client) sends it back. Operations marked with the lock need it and answer 401 \
-                problem+json without it; admin operations answer 403 to other users.
+                (or your client) sends it back. Operations whose security lists `session` need it and answer \
+                401 problem+json without it; admin operations (`/api/admin/**`) answer 403 to other users.
 
                 **Writes.** Every POST, PUT and DELETE under /api must carry \
                 `X-Requested-With: XMLHttpRequest` (or a CSRF token), login and registration included: \
@@ -100,23 +107,51 @@ class ApiDocsConfiguration {
     };
   }
 
-  /** Every operation: the writes' header, the problem answers, and a session where the path is not public. */
+  /**
+   * Every operation: the problem answers, the writes' header, and the session where the access
+   * policy asks for a user. The audience is the filter chain's own rule for that operation
+   * ({@link HttpAccessPolicy}), so the document cannot promise an audience the shop does not enforce.
+   */
   @Bean
-  OpenApiCustomizer problemsAndHeaders() {
-    return api -> api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
-      boolean write = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD;
-      addProblems(operation, path, write);
-      if (write) {
-        operation.addSecurityItem(new SecurityRequirement().addList(XHR));
-      }
-    }));
+  OpenApiCustomizer problemsAndAuth(HttpAccessPolicy policy) {
+    return api -> {
+      Optional<HttpServletRequest> asking = askingRequest();
+      api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+        boolean write = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD;
+        Optional<Access> audience = asking.flatMap(request ->
+            policy.ruleFor(new ProbeRequest(request, method.name(), path)).map(AccessRule::access));
+        boolean needsUser = audience.filter(access -> access == Access.SIGNED_IN || access == Access.ADMIN).isPresent();
+        addProblems(operation, path, write, needsUser, audience.filter(Access.ADMIN::equals).isPresent());
+        SecurityRequirement requirement = new SecurityRequirement();
+        if (needsUser) {
+          requirement.addList(SESSION);
+        }
+        if (write) {
+          requirement.addList(XHR);
+        }
+        if (!requirement.isEmpty()) {
+          operation.addSecurityItem(requirement);
+        }
+      }));
+    };
   }
 
-  private static void addProblems(Operation operation, String path, boolean write) {
+  /** The request for the document (springdoc builds it at its first request, not at start-up). */
+  private static Optional<HttpServletRequest> askingRequest() {
+    return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet
+        ? Optional.of(servlet.getRequest())
+        : Optional.empty();
+  }
+
+  private static void addProblems(Operation operation, String path, boolean write, boolean needsUser, boolean admin) {
     ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
     putIfAbsent(responses, "400", "bad input: `errors` names the fields");
-    if (write) {
-      putIfAbsent(responses, "403", "no X-Requested-With header (or CSRF token), or not allowed");
+    if (needsUser) {
+      putIfAbsent(responses, "401", "not logged in (no `SESSION` cookie, or it expired)");
+    }
+    if (write || admin) {
+      putIfAbsent(responses, "403", (write ? "no `X-Requested-With: XMLHttpRequest` header (or CSRF token)" : "")
+          + (write && admin ? "; " : "") + (admin ? "not an admin" : ""));
     }
     if (path.contains("{")) {
       putIfAbsent(responses, "404", "unknown id (also another user's)");

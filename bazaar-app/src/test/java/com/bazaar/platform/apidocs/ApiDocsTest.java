@@ -52,7 +52,15 @@ class ApiDocsTest extends ApiTest {
     assertThat(placeOrder.at("/summary").asString()).isNotBlank();
     assertThat(placeOrder.at("/responses/default/content/application~1problem+json/schema/$ref").asString())
         .isEqualTo("#/components/schemas/Problem");
-    assertThat(placeOrder.at("/security").toString()).contains("xRequestedWith");
+    assertThat(placeOrder.at("/security/0").properties()).extracting(Map.Entry::getKey)
+        .containsExactlyInAnyOrder("session", "xRequestedWith");
+    assertThat(placeOrder.at("/responses/401/description").asString()).contains("not logged in");
+    assertThat(api.at("/paths/~1api~1items/get/security").isMissingNode()).as("public read: no security").isTrue();
+    assertThat(api.at("/paths/~1api~1session/post/security/0").properties()).extracting(Map.Entry::getKey)
+        .containsExactly("xRequestedWith");
+    JsonNode adminOrders = api.at("/paths/~1api~1admin~1orders/get");
+    assertThat(adminOrders.at("/security/0").properties()).extracting(Map.Entry::getKey).containsExactly("session");
+    assertThat(adminOrders.at("/responses/403/description").asString()).contains("not an admin");
     assertThat(api.at("/components/securitySchemes/session/name").asString()).isEqualTo("SESSION");
     assertThat(api.at("/components/securitySchemes/xRequestedWith/name").asString()).isEqualTo("X-Requested-With");
   }
@@ -66,6 +74,16 @@ class ApiDocsTest extends ApiTest {
     Answer shopPage = anonymous().send("GET", "/", null, Map.of("Accept", "text/html"));
     assertThat(shopPage.header("Content-Security-Policy")).doesNotContain("script-src");
     assertThat(anonymous().get("/v3/api-docs/swagger-config").status()).isEqualTo(200);
+  }
+
+  @Test
+  void springdocsYamlLibraryAddsNoYamlAnswersToTheJsonOnlyApi() {
+    Answer answer = anonymous().send("GET", "/api/flash-sales", null, Map.of("Accept", "application/yaml"));
+    assertThat(answer.status()).isEqualTo(406);
+    assertThat(answer.contentType()).startsWith("application/problem+json");
+    Answer yaml = anonymous().send("GET", "/v3/api-docs.yaml", null, Map.of("Accept", "*/*"));
+    assertThat(yaml.status()).isEqualTo(200);
+    assertThat(yaml.body()).startsWith("openapi: 3.");
   }
 
   private JsonNode apiDocs() {
