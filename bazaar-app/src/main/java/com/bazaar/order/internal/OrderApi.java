@@ -11,6 +11,8 @@ import com.bazaar.platform.Page;
 import com.bazaar.platform.PageSpec;
 import com.bazaar.user.AuthenticatedUser;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Instant;
@@ -32,13 +34,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/orders")
 class OrderApi {
+  private static final String IDEMPOTENCY = "1-100 characters of A-Z a-z 0-9 . _ : - (a UUID fits): a retry with the "
+      + "same key answers the first answer and repeats nothing";
   private final Ordering ordering;
 
   OrderApi(Ordering ordering) {
     this.ordering = ordering;
   }
 
-  @Operation(summary = "Place an order from lines or from the cart (reserves stock)")
+  @Operation(summary = "Place an order from lines or from the cart (reserves stock)", parameters = @Parameter(
+      in = ParameterIn.HEADER, name = IdempotencyKey.HEADER, description = IDEMPOTENCY))
   @PostMapping
   ResponseEntity<OrderView> place(
       @AuthenticationPrincipal AuthenticatedUser user,
@@ -69,7 +74,8 @@ class OrderApi {
   }
 
   /** The body, if any, is ignored: the order says what to pay. */
-  @Operation(summary = "Pay an order")
+  @Operation(summary = "Pay an order", parameters = @Parameter(
+      in = ParameterIn.HEADER, name = IdempotencyKey.HEADER, description = IDEMPOTENCY))
   @PostMapping("/{orderId}/pay")
   OrderView pay(
       @AuthenticationPrincipal AuthenticatedUser user,

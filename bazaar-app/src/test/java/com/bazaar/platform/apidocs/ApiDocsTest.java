@@ -55,6 +55,8 @@ class ApiDocsTest extends ApiTest {
     assertThat(placeOrder.at("/security/0").properties()).extracting(Map.Entry::getKey)
         .containsExactlyInAnyOrder("session", "xRequestedWith");
     assertThat(placeOrder.at("/responses/401/description").asString()).contains("not logged in");
+    assertThat(placeOrder.at("/parameters/0/name").asString()).isEqualTo("Idempotency-Key");
+    assertThat(placeOrder.at("/parameters/0/in").asString()).isEqualTo("header");
     assertThat(api.at("/paths/~1api~1items/get/security").isMissingNode()).as("public read: no security").isTrue();
     assertThat(api.at("/paths/~1api~1session/post/security/0").properties()).extracting(Map.Entry::getKey)
         .containsExactly("xRequestedWith");
