@@ -5,6 +5,7 @@ import com.bazaar.cart.CartLine;
 import com.bazaar.cart.Carts;
 import com.bazaar.platform.Money;
 import com.bazaar.user.AuthenticatedUser;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -29,11 +30,13 @@ class CartApi {
     this.carts = carts;
   }
 
+  @Operation(summary = "The caller's cart")
   @GetMapping
   CartView cart(@AuthenticationPrincipal AuthenticatedUser user) {
     return CartView.of(carts.cart(user.id()));
   }
 
+  @Operation(summary = "Set an item's quantity in the cart (0 removes it)")
   @PutMapping("/items/{itemId}")
   CartView setQuantity(
       @AuthenticationPrincipal AuthenticatedUser user,
@@ -42,6 +45,7 @@ class CartApi {
     return CartView.of(carts.setQuantity(user.id(), itemId, request.quantity()));
   }
 
+  @Operation(summary = "Remove an item from the cart")
   @DeleteMapping("/items/{itemId}")
   CartView remove(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable long itemId) {
     return CartView.of(carts.remove(user.id(), itemId));

@@ -5,6 +5,7 @@ import com.bazaar.catalog.ItemDraft;
 import com.bazaar.inventory.Inventory;
 import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.Money;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -32,16 +33,19 @@ class CatalogAdminApi {
     this.catalog = catalog;
   }
 
+  @Operation(summary = "Add an item (admin)")
   @PostMapping("/api/admin/items")
   ResponseEntity<CatalogApi.DetailView> create(@Valid @RequestBody ItemForm form) {
     return ResponseEntity.status(HttpStatus.CREATED).body(CatalogApi.DetailView.of(catalog.create(form.draft())));
   }
 
+  @Operation(summary = "Change an item (admin)")
   @PutMapping("/api/admin/items/{id}")
   CatalogApi.DetailView update(@PathVariable long id, @Valid @RequestBody ItemForm form) {
     return CatalogApi.DetailView.of(catalog.update(id, form.draft()));
   }
 
+  @Operation(summary = "Add to or take from an item's stock (admin)")
   @PostMapping("/api/admin/items/{id}/stock")
   CatalogApi.DetailView adjustStock(@PathVariable long id, @Valid @RequestBody StockDelta change) {
     if (change.delta() == 0) {

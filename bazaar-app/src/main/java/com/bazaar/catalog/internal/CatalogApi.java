@@ -7,6 +7,7 @@ import com.bazaar.catalog.ItemSummaryView;
 import com.bazaar.platform.Money;
 import com.bazaar.platform.Page;
 import com.bazaar.platform.PageSpec;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,11 +24,13 @@ class CatalogApi {
     this.catalog = catalog;
   }
 
+  @Operation(summary = "Every category")
   @GetMapping("/api/categories")
   List<CategoryView> categories() {
     return catalog.categories().stream().map(CategoryView::of).toList();
   }
 
+  @Operation(summary = "A page of items, of one category if given")
   @GetMapping("/api/items")
   Page<ItemSummaryView> items(
       @RequestParam(required = false) Long categoryId,
@@ -36,6 +39,7 @@ class CatalogApi {
     return catalog.items(Optional.ofNullable(categoryId), new PageSpec(page, size)).map(ItemSummaryView::of);
   }
 
+  @Operation(summary = "One item with its description and stock")
   @GetMapping("/api/items/{id}")
   DetailView item(@PathVariable long id) {
     return DetailView.of(catalog.item(id));

@@ -10,6 +10,7 @@ import com.bazaar.platform.ratelimit.RateLimited;
 import com.bazaar.platform.ratelimit.RateLimiter;
 import com.bazaar.platform.web.ProblemResponses;
 import com.bazaar.user.AuthenticatedUser;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Instant;
@@ -40,17 +41,20 @@ class FlashSaleApi {
     this.rateLimiter = rateLimiter;
   }
 
+  @Operation(summary = "Every flash sale with what remains")
   @GetMapping("/api/flash-sales")
   List<SaleView> sales() {
     return flashSales.sales().stream().map(sale -> SaleView.of(sale, flashSales.remaining(sale.id()))).toList();
   }
 
+  @Operation(summary = "Create a flash sale (admin)")
   @PostMapping("/api/admin/flash-sales")
   ResponseEntity<SaleView> create(@RequestBody CreateRequest request) {
     FlashSale sale = flashSales.create(request.draft());
     return ResponseEntity.created(URI.create("/api/flash-sales/" + sale.id())).body(SaleView.of(sale, sale.stock()));
   }
 
+  @Operation(summary = "Queue a purchase: answers a ticket")
   @PostMapping("/api/flash-sales/{saleId}/purchase")
   ResponseEntity<?> purchase(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable long saleId,
       @RequestBody(required = false) PurchaseRequest request, HttpServletRequest http) {
@@ -68,6 +72,7 @@ class FlashSaleApi {
         .body(TicketView.of(ticket));
   }
 
+  @Operation(summary = "A purchase ticket's status and order")
   @GetMapping("/api/flash-sales/{saleId}/purchase/{ticketId}")
   TicketView ticket(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable long saleId, @PathVariable long ticketId) {
     return TicketView.of(flashSales.ticket(saleId, user.id(), ticketId));

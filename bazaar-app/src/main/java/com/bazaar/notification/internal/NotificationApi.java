@@ -5,6 +5,7 @@ import com.bazaar.notification.Notifications;
 import com.bazaar.platform.Page;
 import com.bazaar.platform.PageSpec;
 import com.bazaar.user.AuthenticatedUser;
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +25,7 @@ class NotificationApi {
     this.notifications = notifications;
   }
 
+  @Operation(summary = "A page of the caller's notifications, newest first")
   @GetMapping
   Page<NotificationView> inbox(
       @AuthenticationPrincipal AuthenticatedUser user,
@@ -33,12 +35,14 @@ class NotificationApi {
   }
 
   /** What a client's bell shows: one count over an index range. */
+  @Operation(summary = "How many of the caller's notifications are unread")
   @GetMapping("/unread")
   UnreadView unread(@AuthenticationPrincipal AuthenticatedUser user) {
     return new UnreadView(notifications.unreadCount(user.id()));
   }
 
   /** The body, if any, is ignored. */
+  @Operation(summary = "Mark every notification of the caller read")
   @PostMapping("/read-all")
   MarkedView markAllRead(@AuthenticationPrincipal AuthenticatedUser user) {
     return new MarkedView(notifications.markAllRead(user.id()));
@@ -49,6 +53,7 @@ class NotificationApi {
   record MarkedView(int marked) {}
 
   /** The body, if any, is ignored. */
+  @Operation(summary = "Mark one notification read")
   @PostMapping("/{notificationId}/read")
   NotificationView markRead(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable long notificationId) {
     return NotificationView.of(notifications.markRead(user.id(), notificationId));

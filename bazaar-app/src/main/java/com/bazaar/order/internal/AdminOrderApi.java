@@ -5,6 +5,7 @@ import com.bazaar.order.OrderStatus;
 import com.bazaar.platform.Money;
 import com.bazaar.platform.Page;
 import com.bazaar.platform.PageSpec;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,6 +24,7 @@ class AdminOrderApi {
     this.desk = desk;
   }
 
+  @Operation(summary = "A page of every buyer's orders (admin)")
   @GetMapping
   Page<AdminOrderView> orders(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
     return desk.allOrders(new PageSpec(page, size)).map(AdminOrderView::of);

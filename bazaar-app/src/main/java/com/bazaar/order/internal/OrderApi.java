@@ -10,6 +10,9 @@ import com.bazaar.platform.Money;
 import com.bazaar.platform.Page;
 import com.bazaar.platform.PageSpec;
 import com.bazaar.user.AuthenticatedUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Instant;
@@ -31,12 +34,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/orders")
 class OrderApi {
+  private static final String IDEMPOTENCY = "1-100 characters of A-Z a-z 0-9 . _ : - (a UUID fits): a retry with the "
+      + "same key answers the first answer and repeats nothing";
   private final Ordering ordering;
 
   OrderApi(Ordering ordering) {
     this.ordering = ordering;
   }
 
+  @Operation(summary = "Place an order from lines or from the cart (reserves stock)", parameters = @Parameter(
+      in = ParameterIn.HEADER, name = IdempotencyKey.HEADER, description = IDEMPOTENCY))
   @PostMapping
   ResponseEntity<OrderView> place(
       @AuthenticationPrincipal AuthenticatedUser user,
@@ -51,6 +58,7 @@ class OrderApi {
         .body(OrderView.of(order));
   }
 
+  @Operation(summary = "A page of the caller's orders, newest first")
   @GetMapping
   Page<OrderView> orders(
       @AuthenticationPrincipal AuthenticatedUser user,
@@ -59,12 +67,15 @@ class OrderApi {
     return ordering.orders(user.id(), new PageSpec(page, size)).map(OrderView::of);
   }
 
+  @Operation(summary = "One of the caller's orders")
   @GetMapping("/{orderId}")
   OrderView order(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable long orderId) {
     return OrderView.of(ordering.order(user.id(), orderId));
   }
 
   /** The body, if any, is ignored: the order says what to pay. */
+  @Operation(summary = "Pay an order", parameters = @Parameter(
+      in = ParameterIn.HEADER, name = IdempotencyKey.HEADER, description = IDEMPOTENCY))
   @PostMapping("/{orderId}/pay")
   OrderView pay(
       @AuthenticationPrincipal AuthenticatedUser user,
@@ -73,6 +84,7 @@ class OrderApi {
     return OrderView.of(ordering.pay(user.id(), orderId, idempotencyKey(http)));
   }
 
+  @Operation(summary = "Cancel an order: its stock returns")
   @PostMapping("/{orderId}/cancel")
   OrderView cancel(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable long orderId) {
     return OrderView.of(ordering.cancel(user.id(), orderId));

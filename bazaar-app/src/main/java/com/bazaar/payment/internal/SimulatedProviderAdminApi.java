@@ -1,5 +1,6 @@
 package com.bazaar.payment.internal;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -20,11 +21,13 @@ final class SimulatedProviderAdminApi {
     this.provider = provider;
   }
 
+  @Operation(summary = "Whether the simulated payment provider is up (admin)")
   @GetMapping("/api/admin/payment-provider")
   ProviderState state() {
     return new ProviderState(provider.isAvailable());
   }
 
+  @Operation(summary = "Take the simulated payment provider down or up (admin)")
   @PutMapping("/api/admin/payment-provider")
   ProviderState set(@RequestBody ProviderState state) {
     provider.setAvailable(state.available());

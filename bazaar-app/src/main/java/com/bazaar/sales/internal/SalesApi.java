@@ -2,6 +2,7 @@ package com.bazaar.sales.internal;
 
 import com.bazaar.catalog.Catalog;
 import com.bazaar.sales.ItemSales;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,6 +18,7 @@ class SalesApi {
     this.catalog = catalog;
   }
 
+  @Operation(summary = "Units of the item sold in paid orders")
   @GetMapping("/api/items/{itemId}/sales")
   ItemSalesView sales(@PathVariable long itemId) {
     catalog.item(itemId);

@@ -4,6 +4,7 @@ import com.bazaar.platform.Page;
 import com.bazaar.platform.PageSpec;
 import com.bazaar.search.FoundItem;
 import com.bazaar.search.ItemSearch;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -26,6 +27,7 @@ final class SearchApi {
   }
 
   // q is optional here only so that a missing q gets the same field error as a blank one.
+  @Operation(summary = "Search items, best match first")
   @GetMapping("/api/search")
   Page<SearchResultView> search(
       @RequestParam(required = false) String q,
@@ -35,6 +37,7 @@ final class SearchApi {
   }
 
   /** While typing, an empty box is normal: it suggests nothing rather than answering 400. */
+  @Operation(summary = "Suggestions while the shopper types")
   @GetMapping("/api/search/suggestions")
   Suggestions suggestions(@RequestParam(required = false) String q) {
     if (q == null || q.isBlank()) {

@@ -1,5 +1,6 @@
 package com.bazaar.user.internal;
 
+import com.bazaar.platform.apidocs.ApiDocsPages;
 import com.bazaar.platform.ratelimit.RateLimiter;
 import com.bazaar.platform.web.AccessRule;
 import com.bazaar.platform.web.HttpAccessPolicy;
@@ -51,6 +52,7 @@ class SecurityConfiguration {
    * no handlers), so everything but same-origin styles and images is closed; an injected
    * script or style would not run even if escaping ever failed.
    */
+  private static final String CSP_HEADER = "Content-Security-Policy";
   static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self' data:; "
       + "font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
@@ -89,7 +91,7 @@ class SecurityConfiguration {
         .formLogin(form -> form.loginPage("/login").successHandler(PageRefusals.backToThePage(pageRequestCache()))
             .failureHandler(SecurityConfiguration::loginFailed).permitAll())
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
-        .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
+        .headers(headers -> headers.addHeaderWriter(SecurityConfiguration::contentSecurityPolicy))
         .securityContext(context -> context.securityContextRepository(securityContextRepository()))
         .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
         .requestCache(cache -> cache.requestCache(pageRequestCache()))
@@ -113,6 +115,14 @@ class SecurityConfiguration {
                     .defaultAuthenticationEntryPointFor(PageRefusals::logInFirst, PAGES)
                     .defaultAccessDeniedHandlerFor(PageRefusals::refused, PAGES));
     return http.build();
+  }
+
+  /** The site's policy on every answer; Swagger UI's pages may also run their own scripts ({@link ApiDocsPages}). */
+  private static void contentSecurityPolicy(HttpServletRequest request, HttpServletResponse response) {
+    if (!response.containsHeader(CSP_HEADER)) {
+      response.setHeader(CSP_HEADER,
+          ApiDocsPages.isSwaggerUi(request) ? ApiDocsPages.CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY);
+    }
   }
 
   /** The login form's failures: a throttled attempt learns how long to wait, others just that it failed. */

@@ -7,6 +7,7 @@ import com.bazaar.user.LoginThrottled;
 import com.bazaar.user.RegistrationThrottle;
 import com.bazaar.user.SessionLogin;
 import com.bazaar.user.UserAccounts;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -41,6 +42,7 @@ class UserApi {
     this.registrations = registrations;
   }
 
+  @Operation(summary = "Register")
   @PostMapping("/api/users")
   ResponseEntity<UserView> register(@Valid @RequestBody Registration registration, HttpServletRequest request) {
     registrations.admit(request.getRemoteAddr());
@@ -49,6 +51,7 @@ class UserApi {
     return ResponseEntity.status(HttpStatus.CREATED).body(new UserView(user.id(), user.getUsername()));
   }
 
+  @Operation(summary = "Log in: sets the SESSION cookie")
   @PostMapping("/api/session")
   ResponseEntity<?> login(
       @Valid @RequestBody Credentials credentials,
@@ -67,6 +70,7 @@ class UserApi {
     return ResponseEntity.ok(SessionView.of(user));
   }
 
+  @Operation(summary = "Who is logged in")
   @GetMapping("/api/session")
   ResponseEntity<?> current(@AuthenticationPrincipal AuthenticatedUser user) {
     if (user == null) {
@@ -76,6 +80,7 @@ class UserApi {
     return ResponseEntity.ok(SessionView.of(user));
   }
 
+  @Operation(summary = "Log out")
   @DeleteMapping("/api/session")
   ResponseEntity<Void> logout(HttpServletRequest request, HttpServletResponse response) {
     new SecurityContextLogoutHandler()

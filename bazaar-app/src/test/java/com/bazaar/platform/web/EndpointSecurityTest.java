@@ -119,6 +119,20 @@ class EndpointSecurityTest extends ApiTest {
           // the web edge (the error page, Spring Boot's webjars mapping: none exist) and the actuator
           Map.entry("* /error", ANYONE),
           Map.entry("GET /webjars/**", ANYONE),
+          // the API for developers (issue 14): the OpenAPI document and Swagger UI, whose files springdoc
+          // also serves from the swagger-ui webjar
+          Map.entry("GET /v3/api-docs", ANYONE),
+          Map.entry("GET /v3/api-docs.yaml", ANYONE),
+          Map.entry("GET /v3/api-docs/swagger-config", ANYONE),
+          Map.entry("GET /swagger-ui.html", ANYONE),
+          Map.entry("GET /swagger-ui/**", ANYONE),
+          Map.entry("GET /swagger-ui/*index.html", ANYONE),
+          Map.entry("GET /swagger-ui/*swagger-initializer.js", ANYONE),
+          Map.entry("GET /webjars/*swagger-ui/**", ANYONE),
+          Map.entry("GET /webjars/*swagger-ui/*index.html", ANYONE),
+          Map.entry("GET /webjars/*swagger-ui/*swagger-initializer.js", ANYONE),
+          Map.entry("GET /webjars/*swagger-ui/5.32.14/*index.html", ANYONE),
+          Map.entry("GET /webjars/*swagger-ui/5.32.14/*swagger-initializer.js", ANYONE),
           Map.entry("GET /actuator/health", ANYONE),
           Map.entry("GET /actuator/health/**", ANYONE),
           Map.entry("GET /actuator/info", ANYONE),
