@@ -133,7 +133,7 @@ class LoginAndSignUpThrottleTest {
         "email", "form@example.com", "password", "a-long-enough-password"));
 
     assertThat(form.status()).isEqualTo(200);
-    assertThat(form.body()).contains("Too many sign-ups from your address");
+    assertThat(form.body()).contains("该地址注册过于频繁");
   }
 
   private String newAddress() {
