@@ -66,7 +66,7 @@ class LoginAndSignUpThrottleTest {
     Answer page = browser.page("/login?throttled=" + wait.group(1));
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.contentType()).startsWith("text/html");
-    assertThat(page.body()).contains("data-test=\"login-throttled\"", "Try again in " + wait.group(1) + " s");
+    assertThat(page.body()).contains("data-test=\"login-throttled\"", "请 " + wait.group(1) + " 秒后再试");
   }
 
   @Test
