@@ -2,6 +2,7 @@ package com.bazaar.storefront;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bazaar.support.RealEngines;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -12,6 +13,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * without a choice the shop answers in English; the switch changes the language of the page the
  * shopper is on, keeps them there, and the choice outlives the page.
  */
+@RealEngines
 class LanguageSwitchBrowserTest extends ShopBrowserTest {
   private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
   private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z]{3,}");
