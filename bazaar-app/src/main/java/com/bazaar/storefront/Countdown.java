@@ -2,9 +2,7 @@ package com.bazaar.storefront;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import org.springframework.context.MessageSourceResolvable;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /**
  * A time span as a shopper reads it on a page that runs no script: "45 s", "12 min", "2 h 05 min",
@@ -18,26 +16,21 @@ final class Countdown {
   static MessageSourceResolvable text(Instant from, Instant to) {
     Duration left = Duration.between(from, to);
     if (left.isNegative() || left.isZero()) {
-      return message("countdown.seconds", 0);
+      return ShopText.of("countdown.seconds", 0);
     }
     long seconds = left.toSeconds() + (left.toNanosPart() > 0 ? 1 : 0);
     if (seconds < 60) {
-      return message("countdown.seconds", seconds);
+      return ShopText.of("countdown.seconds", seconds);
     }
     long minutes = (seconds + 59) / 60;
     if (minutes < 60) {
-      return message("countdown.minutes", minutes);
+      return ShopText.of("countdown.minutes", minutes);
     }
     if (minutes < 24 * 60) {
-      return message("countdown.hoursMinutes", minutes / 60, String.format("%02d", minutes % 60));
+      return ShopText.of("countdown.hoursMinutes", minutes / 60, String.format("%02d", minutes % 60));
     }
     long hours = minutes / 60;
-    return message("countdown.daysHours", hours / 24, hours % 24);
-  }
-
-  static MessageSourceResolvable message(String key, Object... args) {
-    Object[] texts = Arrays.stream(args).map(a -> a instanceof MessageSourceResolvable ? a : String.valueOf(a)).toArray();
-    return new DefaultMessageSourceResolvable(new String[] {key}, texts);
+    return ShopText.of("countdown.daysHours", hours / 24, hours % 24);
   }
 
   static String between(Instant from, Instant to) {

@@ -115,11 +115,11 @@ final class FlashSalePages {
   /** Why the sale said no, in the shopper's words and with what to do next. */
   static MessageSourceResolvable refusal(FlashPurchase.Reason reason, FlashSale sale, Instant now) {
     return switch (reason) {
-      case SOLD_OUT -> Countdown.message("flash.sale.soldOut");
-      case LIMIT_REACHED -> Countdown.message("flash.sale.limitReached", sale.limitPerUser());
+      case SOLD_OUT -> ShopText.of("flash.sale.soldOut");
+      case LIMIT_REACHED -> ShopText.of("flash.sale.limitReached", sale.limitPerUser());
       case NOT_ACTIVE -> now.isBefore(sale.startsAt())
-          ? Countdown.message("flash.sale.notStarted", Countdown.text(now, sale.startsAt()))
-          : Countdown.message("flash.sale.ended");
+          ? ShopText.of("flash.sale.notStarted", Countdown.text(now, sale.startsAt()))
+          : ShopText.of("flash.sale.ended");
     };
   }
 

@@ -27,19 +27,19 @@ record SaleCard(FlashSale sale, String itemTitle, @Nullable Money regularPrice, 
     if (now.isBefore(sale.startsAt())) {
       state = State.UPCOMING;
       when = "starts " + FORMAT.time(sale.startsAt()) + " (in " + Countdown.between(now, sale.startsAt()) + ")";
-      whenText = Countdown.message("sale.when.upcoming", FORMAT.time(sale.startsAt()), Countdown.text(now, sale.startsAt()));
+      whenText = ShopText.of("sale.when.upcoming", FORMAT.time(sale.startsAt()), Countdown.text(now, sale.startsAt()));
     } else if (!now.isBefore(sale.endsAt())) {
       state = State.ENDED;
       when = "ended " + FORMAT.time(sale.endsAt());
-      whenText = Countdown.message("sale.when.ended", FORMAT.time(sale.endsAt()));
+      whenText = ShopText.of("sale.when.ended", FORMAT.time(sale.endsAt()));
     } else if (remaining <= 0) {
       state = State.SOLD_OUT;
       when = "sold out · ends in " + Countdown.between(now, sale.endsAt());
-      whenText = Countdown.message("sale.when.soldOut", Countdown.text(now, sale.endsAt()));
+      whenText = ShopText.of("sale.when.soldOut", Countdown.text(now, sale.endsAt()));
     } else {
       state = State.LIVE;
       when = "ends in " + Countdown.between(now, sale.endsAt());
-      whenText = Countdown.message("sale.when.live", Countdown.text(now, sale.endsAt()));
+      whenText = ShopText.of("sale.when.live", Countdown.text(now, sale.endsAt()));
     }
     return new SaleCard(sale, itemTitle, regularPrice, remaining, state, when, whenText);
   }

@@ -13,14 +13,12 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -70,8 +68,8 @@ final class StorefrontAdvice {
   }
 
   /**
-   * A flash message travels as a message key and arguments (see {@link #flashNotice(RedirectAttributes, String,
-   * Object...)}) and is read in the language of the page that shows it.
+   * A flash message travels as a {@link ShopText} (see {@link #flashNoticeText}) and is read in the
+   * language of the page that shows it.
    */
   @ModelAttribute
   void readFlashes(Model model, Locale locale) {
@@ -221,16 +219,10 @@ final class StorefrontAdvice {
 
   /** A message key with its arguments, read in the language of the page that shows it. */
   static void flashErrorText(RedirectAttributes redirect, String key, Object... args) {
-    redirect.addFlashAttribute(FLASH_ERROR, resolvable(key, args));
+    redirect.addFlashAttribute(FLASH_ERROR, ShopText.of(key, args));
   }
 
   static void flashNoticeText(RedirectAttributes redirect, String key, Object... args) {
-    redirect.addFlashAttribute(FLASH_NOTICE, resolvable(key, args));
-  }
-
-  /** Arguments as text: they travel in the session, and ids must not be formatted as "1,234". */
-  private static MessageSourceResolvable resolvable(String key, Object... args) {
-    Object[] texts = Arrays.stream(args).map(String::valueOf).toArray();
-    return new DefaultMessageSourceResolvable(new String[] {key}, texts);
+    redirect.addFlashAttribute(FLASH_NOTICE, ShopText.of(key, args));
   }
 }
