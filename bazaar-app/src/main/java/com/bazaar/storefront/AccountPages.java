@@ -61,11 +61,12 @@ final class AccountPages {
       registrations.admit(request.getRemoteAddr());
       accounts.register(form.getUsername(), form.getPassword(), form.getEmail());
     } catch (RateLimited e) {
-      errors.reject("throttled", "Too many sign-ups from your address; try again in "
-          + Math.max(1, e.retryAfter().toSeconds()) + " s. 注册过于频繁，请稍后再试。");
+      long seconds = Math.max(1, e.retryAfter().toSeconds());
+      errors.reject("register.throttled", new Object[] {String.valueOf(seconds)},
+          "Too many sign-ups from your address; try again in " + seconds + " s.");
       return "register";
     } catch (UsernameTaken e) {
-      errors.rejectValue("username", "taken", "is already taken; choose another");
+      errors.rejectValue("username", "register.taken", "is already taken; choose another");
       return "register";
     } catch (InvalidInput e) {
       if (FIELDS.contains(e.field())) {

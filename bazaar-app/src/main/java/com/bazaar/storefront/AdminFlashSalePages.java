@@ -84,10 +84,10 @@ final class AdminFlashSalePages {
       reject(errors, e);
       return form(model, form);
     } catch (ItemNotFound e) {
-      errors.rejectValue("itemId", "unknown", "no item with this id");
+      errors.rejectValue("itemId", "admin.unknownItem", "no item with this id");
       return form(model, form);
     }
-    StorefrontAdvice.flashNotice(redirect, "Flash sale created.");
+    StorefrontAdvice.flashNoticeText(redirect, "flash.admin.sale.created");
     return "redirect:/admin/flash-sales/" + sale.id();
   }
 
@@ -98,7 +98,7 @@ final class AdminFlashSalePages {
     Instant now = clock.instant();
     Optional<ItemDetail> item = catalog.findItem(sale.itemId());
     model.addAttribute("progress", progress);
-    model.addAttribute("card", SaleCard.of(sale, item.map(ItemDetail::title).orElse("(item removed)"),
+    model.addAttribute("card", SaleCard.of(sale, item.map(ItemDetail::title).orElse("—"),
         item.map(ItemDetail::price).orElse(null), progress.remaining(), now));
     if (now.isBefore(sale.endsAt().plus(Duration.ofMinutes(1)))) {
       model.addAttribute("refreshSeconds", WATCH_REFRESH_SECONDS);
@@ -129,12 +129,12 @@ final class AdminFlashSalePages {
       try {
         startsAt = LocalDateTime.parse(form.getStartsAt().strip().replace(' ', 'T')).toInstant(ZoneOffset.UTC);
       } catch (DateTimeParseException e) {
-        errors.rejectValue("startsAt", "invalid", "must be a UTC time like 2026-11-30 14:00");
+        errors.rejectValue("startsAt", "admin.sale.startsAtFormat", "must be a UTC time like 2026-11-30 14:00");
       }
     }
     Optional<ItemDetail> item = form.getItemId() == null ? Optional.empty() : catalog.findItem(form.getItemId());
     if (form.getItemId() != null && item.isEmpty()) {
-      errors.rejectValue("itemId", "unknown", "no item with this id");
+      errors.rejectValue("itemId", "admin.unknownItem", "no item with this id");
     }
     if (errors.hasErrors() || startsAt == null || item.isEmpty()) {
       return Optional.empty();

@@ -58,7 +58,7 @@ final class AdminItemPages {
     }
     try {
       ItemDetail item = catalog.create(draft.get());
-      StorefrontAdvice.flashNotice(redirect, "Created “" + item.title() + "”.");
+      StorefrontAdvice.flashNoticeText(redirect, "flash.admin.item.created", item.title());
     } catch (InvalidInput e) {
       reject(errors, e);
       return form(model, form, null);
@@ -84,7 +84,7 @@ final class AdminItemPages {
     }
     try {
       ItemDetail item = catalog.update(id, draft.get());
-      StorefrontAdvice.flashNotice(redirect, "Saved “" + item.title() + "”.");
+      StorefrontAdvice.flashNoticeText(redirect, "flash.admin.item.saved", item.title());
     } catch (InvalidInput e) {
       reject(errors, e);
       return form(model, form, id);
@@ -96,9 +96,9 @@ final class AdminItemPages {
   String addStock(@PathVariable long id, @RequestParam long delta, RedirectAttributes redirect) {
     try {
       ItemDetail item = catalog.adjustStock(id, delta);
-      StorefrontAdvice.flashNotice(redirect, "Stock of “" + item.title() + "” is now " + item.stock() + ".");
+      StorefrontAdvice.flashNoticeText(redirect, "flash.admin.item.stock", item.title(), item.stock());
     } catch (Conflict | InvalidInput e) {
-      StorefrontAdvice.flashError(redirect, "Stock not changed: " + e.getMessage());
+      StorefrontAdvice.flashErrorText(redirect, "flash.admin.item.stockNotChanged", e.getMessage());
     }
     return "redirect:/admin/items";
   }
@@ -121,7 +121,7 @@ final class AdminItemPages {
       }
     }
     if (form.getCategoryId() != null && !categoryNames().containsKey(form.getCategoryId())) {
-      errors.rejectValue("categoryId", "unknown", "choose a category");
+      errors.rejectValue("categoryId", "admin.item.chooseCategory", "choose a category");
     }
     if (errors.hasErrors()) {
       return Optional.empty();

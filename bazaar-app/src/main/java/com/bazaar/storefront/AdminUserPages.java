@@ -54,7 +54,8 @@ final class AdminUserPages {
       RedirectAttributes redirect) {
     try {
       UserSummary user = users.setEnabled(admin.id(), id, enabled);
-      StorefrontAdvice.flashNotice(redirect, user.username() + (enabled ? " can log in again." : " is disabled and logged out."));
+      StorefrontAdvice.flashNoticeText(redirect, enabled ? "flash.admin.user.enabled" : "flash.admin.user.disabled",
+          user.username());
     } catch (Conflict e) {
       StorefrontAdvice.flashError(redirect, e.getMessage());
     }
@@ -70,8 +71,8 @@ final class AdminUserPages {
       RedirectAttributes redirect) {
     try {
       UserSummary user = users.setRoles(admin.id(), id, Set.of(role));
-      StorefrontAdvice.flashNotice(redirect, user.username() + (user.isAdmin() ? " is now an admin." : " is now a shopper.")
-          + " The change holds from their next login.");
+      StorefrontAdvice.flashNoticeText(redirect, user.isAdmin() ? "flash.admin.user.admin" : "flash.admin.user.shopper",
+          user.username());
     } catch (Conflict e) {
       StorefrontAdvice.flashError(redirect, e.getMessage());
     }

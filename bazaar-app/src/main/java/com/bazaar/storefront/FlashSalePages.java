@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -89,12 +90,11 @@ final class FlashSalePages {
     Optional<Duration> wait = rateLimiter.tryAcquire(PER_USER, String.valueOf(user.id()))
         .or(() -> rateLimiter.tryAcquire(PER_ADDRESS, request.getRemoteAddr()));
     if (wait.isPresent()) {
-      StorefrontAdvice.flashError(redirect, "Too many tries at once; try again in "
-          + Math.max(1, wait.get().toSeconds()) + " s. 操作过于频繁，请稍后再试。");
+      StorefrontAdvice.flashErrorText(redirect, "flash.sale.tooManyTries", Math.max(1, wait.get().toSeconds()));
       return back;
     }
     if (quantity < 1 || quantity > sale.limitPerUser()) {
-      StorefrontAdvice.flashError(redirect, "Choose between 1 and " + sale.limitPerUser() + " units.");
+      StorefrontAdvice.flashErrorText(redirect, "flash.sale.quantity", sale.limitPerUser());
       return back;
     }
     FlashPurchase purchase;
@@ -105,7 +105,7 @@ final class FlashSalePages {
       return back;
     }
     if (purchase instanceof FlashPurchase.Refused refused) {
-      StorefrontAdvice.flashError(redirect, refusal(refused.reason(), sale, clock.instant()));
+      redirect.addFlashAttribute(StorefrontAdvice.FLASH_ERROR, refusal(refused.reason(), sale, clock.instant()));
       return back;
     }
     FlashTicket ticket = ((FlashPurchase.Accepted) purchase).ticket();
@@ -113,15 +113,13 @@ final class FlashSalePages {
   }
 
   /** Why the sale said no, in the shopper's words and with what to do next. */
-  static String refusal(FlashPurchase.Reason reason, FlashSale sale, Instant now) {
+  static MessageSourceResolvable refusal(FlashPurchase.Reason reason, FlashSale sale, Instant now) {
     return switch (reason) {
-      case SOLD_OUT -> "Sold out: every unit of this flash sale is taken. 已抢光。"
-          + " Units of unpaid orders come back to the sale; look again before it ends.";
-      case LIMIT_REACHED -> "You already have the most this sale allows per shopper (" + sale.limitPerUser()
-          + "). 每人限购 " + sale.limitPerUser() + " 件。 Your flash order is under My orders.";
+      case SOLD_OUT -> ShopText.of("flash.sale.soldOut");
+      case LIMIT_REACHED -> ShopText.of("flash.sale.limitReached", sale.limitPerUser());
       case NOT_ACTIVE -> now.isBefore(sale.startsAt())
-          ? "This flash sale has not started yet: it starts in " + Countdown.between(now, sale.startsAt()) + ". 尚未开始。"
-          : "This flash sale has ended. 活动已结束。";
+          ? ShopText.of("flash.sale.notStarted", Countdown.text(now, sale.startsAt()))
+          : ShopText.of("flash.sale.ended");
     };
   }
 
@@ -135,7 +133,7 @@ final class FlashSalePages {
       RedirectAttributes redirect) {
     FlashTicket ticket = flashSales.ticket(saleId, user.id(), ticketId);
     if (ticket.status() == FlashTicket.Status.ORDERED && ticket.orderId().isPresent()) {
-      StorefrontAdvice.flashNotice(redirect, "Got it! Your flash-sale order is placed: pay it before the deadline. 抢购成功！");
+      StorefrontAdvice.flashNoticeText(redirect, "flash.sale.ordered");
       return "redirect:/orders/" + ticket.orderId().get();
     }
     FlashSale sale = flashSales.sale(saleId).orElseThrow(() -> new FlashSaleNotFound("flash sale " + saleId));

@@ -26,6 +26,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.web.servlet.support.RequestContextUtils;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.WebContext;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
@@ -41,7 +42,8 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
  * <p>A card shows a flash badge while its item's sale is open. Which items those are comes from
  * the flash-sale module's per-node sale list (re-read at most every two seconds, no database
  * read per request) and is part of each grid's key: a sale that opens or ends makes new grids,
- * while the old ones simply age out.
+ * while the old ones simply age out. The shopper's language is part of the key too (a card's
+ * labels are in it), so a grid is kept once per language.
  */
 @Component
 final class ItemGrids {
@@ -66,18 +68,21 @@ final class ItemGrids {
   /** One page of items and its grid's HTML, from the cache or loaded and rendered now. */
   Grid grid(String key, Supplier<Page<ItemSummary>> items, HttpServletRequest request, HttpServletResponse response) {
     Set<Long> onSale = itemsOnSale();
-    return grids.get(key + saleKey(onSale), k -> render(items.get(), onSale, Map.of(), request, response));
+    Locale locale = RequestContextUtils.getLocale(request);
+    return grids.get(key + saleKey(onSale) + languageKey(locale),
+        k -> render(items.get(), onSale, Map.of(), locale, request, response));
   }
 
   /** A page of search results: the grid shows each title with the matched words marked. */
   Grid searchGrid(String key, Supplier<Page<FoundItem>> found, HttpServletRequest request, HttpServletResponse response) {
     Set<Long> onSale = itemsOnSale();
-    return grids.get(key + saleKey(onSale), k -> {
+    Locale locale = RequestContextUtils.getLocale(request);
+    return grids.get(key + saleKey(onSale) + languageKey(locale), k -> {
       Page<FoundItem> page = found.get();
       // The highlights are HTML escaped by the search module, so the template inserts them as they are.
       Map<Long, String> highlights = page.content().stream()
           .collect(Collectors.toMap(f -> f.item().id(), FoundItem::highlight, (a, b) -> a));
-      return render(page.map(FoundItem::item), onSale, Map.of("highlights", highlights), request, response);
+      return render(page.map(FoundItem::item), onSale, Map.of("highlights", highlights), locale, request, response);
     });
   }
 
@@ -95,10 +100,16 @@ final class ItemGrids {
     return onSale.isEmpty() ? "" : "|flash:" + onSale.stream().map(String::valueOf).collect(Collectors.joining(","));
   }
 
+  /** Part of a grid's key: a card's labels ("sold out", "in stock") are in the shopper's language. */
+  private static String languageKey(Locale locale) {
+    return "|lang:" + locale.toLanguageTag();
+  }
+
   private Grid render(
       Page<ItemSummary> items,
       Set<Long> onSale,
       Map<String, Object> extra,
+      Locale locale,
       HttpServletRequest request,
       HttpServletResponse response) {
     var exchange = JakartaServletWebApplication.buildApplication(request.getServletContext())
@@ -107,7 +118,7 @@ final class ItemGrids {
     variables.put("items", items.content());
     variables.put("fmt", FORMAT);
     variables.put("onSale", onSale);
-    WebContext context = new WebContext(exchange, Locale.ROOT, variables);
+    WebContext context = new WebContext(exchange, locale, variables);
     return new Grid(items, templates.process("layout", Set.of("grid"), context));
   }
 

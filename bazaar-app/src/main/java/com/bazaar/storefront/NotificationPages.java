@@ -46,7 +46,11 @@ final class NotificationPages {
   @PostMapping("/notifications/read-all")
   String markAllRead(@AuthenticationPrincipal AuthenticatedUser user, RedirectAttributes redirect) {
     int marked = notifications.markAllRead(user.id());
-    StorefrontAdvice.flashNotice(redirect, marked == 0 ? "Nothing unread." : "Marked " + marked + " as read.");
+    if (marked == 0) {
+      StorefrontAdvice.flashNoticeText(redirect, "flash.inbox.nothingUnread");
+    } else {
+      StorefrontAdvice.flashNoticeText(redirect, "flash.inbox.marked", marked);
+    }
     return "redirect:/notifications";
   }
 }

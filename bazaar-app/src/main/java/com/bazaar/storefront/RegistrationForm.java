@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Size;
 public final class RegistrationForm {
   @NotNull
   @Size(min = 3, max = 32)
-  @Pattern(regexp = "[\\p{L}\\p{N}_.-]*", message = "may hold letters, digits, '_', '.' and '-' only")
+  @Pattern(regexp = "[\\p{L}\\p{N}_.-]*", message = "{validation.username.characters}")
   private String username = "";
 
   @NotNull

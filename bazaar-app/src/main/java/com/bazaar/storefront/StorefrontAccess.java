@@ -19,6 +19,8 @@ final class StorefrontAccess implements HttpAccessRules {
         AccessRule.reads("/", "/categories/*", "/search", "/items/*", "/flash-sales", "/css/**").byAnyone(),
         // The login form opens its own page; its variants (?error, ?throttled=N) need this rule.
         AccessRule.reads("/login", "/register").byAnyone(),
+        // The header's zh / en switch: sets a cookie and goes back to the page.
+        AccessRule.reads("/language").byAnyone(),
         AccessRule.calls(HttpMethod.POST, "/register").byAnyone(),
         AccessRule.paths("/cart", "/cart/**", "/checkout", "/checkout/**", "/orders", "/orders/**").bySignedInUsers(),
         AccessRule.paths("/flash-sales/*/buy", "/flash-sales/*/tickets/**", "/notifications", "/notifications/**")

@@ -14,7 +14,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -23,7 +27,10 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -46,10 +53,31 @@ final class StorefrontAdvice {
 
   private final Catalog catalog;
   private final Notifications notifications;
+  private final MessageSource messages;
 
-  StorefrontAdvice(Catalog catalog, Notifications notifications) {
+  StorefrontAdvice(Catalog catalog, Notifications notifications, MessageSource messages) {
     this.catalog = catalog;
     this.notifications = notifications;
+    this.messages = messages;
+  }
+
+  /** The page being drawn, for the header's language switch to come back to. */
+  @ModelAttribute("here")
+  String here(HttpServletRequest request) {
+    return currentPage(request);
+  }
+
+  /**
+   * A flash message travels as a {@link ShopText} (see {@link #flashNoticeText}) and is read in the
+   * language of the page that shows it.
+   */
+  @ModelAttribute
+  void readFlashes(Model model, Locale locale) {
+    for (String name : List.of(FLASH_NOTICE, FLASH_ERROR)) {
+      if (model.getAttribute(name) instanceof MessageSourceResolvable text) {
+        model.addAttribute(name, messages.getMessage(text, locale));
+      }
+    }
   }
 
   @ModelAttribute("currentUser")
@@ -93,12 +121,13 @@ final class StorefrontAdvice {
       page.addObject("currentUser", user);
     }
     page.addObject("navCategories", topCategories());
+    page.addObject("here", currentPage(request()));
     return page;
   }
 
   @ExceptionHandler(NotFound.class)
   ModelAndView notFound() {
-    return errorPage(HttpStatus.NOT_FOUND, "We could not find that page or item.");
+    return errorPage(HttpStatus.NOT_FOUND, text("error.notFound"));
   }
 
   @ExceptionHandler(InvalidInput.class)
@@ -108,7 +137,7 @@ final class StorefrontAdvice {
 
   @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
   ModelAndView malformed() {
-    return errorPage(HttpStatus.BAD_REQUEST, "That address or form is not valid.");
+    return errorPage(HttpStatus.BAD_REQUEST, text("error.malformed"));
   }
 
   /**
@@ -119,9 +148,7 @@ final class StorefrontAdvice {
   ModelAndView unavailable(Unavailable e, HttpServletResponse response) {
     long seconds = Math.max(1, e.retryAfter().toSeconds());
     response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
-    return errorPage(HttpStatus.SERVICE_UNAVAILABLE,
-        "This part of the shop is resting for a moment. Nothing was lost: please try again in " + seconds
-            + " s. 服务繁忙，请稍后再试。");
+    return errorPage(HttpStatus.SERVICE_UNAVAILABLE, text("error.unavailable", seconds));
   }
 
   /** After a form post the shopper goes back where they were and reads why; a GET shows 409. */
@@ -137,7 +164,7 @@ final class StorefrontAdvice {
   private ModelAndView errorPage(HttpStatus status, String detail) {
     ModelAndView page = withHeader(new ModelAndView("error", status));
     page.addObject("status", status.value());
-    page.addObject("reason", status.getReasonPhrase());
+    page.addObject("reason", messages.getMessage("error.status." + status.value(), null, status.getReasonPhrase(), LocaleContextHolder.getLocale()));
     page.addObject("detail", detail);
     page.addObject("traceId", RequestIdFilter.currentRequestId());
     return page;
@@ -162,11 +189,40 @@ final class StorefrontAdvice {
     }
   }
 
+  /** A text of the shop in the request's language (messages*.properties). */
+  private String text(String key, Object... args) {
+    return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+  }
+
+  private static HttpServletRequest request() {
+    return ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
+  }
+
+  /** Path and query of the page asked for; on the container's error dispatch, of the page that failed. */
+  private static String currentPage(HttpServletRequest request) {
+    Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+    if (failed != null) {
+      return failed.toString();
+    }
+    String query = request.getQueryString();
+    return query == null ? request.getRequestURI() : request.getRequestURI() + "?" + query;
+  }
+
+  /** Until phase 2 of issue 14 some pages still flash a ready-made text. */
   static void flashError(RedirectAttributes redirect, String message) {
     redirect.addFlashAttribute(FLASH_ERROR, message);
   }
 
   static void flashNotice(RedirectAttributes redirect, String message) {
     redirect.addFlashAttribute(FLASH_NOTICE, message);
+  }
+
+  /** A message key with its arguments, read in the language of the page that shows it. */
+  static void flashErrorText(RedirectAttributes redirect, String key, Object... args) {
+    redirect.addFlashAttribute(FLASH_ERROR, ShopText.of(key, args));
+  }
+
+  static void flashNoticeText(RedirectAttributes redirect, String key, Object... args) {
+    redirect.addFlashAttribute(FLASH_NOTICE, ShopText.of(key, args));
   }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -90,26 +91,44 @@ class AnyScreenBrowserTest extends ShopBrowserTest {
     assertThat(chromium.axeVersion()).startsWith("4.");
   }
 
+  /** In each of the shop's languages, with {@code <html lang>} naming the language the page is in. */
   @Test
   void theMainPagesHaveNoSeriousOrCriticalAccessibilityViolationsOnADesktopOrAPhone() {
     List<String> violations = new ArrayList<>();
-    for (Map.Entry<String, List<String>> who : mainPagesByWho().entrySet()) {
-      become(who.getKey());
-      for (boolean phone : new boolean[] {false, true}) {
-        if (phone) {
-          chromium.phone(390, PHONE_HEIGHT);
-        } else {
-          chromium.desktop();
-        }
-        for (String path : who.getValue()) {
-          browser.get(url(path));
-          for (String violation : chromium.seriousAccessibilityViolations()) {
-            violations.add(who.getKey() + " " + path + (phone ? " (phone)" : " (desktop)") + ": " + violation);
+    for (String language : List.of("en", "zh-CN")) {
+      for (Map.Entry<String, List<String>> who : mainPagesByWho().entrySet()) {
+        become(who.getKey());
+        browser.manage().addCookie(new Cookie("bazaar-lang", language, "/"));
+        for (boolean phone : new boolean[] {false, true}) {
+          if (phone) {
+            chromium.phone(390, PHONE_HEIGHT);
+          } else {
+            chromium.desktop();
+          }
+          for (String path : who.getValue()) {
+            browser.get(url(path));
+            String where = language + " " + who.getKey() + " " + path + (phone ? " (phone)" : " (desktop)");
+            String lang = browser.findElement(By.tagName("html")).getAttribute("lang");
+            if (!lang.equals(language) && !bilingualUntilPhase2(path)) {
+              violations.add(where + ": <html lang=\"" + lang + "\">");
+            }
+            for (String violation : chromium.seriousAccessibilityViolations()) {
+              violations.add(where + ": " + violation);
+            }
           }
         }
       }
     }
     assertThat(violations).isEmpty();
+  }
+
+  /**
+   * The pages other work was rewriting while issue 14 converted the rest keep their bilingual
+   * labels (and lang="zh-CN") until its second pass.
+   */
+  private static boolean bilingualUntilPhase2(String path) {
+    return path.equals("/") || path.startsWith("/?") || path.startsWith("/categories/") || path.startsWith("/search")
+        || path.startsWith("/items/") || path.startsWith("/cart") || path.startsWith("/orders");
   }
 
   /** The README's screenshots, written only when asked for: {@code -Dbazaar.screens=docs/screens}. */

@@ -28,7 +28,7 @@ class FlashSalePagesTest extends ApiTest {
     Answer list = PageClient.anonymous(port).get("/flash-sales");
     assertThat(list.status()).isEqualTo(200);
     assertThat(card(list.body(), "data-sale-id=\"" + saleId + "\""))
-        .contains("data-state=\"live\"", "¥50.00", "¥100.00", "-50%", "ends in", "剩余 5 / 5 left");
+        .contains("data-state=\"live\"", "¥50.00", "¥100.00", "-50%", "后结束", "剩余 5 / 5 · 每人限购 1");
     assertThat(PageClient.refreshSeconds(list.body())).as("no timed reload (WCAG 2.2.1)").isEqualTo(-1);
     assertThat(list.body()).contains("id=\"reload-flash-sales\"");
 
@@ -92,7 +92,7 @@ class FlashSalePagesTest extends ApiTest {
     await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
       Answer ticket = shopper.get(ticketPage);
       if (ticket.status() == 200) { // still queued: the page says so and asks to be reloaded
-        assertThat(ticket.body()).contains("Queued");
+        assertThat(ticket.body()).contains("排队中");
         assertThat(PageClient.refreshSeconds(ticket.body())).isEqualTo(1);
       }
       assertThat(ticket.status()).isEqualTo(302);
@@ -101,7 +101,7 @@ class FlashSalePagesTest extends ApiTest {
     assertThat(orderPage.get()).matches("/orders/[0-9]+");
     Answer order = shopper.get(orderPage.get());
     assertThat(order.status()).isEqualTo(200);
-    assertThat(order.body()).contains("PENDING_PAYMENT", "¥49.90", "flash-sale order is placed");
+    assertThat(order.body()).contains("PENDING_PAYMENT", "¥49.90", "抢购成功！您的秒杀订单已提交");
   }
 
   @Test
@@ -113,7 +113,7 @@ class FlashSalePagesTest extends ApiTest {
     String ticketPage = location(shopper.post("/flash-sales/" + saleId + "/buy", Map.of()));
 
     await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-        assertThat(shopper.get(ticketPage).body()).contains("data-status=\"FAILED\"", "Order not placed"));
+        assertThat(shopper.get(ticketPage).body()).contains("data-status=\"FAILED\"", "下单失败"));
     assertThat(PageClient.refreshSeconds(shopper.get(ticketPage).body())).isEqualTo(-1);
   }
 
@@ -139,7 +139,7 @@ class FlashSalePagesTest extends ApiTest {
     Answer again = shopper.post("/flash-sales/" + saleId + "/buy", Map.of());
 
     assertThat(location(again)).isEqualTo("/items/" + itemId);
-    assertThat(shopper.get("/items/" + itemId).body()).contains("id=\"flash-error\"", "most this sale allows per shopper (1)");
+    assertThat(shopper.get("/items/" + itemId).body()).contains("id=\"flash-error\"", "每人限购数量（1 件）");
   }
 
   @Test
@@ -152,7 +152,7 @@ class FlashSalePagesTest extends ApiTest {
     Answer refused = late.post("/flash-sales/" + saleId + "/buy", Map.of());
 
     assertThat(location(refused)).isEqualTo("/items/" + itemId);
-    assertThat(late.get("/items/" + itemId).body()).contains("Sold out: every unit of this flash sale is taken");
+    assertThat(late.get("/items/" + itemId).body()).contains("已抢光：本次秒杀的名额已全部售出");
     assertThat(late.get("/items/" + itemId).body())
         .contains("data-state=\"sold-out\"", "id=\"flash-sold-out\"")
         .doesNotContain("id=\"flash-buy\"");
@@ -172,7 +172,7 @@ class FlashSalePagesTest extends ApiTest {
 
     Answer early = shopper.post("/flash-sales/" + saleId + "/buy", Map.of());
     assertThat(location(early)).isEqualTo("/items/" + itemId);
-    assertThat(shopper.get("/items/" + itemId).body()).contains("has not started yet");
+    assertThat(shopper.get("/items/" + itemId).body()).contains("秒杀尚未开始");
   }
 
   @Test

@@ -26,7 +26,7 @@ class NotificationPagesTest extends ApiTest {
     assertThat(unreadInHeader(shopper.pages.get("/").body())).isEqualTo(2);
     Answer inbox = shopper.pages.get("/notifications");
     assertThat(inbox.status()).isEqualTo(200);
-    assertThat(inbox.body()).contains("data-read=\"false\"", "is placed and its items are reserved", "id=\"mark-all-read\"");
+    assertThat(inbox.body()).contains("data-read=\"false\"", "已提交，商品已为您保留", "id=\"mark-all-read\"");
 
     String first = shopper.notificationIds()[0];
     Answer marked = shopper.pages.post("/notifications/" + first + "/read");
@@ -41,6 +41,30 @@ class NotificationPagesTest extends ApiTest {
     for (JsonNode notification : shopper.api.get("/api/notifications").json().get("content")) {
       assertThat(notification.get("read").asBoolean()).isTrue();
     }
+  }
+
+  /** One stored message, read in each reader's language: the page by the shopper's choice, the API by Accept-Language. */
+  @Test
+  void aMessageReadsInTheReadersLanguage() {
+    Shopper shopper = shopperWithNotifications(1);
+    String orderId = shopper.api.get("/api/notifications").json().get("content").get(0).get("orderId").asString();
+
+    assertThat(shopper.pages.get("/notifications").body())
+        .contains("订单 " + orderId + " 已提交，商品已为您保留：请在付款期限前付款。")
+        .doesNotContain("is placed and its items are reserved");
+    Answer chosen = shopper.pages.get("/language?lang=en&return=/notifications");
+    assertThat(location(chosen)).isEqualTo("/notifications");
+    assertThat(shopper.pages.get("/notifications").body())
+        .contains("Order " + orderId + " is placed and its items are reserved for you: pay it before the deadline.")
+        .doesNotContain("已提交");
+
+    assertThat(message(shopper.api.get("/api/notifications"))).startsWith("Order " + orderId + " is placed");
+    Answer inChinese = shopper.api.send("GET", "/api/notifications", null, java.util.Map.of("Accept-Language", "zh-CN,zh;q=0.9"));
+    assertThat(message(inChinese)).isEqualTo("订单 " + orderId + " 已提交，商品已为您保留：请在付款期限前付款。");
+  }
+
+  private static String message(Answer inbox) {
+    return inbox.json().get("content").get(0).get("message").asString();
   }
 
   @Test

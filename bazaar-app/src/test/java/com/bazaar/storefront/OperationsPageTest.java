@@ -23,7 +23,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * checked on a cluster by ObservedClusterIT.)
  */
 class OperationsPageTest extends ApiTest {
-  private static final Map<String, String> BROWSER = Map.of("Accept", "text/html");
+  /** An English-reading admin's browser: the figures' own names are English in both languages. */
+  private static final Map<String, String> BROWSER = Map.of("Accept", "text/html", "Accept-Language", "en");
 
   @Autowired TestItems items;
   @Autowired JdbcClient jdbc;

@@ -148,7 +148,7 @@ class StorefrontPagesTest extends ApiTest {
   void theOperationsPageShowsTheNodesFiguresToAdmins() {
     Answer page = page(admin(), "/admin/operations");
     assertThat(page.status()).isEqualTo(200);
-    assertThat(page.body()).contains("Source: this node&#39;s meters since it started", "outbox backlog",
+    assertThat(page.body()).contains("来源：this node&#39;s meters since it started", "outbox backlog",
         "orders placed / paid / cancelled", "flash tickets waiting", "data-test=\"no-alerts\"");
   }
 

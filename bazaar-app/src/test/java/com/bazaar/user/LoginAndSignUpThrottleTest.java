@@ -66,7 +66,7 @@ class LoginAndSignUpThrottleTest {
     Answer page = browser.page("/login?throttled=" + wait.group(1));
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.contentType()).startsWith("text/html");
-    assertThat(page.body()).contains("data-test=\"login-throttled\"", "Try again in " + wait.group(1) + " s");
+    assertThat(page.body()).contains("data-test=\"login-throttled\"", "请 " + wait.group(1) + " 秒后再试");
   }
 
   @Test
@@ -133,7 +133,7 @@ class LoginAndSignUpThrottleTest {
         "email", "form@example.com", "password", "a-long-enough-password"));
 
     assertThat(form.status()).isEqualTo(200);
-    assertThat(form.body()).contains("Too many sign-ups from your address");
+    assertThat(form.body()).contains("该地址注册过于频繁");
   }
 
   private String newAddress() {

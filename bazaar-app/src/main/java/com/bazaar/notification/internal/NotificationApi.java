@@ -7,6 +7,8 @@ import com.bazaar.platform.PageSpec;
 import com.bazaar.user.AuthenticatedUser;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,9 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/notifications")
 class NotificationApi {
   private final Notifications notifications;
+  private final MessageSource messages;
 
-  NotificationApi(Notifications notifications) {
+  NotificationApi(Notifications notifications, MessageSource messages) {
     this.notifications = notifications;
+    this.messages = messages;
   }
 
   @Operation(summary = "A page of the caller's notifications, newest first")
@@ -30,8 +34,9 @@ class NotificationApi {
   Page<NotificationView> inbox(
       @AuthenticationPrincipal AuthenticatedUser user,
       @RequestParam(defaultValue = "0") int page,
-      @RequestParam(defaultValue = "20") int size) {
-    return notifications.inbox(user.id(), new PageSpec(page, size)).map(NotificationView::of);
+      @RequestParam(defaultValue = "20") int size,
+      Locale locale) {
+    return notifications.inbox(user.id(), new PageSpec(page, size)).map(n -> view(n, locale));
   }
 
   /** What a client's bell shows: one count over an index range. */
@@ -55,13 +60,19 @@ class NotificationApi {
   /** The body, if any, is ignored. */
   @Operation(summary = "Mark one notification read")
   @PostMapping("/{notificationId}/read")
-  NotificationView markRead(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable long notificationId) {
-    return NotificationView.of(notifications.markRead(user.id(), notificationId));
+  NotificationView markRead(
+      @AuthenticationPrincipal AuthenticatedUser user, @PathVariable long notificationId, Locale locale) {
+    return view(notifications.markRead(user.id(), notificationId), locale);
+  }
+
+  /** The message in the caller's language (Accept-Language; English when none is asked for). */
+  private NotificationView view(Notification n, Locale locale) {
+    return NotificationView.of(n, messages.getMessage(n.messageKey(), n.messageArguments(), n.message(), locale));
   }
 
   record NotificationView(String id, String orderId, String kind, String message, Instant createdAt, boolean read) {
-    static NotificationView of(Notification n) {
-      return new NotificationView(Long.toString(n.id()), Long.toString(n.orderId()), n.kind().name(), n.message(),
+    static NotificationView of(Notification n, String message) {
+      return new NotificationView(Long.toString(n.id()), Long.toString(n.orderId()), n.kind().name(), message,
           n.createdAt(), n.isRead());
     }
   }

@@ -10,6 +10,8 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -35,6 +37,12 @@ import tools.jackson.core.JacksonException;
 @RestControllerAdvice(annotations = RestController.class)
 final class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+  private final MessageSource messages;
+
+  ApiExceptionHandler(MessageSource messages) {
+    this.messages = messages;
+  }
 
   @ExceptionHandler(NotFound.class)
   ResponseEntity<ProblemDetail> notFound(NotFound e) {
@@ -114,7 +122,7 @@ final class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     String field = e.getPropertyName() == null ? "parameter" : e.getPropertyName();
     return ResponseEntity.badRequest()
-        .body(invalidFields(List.of(new FieldError(field, "has the wrong type or format"))));
+        .body(invalidFields(List.of(new FieldError(field, text("problem.wrongType")))));
   }
 
   @Override
@@ -127,7 +135,7 @@ final class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     if (e.getCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
       String field = json.getPathReference().isEmpty() ? "body" : fieldPath(json);
       return ResponseEntity.badRequest()
-          .body(invalidFields(List.of(new FieldError(field, "has the wrong type or format"))));
+          .body(invalidFields(List.of(new FieldError(field, text("problem.wrongType")))));
     }
     return ResponseEntity.badRequest()
         .body(ProblemResponses.problem(HttpStatus.BAD_REQUEST, "request body is missing or is not valid JSON"));
@@ -166,11 +174,21 @@ final class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return false;
   }
 
-  private static ProblemDetail invalidFields(List<FieldError> errors) {
-    ProblemDetail problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, "invalid input");
+  /**
+   * Invalid input in the caller's language: title, detail and the fields' messages (Bean Validation
+   * reads its messages in the same locale). English unless the caller asks for Chinese
+   * ({@link ShopLocaleResolver}); the field names and the problem's type never change.
+   */
+  private ProblemDetail invalidFields(List<FieldError> errors) {
+    ProblemDetail problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, text("problem.invalidInput"));
+    problem.setTitle(messages.getMessage("error.status.400", null, problem.getTitle(), LocaleContextHolder.getLocale()));
     problem.setProperty(
         "errors", errors.stream().map(f -> Map.of("field", f.field(), "message", f.message())).toList());
     return problem;
+  }
+
+  private String text(String key) {
+    return messages.getMessage(key, null, LocaleContextHolder.getLocale());
   }
 
   private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem) {

@@ -4,7 +4,10 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Locale;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.csrf.CsrfException;
@@ -20,6 +23,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
  */
 @Controller
 final class ErrorEndpoint implements ErrorController {
+  private final MessageSource messages;
+
+  ErrorEndpoint(MessageSource messages) {
+    this.messages = messages;
+  }
 
   @RequestMapping("/error")
   String error(HttpServletRequest request, HttpServletResponse response, Model model)
@@ -33,32 +41,31 @@ final class ErrorEndpoint implements ErrorController {
     }
     response.setStatus(status.value());
     model.addAttribute("status", status.value());
-    model.addAttribute("reason", status.getReasonPhrase());
-    model.addAttribute("detail", detailFor(status, request));
+    Locale locale = LocaleContextHolder.getLocale();
+    model.addAttribute("reason",
+        messages.getMessage("error.status." + status.value(), null, status.getReasonPhrase(), locale));
+    model.addAttribute("detail", messages.getMessage(detailFor(status, request), null, locale));
     model.addAttribute("traceId", RequestIdFilter.currentRequestId());
     return "error";
   }
 
-  /** What happened and what to do next, in the shopper's words; never the machinery. */
+  /** The key of what happened and what to do next, in the shopper's words; never the machinery. */
   private static String detailFor(HttpStatus status, HttpServletRequest request) {
     if (status == HttpStatus.FORBIDDEN) {
       return request.getAttribute(WebAttributes.ACCESS_DENIED_403) instanceof CsrfException
-          ? "This form was out of date (you may have logged in or out in another window). "
-              + "Go back, reload the page and send it again. 表单已过期，请返回并刷新页面后重试。"
-          : "This page is not open to your account. 您没有访问此页面的权限。";
+          ? "error.csrf"
+          : "error.forbidden";
     }
     if (status == HttpStatus.NOT_FOUND) {
-      return "We could not find that page.";
+      return "error.pageNotFound";
     }
     if (status == HttpStatus.SERVICE_UNAVAILABLE) {
-      return "The shop is very busy right now and nothing was changed. Please try again in a moment. "
-          + "当前访问人数过多，请稍后再试。";
+      return "error.busy";
     }
     if (status.is5xxServerError()) {
-      return "Something went wrong on our side. Nothing you did caused it: please try again in a moment. "
-          + "系统繁忙，请稍后再试。";
+      return "error.internal";
     }
-    return "That request could not be served. Go back and try again. 请求无法处理，请返回重试。";
+    return "error.other";
   }
 
   /** Asked for directly, not forwarded by the container, {@code /error} is a page that does not exist. */

@@ -90,7 +90,7 @@ class UserApi {
 
   record Registration(
       @NotBlank @Size(min = 3, max = 32)
-          @Pattern(regexp = "[\\p{L}\\p{N}_.-]+", message = "may hold letters, digits, '_', '.' and '-' only")
+          @Pattern(regexp = "[\\p{L}\\p{N}_.-]+", message = "{validation.username.characters}")
           String username,
       @NotNull @Size(min = 8, max = 72) String password,
       @NotBlank @Email @Size(max = 254) String email) {}

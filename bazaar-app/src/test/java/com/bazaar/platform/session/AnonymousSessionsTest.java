@@ -41,6 +41,8 @@ class AnonymousSessionsTest extends ApiTest {
       for (String page : pages) {
         assertThat(visitor.send("GET", page, null, BROWSER).status()).as(page).isEqualTo(200);
       }
+      // The header's language switch keeps the choice in a cookie, not in a session.
+      assertThat(visitor.send("GET", "/language?lang=en&return=/", null, BROWSER).status()).isEqualTo(303);
       assertThat(visitor.get("/api/items/" + item).status()).isEqualTo(200);
       assertThat(visitor.get("/api/search?q=phone").status()).isEqualTo(200);
       assertThat(visitor.get("/api/session").status()).isIn(200, 401);

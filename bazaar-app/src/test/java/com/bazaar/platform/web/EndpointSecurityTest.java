@@ -82,6 +82,7 @@ class EndpointSecurityTest extends ApiTest {
           Map.entry("GET /login", ANYONE),
           Map.entry("GET /register", ANYONE),
           Map.entry("POST /register", ANYONE),
+          Map.entry("GET /language", ANYONE),
           Map.entry("GET /css/**", ANYONE),
           Map.entry("GET /cart", SIGNED_IN),
           Map.entry("POST /cart/items", SIGNED_IN),
