@@ -8,7 +8,9 @@ import com.bazaar.payment.Payment;
 import com.bazaar.payment.PaymentProvider;
 import com.bazaar.payment.PaymentProviderUnavailable;
 import com.bazaar.platform.protection.CircuitBreakers;
+import com.bazaar.payment.PaymentMethod;
 import com.bazaar.payment.Payments;
+import java.util.Optional;
 import com.bazaar.platform.Money;
 import com.bazaar.platform.id.IdGenerator;
 import java.time.Clock;
@@ -44,8 +46,21 @@ class JdbcPayments implements Payments {
   @Override
   @Transactional(propagation = Propagation.MANDATORY)
   public Payment collect(long orderId, long buyerId, Money amount) {
+    return collect(orderId, buyerId, amount, Optional.empty());
+  }
+
+  @Override
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Payment collect(long orderId, long buyerId, Money amount, PaymentMethod method) {
+    return collect(orderId, buyerId, amount, Optional.of(method));
+  }
+
+  private Payment collect(long orderId, long buyerId, Money amount, Optional<PaymentMethod> method) {
     // A dead provider fails fast behind its breaker; the caller's transaction rolls back and the order stays payable.
-    String reference = breakers.call(PROVIDER_BREAKER, () -> provider.charge("order-" + orderId, buyerId, amount),
+    String reference = breakers.call(PROVIDER_BREAKER, 
+        () -> method.isPresent()
+            ? provider.charge("order-" + orderId, buyerId, amount, method.get())
+            : provider.charge("order-" + orderId, buyerId, amount),
         PaymentProviderUnavailable::new);
     Instant now = UtcColumns.now(clock);
     Payment payment = new Payment(ids.nextId(), orderId, amount, reference, now);
