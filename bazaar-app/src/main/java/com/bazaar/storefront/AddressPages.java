@@ -49,7 +49,7 @@ final class AddressPages {
       StorefrontAdvice.flashNotice(redirect, "地址已保存 Address saved.");
       return toCheckout ? "redirect:/checkout?addressId=" + added.id() : "redirect:/addresses";
     } catch (InvalidInput e) {
-      StorefrontAdvice.flashError(redirect, "Please check the address: " + e.getMessage());
+      StorefrontAdvice.flashError(redirect, "Please check the address: " + e.field() + " " + e.getMessage());
     } catch (Conflict e) {
       StorefrontAdvice.flashError(redirect, "Could not save the address: " + e.getMessage());
     }
