@@ -1,20 +1,20 @@
 package com.bazaar.payment.internal;
 
-import com.bazaar.platform.time.UtcColumns;
 import static com.bazaar.platform.time.UtcColumns.toColumn;
 
 import com.bazaar.payment.AlreadyPaid;
 import com.bazaar.payment.Payment;
+import com.bazaar.payment.PaymentMethod;
 import com.bazaar.payment.PaymentProvider;
 import com.bazaar.payment.PaymentProviderUnavailable;
-import com.bazaar.platform.protection.CircuitBreakers;
-import com.bazaar.payment.PaymentMethod;
 import com.bazaar.payment.Payments;
-import java.util.Optional;
 import com.bazaar.platform.Money;
 import com.bazaar.platform.id.IdGenerator;
+import com.bazaar.platform.protection.CircuitBreakers;
+import com.bazaar.platform.time.UtcColumns;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
