@@ -1,10 +1,13 @@
 package com.bazaar.order;
 
+import com.bazaar.payment.PaymentMethod;
 import com.bazaar.platform.Money;
 import com.bazaar.platform.events.BusEvent;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An order and the rules of its life: only a pending order can be paid (and only before its
@@ -20,6 +23,8 @@ public final class Order {
   private OrderStatus status;
   private Instant paidAt;
   private Instant cancelledAt;
+  private final @Nullable DeliveryAddress deliveryAddress;
+  private final @Nullable PaymentMethod paymentMethod;
 
   public Order(
       long id,
@@ -30,6 +35,20 @@ public final class Order {
       Instant paymentDeadline,
       Instant paidAt,
       Instant cancelledAt) {
+    this(id, buyerId, status, lines, createdAt, paymentDeadline, paidAt, cancelledAt, null, null);
+  }
+
+  public Order(
+      long id,
+      long buyerId,
+      OrderStatus status,
+      List<OrderLine> lines,
+      Instant createdAt,
+      Instant paymentDeadline,
+      Instant paidAt,
+      Instant cancelledAt,
+      @Nullable DeliveryAddress deliveryAddress,
+      @Nullable PaymentMethod paymentMethod) {
     if (lines.isEmpty()) {
       throw new IllegalArgumentException("an order has at least one line");
     }
@@ -42,11 +61,19 @@ public final class Order {
     this.paymentDeadline = paymentDeadline;
     this.paidAt = paidAt;
     this.cancelledAt = cancelledAt;
+    this.deliveryAddress = deliveryAddress;
+    this.paymentMethod = paymentMethod;
   }
 
   /** A new order awaiting payment until the deadline. */
   public static Order place(long id, long buyerId, List<OrderLine> lines, Instant now, Instant paymentDeadline) {
     return new Order(id, buyerId, OrderStatus.PENDING_PAYMENT, lines, now, paymentDeadline, null, null);
+  }
+
+  /** This new, not yet stored order with the shopper's checkout choices: where it ships, how it is paid. */
+  public Order deliveringTo(Optional<DeliveryAddress> address, Optional<PaymentMethod> method) {
+    return new Order(id, buyerId, status, lines, createdAt, paymentDeadline, paidAt, cancelledAt,
+        address.orElse(null), method.orElse(null));
   }
 
   public boolean isPayableAt(Instant now) {
@@ -103,6 +130,16 @@ public final class Order {
 
   public Instant cancelledAt() {
     return cancelledAt;
+  }
+
+  /** Where the order ships; absent for an order placed without an address (the API allows it). */
+  public Optional<DeliveryAddress> deliveryAddress() {
+    return Optional.ofNullable(deliveryAddress);
+  }
+
+  /** The payment method chosen at checkout; absent when none was chosen. */
+  public Optional<PaymentMethod> paymentMethod() {
+    return Optional.ofNullable(paymentMethod);
   }
 
   /** Published when an order has been placed and its stock reserved. */

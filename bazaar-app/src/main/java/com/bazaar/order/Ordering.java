@@ -15,7 +15,16 @@ import java.util.Optional;
  */
 public interface Ordering {
 
-  Order place(long buyerId, List<OrderRequestLine> lines, Optional<String> idempotencyKey);
+  default Order place(long buyerId, List<OrderRequestLine> lines, Optional<String> idempotencyKey) {
+    return place(buyerId, lines, CheckoutChoices.NONE, idempotencyKey);
+  }
+
+  /**
+   * Places the order shipping to the chosen address of the buyer's book (absent: the default one,
+   * if any; another buyer's or an unknown id is refused as invalid input) and recording the
+   * chosen payment method. The order keeps a copy of the address.
+   */
+  Order place(long buyerId, List<OrderRequestLine> lines, CheckoutChoices choices, Optional<String> idempotencyKey);
 
   /**
    * Places a one-line order at a set unit price (a flash sale's) instead of the catalog's,
@@ -24,7 +33,12 @@ public interface Ordering {
    */
   Order placeAtPrice(long buyerId, OrderRequestLine line, Money unitPrice, String idempotencyKey);
 
-  Order placeFromCart(long buyerId, Optional<String> idempotencyKey);
+  default Order placeFromCart(long buyerId, Optional<String> idempotencyKey) {
+    return placeFromCart(buyerId, CheckoutChoices.NONE, idempotencyKey);
+  }
+
+  /** The cart's lines as one order, with the checkout choices of {@link #place(long, List, CheckoutChoices, Optional)}. */
+  Order placeFromCart(long buyerId, CheckoutChoices choices, Optional<String> idempotencyKey);
 
   Order pay(long buyerId, long orderId, Optional<String> idempotencyKey);
 

@@ -10,4 +10,9 @@ public interface PaymentProvider {
 
   /** Charges the amount and answers the provider's reference; throws PaymentDeclined. */
   String charge(String idempotencyKey, long buyerId, Money amount);
+
+  /** Charges the amount through the method the shopper chose; a provider that knows only one way ignores it. */
+  default String charge(String idempotencyKey, long buyerId, Money amount, PaymentMethod method) {
+    return charge(idempotencyKey, buyerId, amount);
+  }
 }

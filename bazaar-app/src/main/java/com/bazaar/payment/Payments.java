@@ -10,4 +10,7 @@ public interface Payments {
 
   /** Charges the buyer and records the payment, inside the caller's transaction. */
   Payment collect(long orderId, long buyerId, Money amount);
+
+  /** Like {@link #collect(long, long, Money)}, through the payment method the shopper chose. */
+  Payment collect(long orderId, long buyerId, Money amount, PaymentMethod method);
 }

@@ -3,14 +3,8 @@ package com.bazaar.storefront;
 import com.bazaar.cart.Cart;
 import com.bazaar.cart.CartLine;
 import com.bazaar.cart.Carts;
-import com.bazaar.order.Order;
-import com.bazaar.order.OrderStatus;
-import com.bazaar.order.Ordering;
-import com.bazaar.platform.Conflict;
-import com.bazaar.platform.InvalidInput;
 import com.bazaar.user.AuthenticatedUser;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,23 +14,19 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The shopper's cart and checkout. Security lets only logged-in shoppers reach these paths. */
+/** The shopper's cart ({@link CheckoutPages} places it as an order). Security lets only logged-in shoppers reach these paths. */
 @Controller
 final class CartPages {
   private final Carts carts;
-  private final Ordering ordering;
 
-  CartPages(Carts carts, Ordering ordering) {
+  CartPages(Carts carts) {
     this.carts = carts;
-    this.ordering = ordering;
   }
 
   @GetMapping("/cart")
   String cart(@AuthenticationPrincipal AuthenticatedUser user, Model model) {
     model.addAttribute("cart", carts.cart(user.id()));
     model.addAttribute("maxQuantity", Carts.MAX_QUANTITY);
-    // One key per rendering of the cart: a double-clicked "Place order" places one order.
-    model.addAttribute("checkoutKey", UUID.randomUUID().toString());
     return "cart";
   }
 
@@ -76,25 +66,6 @@ final class CartPages {
   String remove(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable long itemId) {
     carts.remove(user.id(), itemId);
     return "redirect:/cart";
-  }
-
-  @PostMapping("/checkout")
-  String checkout(
-      @AuthenticationPrincipal AuthenticatedUser user,
-      @RequestParam(required = false) String idempotencyKey,
-      RedirectAttributes redirect) {
-    Order order;
-    try {
-      order = ordering.placeFromCart(user.id(), key(idempotencyKey));
-    } catch (Conflict | InvalidInput e) { // out of stock, an emptied cart, ...
-      StorefrontAdvice.flashError(redirect, "Could not place the order: " + e.getMessage());
-      return "redirect:/cart";
-    }
-    // A form sent again (the back button, a second tab) carries the same key and gets the order it placed.
-    StorefrontAdvice.flashNotice(redirect, order.status() == OrderStatus.PENDING_PAYMENT
-        ? "Order placed. Please pay before the deadline."
-        : "You placed this order already. 该订单已提交。");
-    return "redirect:/orders/" + order.id();
   }
 
   static Optional<String> key(String idempotencyKey) {

@@ -45,6 +45,8 @@ final class OrderPages {
     model.addAttribute("order", order);
     model.addAttribute("pending", order.status() == OrderStatus.PENDING_PAYMENT);
     model.addAttribute("payable", order.isPayableAt(clock.instant()));
+    // What the page says without its script: the countdown file only keeps it ticking.
+    model.addAttribute("timeLeft", Countdown.between(clock.instant(), order.paymentDeadline()));
     model.addAttribute("paymentKey", UUID.randomUUID().toString());
     return "order";
   }
@@ -64,7 +66,7 @@ final class OrderPages {
       // The provider is down or its breaker is open: nothing was charged and the order waits.
       Order order = ordering.order(user.id(), id);
       StorefrontAdvice.flashError(redirect, "The payment service is not answering right now, so nothing was charged. "
-          + "Your order is kept: pay it here later, before " + FORMAT.time(order.paymentDeadline()) + ". "
+          + "Your order is kept: pay it here later, before " + FORMAT.shopperTime(order.paymentDeadline()) + ". "
           + "支付服务暂时不可用，订单已保留，请稍后付款。");
     }
     return "redirect:/orders/" + id;

@@ -1,10 +1,12 @@
 package com.bazaar.storefront;
 
+import com.bazaar.order.OrderStatus;
 import com.bazaar.platform.Money;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Currency;
@@ -21,6 +23,9 @@ public final class ShopFormat {
   private static final Map<String, String> SYMBOLS = Map.of("CNY", "¥", "USD", "$", "EUR", "€");
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+  static final ZoneId SHOPPER_ZONE = ZoneId.of("Asia/Shanghai");
+  private static final DateTimeFormatter SHOPPER_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm '(UTC'xxx')'").withZone(SHOPPER_ZONE);
   private static final DecimalFormatSymbols SYMBOLS_ROOT = DecimalFormatSymbols.getInstance(Locale.ROOT);
   private static final ThreadLocal<Map<Integer, DecimalFormat>> FORMATS = ThreadLocal.withInitial(HashMap::new);
 
@@ -36,6 +41,28 @@ public final class ShopFormat {
 
   public String time(Instant instant) {
     return instant == null ? "" : TIME.format(instant);
+  }
+
+  /**
+   * A time as the shopper reads it on their own pages: in the shop's zone (Asia/Shanghai; there is
+   * no per-shopper zone yet), labelled with its offset, since it is stored and sent in UTC.
+   */
+  public String shopperTime(Instant instant) {
+    return instant == null ? "" : SHOPPER_TIME.format(instant);
+  }
+
+  /** The instant as a machine reads it (ISO-8601 UTC): for {@code <time datetime>} and the countdown script. */
+  public String iso(Instant instant) {
+    return instant == null ? "" : instant.toString();
+  }
+
+  /** The order status as the shopper reads it, in the pages' bilingual style. */
+  public String status(OrderStatus status) {
+    return switch (status) {
+      case PENDING_PAYMENT -> "待付款 Awaiting payment";
+      case PAID -> "已付款 Paid";
+      case CANCELLED -> "已取消 Cancelled";
+    };
   }
 
   /** A DecimalFormat is costly to build (a page shows dozens of prices) and not thread-safe: one per thread and scale. */

@@ -16,13 +16,14 @@ final class StorefrontAccess implements HttpAccessRules {
   @Override
   public List<AccessRule> rules() {
     return List.of(
-        AccessRule.reads("/", "/categories/*", "/search", "/items/*", "/flash-sales", "/css/**").byAnyone(),
+        AccessRule.reads("/", "/categories/*", "/search", "/items/*", "/flash-sales", "/css/**", "/js/**").byAnyone(),
         // The login form opens its own page; its variants (?error, ?throttled=N) need this rule.
         AccessRule.reads("/login", "/register").byAnyone(),
         // The header's zh / en switch: sets a cookie and goes back to the page.
         AccessRule.reads("/language").byAnyone(),
         AccessRule.calls(HttpMethod.POST, "/register").byAnyone(),
         AccessRule.paths("/cart", "/cart/**", "/checkout", "/checkout/**", "/orders", "/orders/**").bySignedInUsers(),
+        AccessRule.paths("/addresses", "/addresses/**").bySignedInUsers(),
         AccessRule.paths("/flash-sales/*/buy", "/flash-sales/*/tickets/**", "/notifications", "/notifications/**")
             .bySignedInUsers(),
         AccessRule.paths("/admin", "/admin/**").byAdmins());

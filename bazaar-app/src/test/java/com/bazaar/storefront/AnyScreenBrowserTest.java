@@ -171,7 +171,8 @@ class AnyScreenBrowserTest extends ShopBrowserTest {
     pages.put("anonymous", List.of("/", "/?page=1", "/categories/" + categoryId, "/search?q=" + encode("手机"),
         "/search?q=", "/items/" + shopperItem, "/login", "/login?expired", "/register", "/no-such-page"));
     pages.put("anonymous", concat(pages.get("anonymous"), "/flash-sales", "/items/" + flashItem));
-    pages.put("shopper", List.of("/", "/items/" + shopperItem, "/cart", "/orders", "/orders/" + shopperOrder,
+    pages.put("shopper", List.of("/", "/items/" + shopperItem, "/cart", "/checkout", "/addresses", "/orders",
+        "/orders/" + shopperOrder,
         "/admin/items", "/items/1", "/flash-sales", "/items/" + flashItem, "/notifications",
         "/flash-sales/" + flashSale + "/tickets/" + flashTicket, "/orders/" + flashOrder, "/admin",
         "/flash-sales/" + shortSale + "/tickets/" + failedTicket));
@@ -188,7 +189,8 @@ class AnyScreenBrowserTest extends ShopBrowserTest {
     prepareShopper();
     Map<String, List<String>> pages = new LinkedHashMap<>();
     pages.put("anonymous", List.of("/", "/search?q=" + encode("手机"), "/items/" + shopperItem, "/login", "/register"));
-    pages.put("shopper", List.of("/cart", "/orders", "/orders/" + shopperOrder, "/no-such-page", "/flash-sales",
+    pages.put("shopper", List.of("/cart", "/checkout", "/addresses", "/orders", "/orders/" + shopperOrder,
+        "/no-such-page", "/flash-sales",
         "/items/" + flashItem, "/notifications"));
     pages.put("admin", List.of("/admin/items", "/admin", "/admin/orders"));
     return pages;
@@ -213,9 +215,15 @@ class AnyScreenBrowserTest extends ShopBrowserTest {
         "endsAt", Instant.now().plusSeconds(3600).toString(),
         "limitPerUser", 2))).json().get("id").asString();
     String name = signUp("screens");
+    // A long address, so the pages that show it prove it wraps on a phone.
+    new ApiClient(port).login(name, password(name)).post("/api/addresses", ApiClient.json(Map.of(
+        "recipient", "欧阳娜娜 Nana Ouyang-Featherstonehaugh", "phone", "138 0013 8000", "region", "内蒙古自治区",
+        "city", "呼和浩特市", "postcode", "010000",
+        "line", "赛罕区大学东街 1502 号 Building 12, Unit 3, Room 1502, Inner-Mongolia-University-East-Campus-Road")));
     addToCart(shopperItem);
+    checkOut();
     browser.findElement(By.id("place-order")).click();
-    waiting().until(ExpectedConditions.textToBe(By.id("order-status"), "PENDING_PAYMENT"));
+    waiting().until(ExpectedConditions.attributeToBe(By.id("order-status"), "data-status", "PENDING_PAYMENT"));
     shopperOrder = browser.findElement(By.id("order-id")).getText();
     addToCart(shopperItem);
 

@@ -29,8 +29,9 @@ class FailurePathsBrowserTest extends ShopBrowserTest {
     String itemId = newItem("断网支付 outage kettle " + System.nanoTime(), 4_900, 5);
     String username = signUp("outage");
     addToCart(itemId);
+    checkOut();
     browser.findElement(By.id("place-order")).click();
-    waiting().until(ExpectedConditions.textToBe(By.id("order-status"), "PENDING_PAYMENT"));
+    waiting().until(ExpectedConditions.attributeToBe(By.id("order-status"), "data-status", "PENDING_PAYMENT"));
     String orderUrl = browser.getCurrentUrl();
 
     ApiClient admin = admin();
@@ -41,7 +42,7 @@ class FailurePathsBrowserTest extends ShopBrowserTest {
       WebElement message = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("flash-error")));
       assertThat(message.getText()).contains("nothing was charged", "Your order is kept", "pay it here later, before");
       assertThat(browser.getCurrentUrl()).isEqualTo(orderUrl);
-      assertThat(browser.findElement(By.id("order-status")).getText()).isEqualTo("PENDING_PAYMENT");
+      assertThat(browser.findElement(By.id("order-status")).getDomAttribute("data-status")).isEqualTo("PENDING_PAYMENT");
       assertThat(browser.findElements(By.id("pay-now"))).as("the order can still be paid").isNotEmpty();
       assertLoggedInHeader(username);
     } finally {
@@ -49,7 +50,7 @@ class FailurePathsBrowserTest extends ShopBrowserTest {
     }
 
     browser.findElement(By.id("pay-now")).click();
-    waiting().until(ExpectedConditions.textToBe(By.id("order-status"), "PAID"));
+    waiting().until(ExpectedConditions.attributeToBe(By.id("order-status"), "data-status", "PAID"));
   }
 
   @Test
@@ -117,13 +118,14 @@ class FailurePathsBrowserTest extends ShopBrowserTest {
     String itemId = newItem("重复提交 resubmitted lamp " + System.nanoTime(), 2_500, 5);
     signUp("resubmit");
     addToCart(itemId);
+    checkOut();
     WebElement checkout = browser.findElement(By.id("place-order")).findElement(By.xpath("./ancestor::form"));
     String sameForm = checkout.getDomProperty("outerHTML");
     browser.findElement(By.id("place-order")).click();
-    waiting().until(ExpectedConditions.textToBe(By.id("order-status"), "PENDING_PAYMENT"));
+    waiting().until(ExpectedConditions.attributeToBe(By.id("order-status"), "data-status", "PENDING_PAYMENT"));
     String orderUrl = browser.getCurrentUrl();
     browser.findElement(By.id("pay-now")).click();
-    waiting().until(ExpectedConditions.textToBe(By.id("order-status"), "PAID"));
+    waiting().until(ExpectedConditions.attributeToBe(By.id("order-status"), "data-status", "PAID"));
 
     // What the back button shows is the cart as it was rendered: the same form, the same key, sent again.
     ((JavascriptExecutor) browser).executeScript(
@@ -132,7 +134,7 @@ class FailurePathsBrowserTest extends ShopBrowserTest {
 
     waiting().until(ExpectedConditions.textToBe(By.id("flash-notice"), "You placed this order already. 该订单已提交。"));
     assertThat(browser.getCurrentUrl()).isEqualTo(orderUrl);
-    assertThat(browser.findElement(By.id("order-status")).getText()).isEqualTo("PAID");
+    assertThat(browser.findElement(By.id("order-status")).getDomAttribute("data-status")).isEqualTo("PAID");
   }
 
   private void assertLoggedInHeader(String username) {

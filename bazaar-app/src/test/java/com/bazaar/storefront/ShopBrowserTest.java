@@ -89,4 +89,10 @@ abstract class ShopBrowserTest extends ApiTest {
     browser.findElement(By.id("add-to-cart")).click();
     waiting().until(ExpectedConditions.urlMatches("/cart$"));
   }
+
+  /** From the cart to the checkout review, where "Place order" (#place-order) places it. */
+  void checkOut() {
+    browser.findElement(By.id("checkout")).click();
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("checkout-form")));
+  }
 }

@@ -83,7 +83,7 @@ class ShopFeaturesBrowserTest extends ApiTest {
     assertThat(browser.findElement(By.id("flash-remaining")).getText()).contains("3 / 3");
     browser.findElement(By.id("flash-buy")).click();
     wait.until(ExpectedConditions.urlMatches("/orders/[0-9]+$"));
-    assertThat(browser.findElement(By.id("order-status")).getText()).isEqualTo("PENDING_PAYMENT");
+    assertThat(browser.findElement(By.id("order-status")).getDomAttribute("data-status")).isEqualTo("PENDING_PAYMENT");
     assertThat(browser.findElement(By.id("order-total")).getText()).isEqualTo("¥99.00");
     assertThat(browser.findElement(By.id("flash-notice")).getText()).contains("flash-sale order is placed");
     String orderId = browser.findElement(By.id("order-id")).getText();

@@ -95,14 +95,15 @@ class StorefrontBrowserTest extends ShopBrowserTest {
     WebElement line = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=cart-line]")));
     assertThat(line.getText()).contains(itemTitle);
 
-    // Place the order from the cart, then pay for it.
+    // Check out from the cart, place the order on the review page, then pay for it.
+    checkOut();
     browser.findElement(By.id("place-order")).click();
-    wait.until(ExpectedConditions.textToBe(By.id("order-status"), "PENDING_PAYMENT"));
+    wait.until(ExpectedConditions.attributeToBe(By.id("order-status"), "data-status", "PENDING_PAYMENT"));
     assertThat(browser.findElement(By.id("order-lines")).getText()).contains(itemTitle);
-    assertThat(browser.findElement(By.id("payment-deadline")).getText()).endsWith("UTC");
+    assertThat(browser.findElement(By.id("payment-deadline")).getText()).endsWith("(UTC+08:00)");
 
     browser.findElement(By.id("pay-now")).click();
-    wait.until(ExpectedConditions.textToBe(By.id("order-status"), "PAID"));
+    wait.until(ExpectedConditions.attributeToBe(By.id("order-status"), "data-status", "PAID"));
     assertThat(browser.findElement(By.id("flash-notice")).getText()).isEqualTo("Payment received");
     assertThat(browser.findElements(By.id("pay-now"))).isEmpty();
   }

@@ -1,10 +1,13 @@
 package com.bazaar.order.internal;
 
+import com.bazaar.order.CheckoutChoices;
+import com.bazaar.order.DeliveryAddress;
 import com.bazaar.order.Order;
 import com.bazaar.order.OrderLine;
 import com.bazaar.order.OrderRequestLine;
 import com.bazaar.order.OrderStatus;
 import com.bazaar.order.Ordering;
+import com.bazaar.payment.PaymentMethod;
 import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.Money;
 import com.bazaar.platform.Page;
@@ -17,8 +20,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -52,7 +58,7 @@ class OrderApi {
     Optional<String> key = idempotencyKey(http);
     Order order = Boolean.TRUE.equals(request.fromCart())
         ? fromCart(user, request, key)
-        : ordering.place(user.id(), request.requestLines(), key);
+        : ordering.place(user.id(), request.requestLines(), request.choices(), key);
     return ResponseEntity.status(HttpStatus.CREATED)
         .location(URI.create("/api/orders/" + order.id()))
         .body(OrderView.of(order));
@@ -102,10 +108,23 @@ class OrderApi {
     if (request.lines() != null) {
       throw new InvalidInput("fromCart", "give either lines or fromCart, not both");
     }
-    return ordering.placeFromCart(user.id(), key);
+    return ordering.placeFromCart(user.id(), request.choices(), key);
   }
 
-  record PlaceRequest(List<LineRequest> lines, Boolean fromCart) {
+  record PlaceRequest(List<LineRequest> lines, Boolean fromCart, @Nullable Long addressId,
+      @Nullable String paymentMethod) {
+    CheckoutChoices choices() {
+      return new CheckoutChoices(addressId, paymentMethod == null ? null : method(paymentMethod));
+    }
+
+    private static PaymentMethod method(String name) {
+      return Arrays.stream(PaymentMethod.values())
+          .filter(m -> m.name().equals(name))
+          .findFirst()
+          .orElseThrow(() -> new InvalidInput("paymentMethod", "must be one of "
+              + Arrays.stream(PaymentMethod.values()).map(Enum::name).collect(Collectors.joining(", "))));
+    }
+
     List<OrderRequestLine> requestLines() {
       if (lines == null) {
         throw new InvalidInput("lines", "is required (or send fromCart: true)");
@@ -128,15 +147,25 @@ class OrderApi {
   record LineRequest(Long itemId, Integer quantity) {}
 
   record OrderView(String id, OrderStatus status, List<LineView> lines, Money total, String createdAt,
-      String paidAt, String paymentDeadline) {
+      String paidAt, String paymentDeadline, @Nullable AddressView address, @Nullable PaymentMethod paymentMethod) {
     static OrderView of(Order order) {
       return new OrderView(String.valueOf(order.id()), order.status(),
           order.lines().stream().map(LineView::of).toList(), order.total(), text(order.createdAt()),
-          text(order.paidAt()), text(order.paymentDeadline()));
+          text(order.paidAt()), text(order.paymentDeadline()), order.deliveryAddress().map(AddressView::of).orElse(null),
+          order.paymentMethod().orElse(null));
     }
 
     private static String text(Instant instant) {
       return instant == null ? null : instant.toString();
+    }
+  }
+
+  /** The order's own copy of its address: what it ships to, whatever the address book says now. */
+  record AddressView(String recipient, String phone, String region, String city, String line,
+      @Nullable String postcode) {
+    static AddressView of(DeliveryAddress a) {
+      return new AddressView(a.recipient(), a.phone(), a.region(), a.city(), a.line(),
+          a.postcode().isEmpty() ? null : a.postcode());
     }
   }
 

@@ -3,13 +3,18 @@ package com.bazaar.order.internal;
 import static com.bazaar.order.internal.IdempotentRequests.PAY_SCOPE;
 import static com.bazaar.order.internal.IdempotentRequests.PLACE_SCOPE;
 
+import com.bazaar.order.CheckoutChoices;
+import com.bazaar.order.DeliveryAddress;
 import com.bazaar.order.Order;
 import com.bazaar.order.OrderNotFound;
 import com.bazaar.order.OrderRequestLine;
 import com.bazaar.order.Ordering;
+import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.Money;
 import com.bazaar.platform.Page;
 import com.bazaar.platform.PageSpec;
+import com.bazaar.user.AddressBook;
+import com.bazaar.user.AddressNotFound;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +42,7 @@ class OrderDesk implements Ordering {
   private final OrderIdGenerator ids;
   private final OrderLimits limits;
   private final PendingOrderLimits pendingLimits;
+  private final AddressBook addressBook;
 
   OrderDesk(
       Orders orders,
@@ -49,7 +55,8 @@ class OrderDesk implements Ordering {
       OrderSettlement settlement,
       OrderIdGenerator ids,
       OrderLimits limits,
-      PendingOrderLimits pendingLimits) {
+      PendingOrderLimits pendingLimits,
+      AddressBook addressBook) {
     this.orders = orders;
     this.store = store;
     this.requests = requests;
@@ -61,13 +68,15 @@ class OrderDesk implements Ordering {
     this.ids = ids;
     this.limits = limits;
     this.pendingLimits = pendingLimits;
+    this.addressBook = addressBook;
   }
 
   @Override
-  public Order place(long buyerId, List<OrderRequestLine> lines, Optional<String> idempotencyKey) {
+  public Order place(long buyerId, List<OrderRequestLine> lines, CheckoutChoices choices,
+      Optional<String> idempotencyKey) {
     RequestedLines requested = RequestedLines.of(lines, limits);
-    return requests.once(buyerId, PLACE_SCOPE, idempotencyKey, requested.canonical(),
-        claim -> placeNow(buyerId, claim, () -> requested, Map.of(), true, () -> {}));
+    return requests.once(buyerId, PLACE_SCOPE, idempotencyKey, requested.canonical() + choices.canonical(),
+        claim -> placeNow(buyerId, claim, () -> requested, Map.of(), true, choices, () -> {}));
   }
 
   @Override
@@ -75,13 +84,15 @@ class OrderDesk implements Ordering {
     RequestedLines requested = RequestedLines.of(List.of(line), limits);
     // A flash sale caps each buyer itself (FlashSaleDesk), and its queued ticket must become an order.
     return requests.once(buyerId, PLACE_SCOPE, Optional.of(idempotencyKey), requested.canonical() + "@" + unitPrice,
-        claim -> placeNow(buyerId, claim, () -> requested, Map.of(line.itemId(), unitPrice), false, () -> {}));
+        claim -> placeNow(buyerId, claim, () -> requested, Map.of(line.itemId(), unitPrice), false,
+            CheckoutChoices.NONE, () -> {}));
   }
 
   @Override
-  public Order placeFromCart(long buyerId, Optional<String> idempotencyKey) {
-    return requests.once(buyerId, PLACE_SCOPE, idempotencyKey, "fromCart",
-        claim -> placeNow(buyerId, claim, () -> checkout.lines(buyerId), Map.of(), true, () -> checkout.clear(buyerId)));
+  public Order placeFromCart(long buyerId, CheckoutChoices choices, Optional<String> idempotencyKey) {
+    return requests.once(buyerId, PLACE_SCOPE, idempotencyKey, "fromCart" + choices.canonical(),
+        claim -> placeNow(buyerId, claim, () -> checkout.lines(buyerId), Map.of(), true, choices,
+            () -> checkout.clear(buyerId)));
   }
 
   @Override
@@ -115,7 +126,8 @@ class OrderDesk implements Ordering {
    * @param limited whether the buyer's {@link OrderLimits} on unpaid orders apply
    */
   private Order placeNow(long buyerId, Optional<IdempotentRequests.Claim> claim, Supplier<RequestedLines> requested,
-      Map<Long, Money> setPrices, boolean limited, Runnable whenPlaced) {
+      Map<Long, Money> setPrices, boolean limited, CheckoutChoices choices, Runnable whenPlaced) {
+    Optional<DeliveryAddress> address = deliveryAddress(buyerId, choices);
     if (limited) {
       pendingLimits.prepare(buyerId);
     }
@@ -123,7 +135,8 @@ class OrderDesk implements Ordering {
       if (limited) {
         pendingLimits.lock(buyerId);
       }
-      Order placed = pricing.price(ids.nextId(buyerId), buyerId, requested.get(), setPrices);
+      Order placed = pricing.price(ids.nextId(buyerId), buyerId, requested.get(), setPrices)
+          .deliveringTo(address, choices.method());
       claim.ifPresent(c -> c.claim(placed.id()));
       if (limited) {
         // after the claim: a retry of a placed order finds its first result instead of a limit
@@ -132,5 +145,18 @@ class OrderDesk implements Ordering {
       stock.take(placed);
       return placed;
     }, claim, whenPlaced);
+  }
+
+  /** A copy of the chosen address, else of the default one; an id not in the buyer's own book is bad input. */
+  private Optional<DeliveryAddress> deliveryAddress(long buyerId, CheckoutChoices choices) {
+    if (choices.address().isEmpty()) {
+      return addressBook.defaultAddress(buyerId).map(DeliveryAddress::copyOf);
+    }
+    long addressId = choices.address().get();
+    try {
+      return Optional.of(DeliveryAddress.copyOf(addressBook.address(buyerId, addressId)));
+    } catch (AddressNotFound e) {
+      throw new InvalidInput("addressId", "no address " + addressId + " in your address book");
+    }
   }
 }

@@ -62,7 +62,10 @@ class OrderSettlement {
         if (!reservations.move(orderId, State.PAID, now, State.PLACED)) {
           return reservations.state(orderId).orElseThrow();
         }
-        payments.collect(order.id(), buyerId, order.total());
+        // The method chosen at checkout; an order placed without one is paid the provider's own way.
+        order.paymentMethod().ifPresentOrElse(
+            method -> payments.collect(order.id(), buyerId, order.total(), method),
+            () -> payments.collect(order.id(), buyerId, order.total()));
         events.publish(new Order.OrderPaid(order.id(), buyerId));
         return State.PAID;
       });

@@ -2,9 +2,11 @@ package com.bazaar.order.internal;
 
 import static com.bazaar.platform.time.UtcColumns.toColumn;
 
+import com.bazaar.order.DeliveryAddress;
 import com.bazaar.order.Order;
 import com.bazaar.order.OrderLine;
 import com.bazaar.order.OrderStatus;
+import com.bazaar.payment.PaymentMethod;
 import com.bazaar.platform.Money;
 import com.bazaar.platform.PageSpec;
 import com.bazaar.platform.time.UtcColumns;
@@ -12,10 +14,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -29,7 +34,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Orders {
   private static final String COLUMNS =
-      "id, buyer_id, status, currency, created_at, payment_deadline, paid_at, cancelled_at";
+      "id, buyer_id, status, currency, created_at, payment_deadline, paid_at, cancelled_at, payment_method, "
+          + "ship_recipient, ship_phone, ship_region, ship_city, ship_line, ship_postcode";
   private final JdbcClient jdbc;
 
   Orders(OrderStore store) {
@@ -39,10 +45,15 @@ class Orders {
   void insert(Order order) {
     jdbc.sql(
             """
-            INSERT INTO orders (id, buyer_id, status, total_amount, currency, created_at, payment_deadline)
-            VALUES (?, ?, ?, ?, ?, ?, ?)""")
+            INSERT INTO orders (id, buyer_id, status, total_amount, currency, created_at, payment_deadline,
+              payment_method, ship_recipient, ship_phone, ship_region, ship_city, ship_line, ship_postcode)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(order.id(), order.buyerId(), order.status().name(), order.total().amount(),
-            order.total().currency(), toColumn(order.createdAt()), toColumn(order.paymentDeadline()))
+            order.total().currency(), toColumn(order.createdAt()), toColumn(order.paymentDeadline()),
+            order.paymentMethod().map(Enum::name).orElse(null),
+            ship(order, DeliveryAddress::recipient), ship(order, DeliveryAddress::phone),
+            ship(order, DeliveryAddress::region), ship(order, DeliveryAddress::city),
+            ship(order, DeliveryAddress::line), ship(order, DeliveryAddress::postcode))
         .update();
     int lineNo = 0;
     for (OrderLine line : order.lines()) {
@@ -53,6 +64,10 @@ class Orders {
           .params(order.id(), lineNo++, line.itemId(), line.title(), line.price().amount(), line.quantity())
           .update();
     }
+  }
+
+  private static @Nullable String ship(Order order, Function<DeliveryAddress, String> part) {
+    return order.deliveryAddress().map(part).orElse(null);
   }
 
   Optional<Order> find(long buyerId, long orderId) {
@@ -215,7 +230,7 @@ class Orders {
           .map(l -> new OrderLine(l.itemId(), l.title(), Money.of(l.priceAmount(), head.currency()), l.quantity()))
           .toList();
       orders.add(new Order(head.id(), head.buyerId(), head.status(), orderLines, head.createdAt(),
-          head.paymentDeadline(), head.paidAt(), head.cancelledAt()));
+          head.paymentDeadline(), head.paidAt(), head.cancelledAt(), head.deliveryAddress(), head.paymentMethod()));
     }
     return orders;
   }
@@ -223,11 +238,30 @@ class Orders {
   private static Head head(ResultSet rs) throws SQLException {
     return new Head(rs.getLong("id"), rs.getLong("buyer_id"), OrderStatus.valueOf(rs.getString("status")),
         rs.getString("currency"), UtcColumns.instant(rs, "created_at"), UtcColumns.instant(rs, "payment_deadline"),
-        UtcColumns.instant(rs, "paid_at"), UtcColumns.instant(rs, "cancelled_at"));
+        UtcColumns.instant(rs, "paid_at"), UtcColumns.instant(rs, "cancelled_at"), deliveryAddress(rs),
+        paymentMethod(rs));
+  }
+
+  private static @Nullable DeliveryAddress deliveryAddress(ResultSet rs) throws SQLException {
+    String recipient = rs.getString("ship_recipient");
+    if (recipient == null) {
+      return null;
+    }
+    String postcode = rs.getString("ship_postcode");
+    return new DeliveryAddress(recipient, rs.getString("ship_phone"), rs.getString("ship_region"),
+        rs.getString("ship_city"), rs.getString("ship_line"), postcode == null ? "" : postcode);
+  }
+
+  /** A method this build does not know (written by a newer one) reads as none rather than failing the order. */
+  private static @Nullable PaymentMethod paymentMethod(ResultSet rs) throws SQLException {
+    String method = rs.getString("payment_method");
+    return method == null ? null : Arrays.stream(PaymentMethod.values())
+        .filter(m -> m.name().equals(method)).findFirst().orElse(null);
   }
 
   private record Head(long id, long buyerId, OrderStatus status, String currency, Instant createdAt,
-      Instant paymentDeadline, Instant paidAt, Instant cancelledAt) {}
+      Instant paymentDeadline, Instant paidAt, Instant cancelledAt, @Nullable DeliveryAddress deliveryAddress,
+      @Nullable PaymentMethod paymentMethod) {}
 
   private record StoredLine(long orderId, long itemId, String title, long priceAmount, int quantity) {}
 }

@@ -1,18 +1,20 @@
 package com.bazaar.payment.internal;
 
-import com.bazaar.platform.time.UtcColumns;
 import static com.bazaar.platform.time.UtcColumns.toColumn;
 
 import com.bazaar.payment.AlreadyPaid;
 import com.bazaar.payment.Payment;
+import com.bazaar.payment.PaymentMethod;
 import com.bazaar.payment.PaymentProvider;
 import com.bazaar.payment.PaymentProviderUnavailable;
-import com.bazaar.platform.protection.CircuitBreakers;
 import com.bazaar.payment.Payments;
 import com.bazaar.platform.Money;
 import com.bazaar.platform.id.IdGenerator;
+import com.bazaar.platform.protection.CircuitBreakers;
+import com.bazaar.platform.time.UtcColumns;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -44,8 +46,21 @@ class JdbcPayments implements Payments {
   @Override
   @Transactional(propagation = Propagation.MANDATORY)
   public Payment collect(long orderId, long buyerId, Money amount) {
+    return collect(orderId, buyerId, amount, Optional.empty());
+  }
+
+  @Override
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Payment collect(long orderId, long buyerId, Money amount, PaymentMethod method) {
+    return collect(orderId, buyerId, amount, Optional.of(method));
+  }
+
+  private Payment collect(long orderId, long buyerId, Money amount, Optional<PaymentMethod> method) {
     // A dead provider fails fast behind its breaker; the caller's transaction rolls back and the order stays payable.
-    String reference = breakers.call(PROVIDER_BREAKER, () -> provider.charge("order-" + orderId, buyerId, amount),
+    String reference = breakers.call(PROVIDER_BREAKER, 
+        () -> method.isPresent()
+            ? provider.charge("order-" + orderId, buyerId, amount, method.get())
+            : provider.charge("order-" + orderId, buyerId, amount),
         PaymentProviderUnavailable::new);
     Instant now = UtcColumns.now(clock);
     Payment payment = new Payment(ids.nextId(), orderId, amount, reference, now);

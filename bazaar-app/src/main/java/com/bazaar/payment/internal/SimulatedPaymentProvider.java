@@ -1,8 +1,10 @@
 package com.bazaar.payment.internal;
 
 import com.bazaar.payment.PaymentDeclined;
+import com.bazaar.payment.PaymentMethod;
 import com.bazaar.payment.PaymentProvider;
 import com.bazaar.platform.Money;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,6 +32,16 @@ final class SimulatedPaymentProvider implements PaymentProvider {
 
   @Override
   public String charge(String idempotencyKey, long buyerId, Money amount) {
+    return charge(idempotencyKey, buyerId, amount, "sim-");
+  }
+
+  /** The reference names the method, as a real provider's would tell an Alipay charge from a card's. */
+  @Override
+  public String charge(String idempotencyKey, long buyerId, Money amount, PaymentMethod method) {
+    return charge(idempotencyKey, buyerId, amount, "sim-" + method.name().toLowerCase(Locale.ROOT) + "-");
+  }
+
+  private String charge(String idempotencyKey, long buyerId, Money amount, String referencePrefix) {
     if (!available) {
       throw new IllegalStateException("simulated payment provider is down");
     }
@@ -37,7 +49,7 @@ final class SimulatedPaymentProvider implements PaymentProvider {
       throw new PaymentDeclined("amount above the simulated limit of " + declineAbove.get());
     }
     Charge charge = charges.computeIfAbsent(
-        idempotencyKey, key -> new Charge("sim-" + UUID.randomUUID(), buyerId, amount));
+        idempotencyKey, key -> new Charge(referencePrefix + UUID.randomUUID(), buyerId, amount));
     if (charge.buyerId() != buyerId || !charge.amount().equals(amount)) {
       throw new PaymentDeclined("idempotency key " + idempotencyKey + " was used for another charge");
     }

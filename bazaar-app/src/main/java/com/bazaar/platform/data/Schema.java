@@ -33,7 +33,7 @@ public final class Schema {
     }
   }
 
-  public static final Part USERS = new Part("user", "user", Placement.OWN_DATABASE, List.of("users"));
+  public static final Part USERS = new Part("user", "user", Placement.OWN_DATABASE, List.of("users", "addresses"));
   public static final Part CATALOG =
       new Part("catalog", "catalog", Placement.OWN_DATABASE, List.of("categories", "items"));
   public static final Part ORDER_ROWS =

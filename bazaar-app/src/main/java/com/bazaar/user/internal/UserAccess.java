@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Anyone may sign up and log in or out; {@code GET /api/session} answers 401 itself when nobody
- * is logged in.
+ * is logged in. Address books are for their logged-in owner.
  */
 @Component
 final class UserAccess implements HttpAccessRules {
@@ -16,6 +16,7 @@ final class UserAccess implements HttpAccessRules {
   public List<AccessRule> rules() {
     return List.of(
         AccessRule.calls(HttpMethod.POST, "/api/users").byAnyone(),
-        AccessRule.paths("/api/session").byAnyone());
+        AccessRule.paths("/api/session").byAnyone(),
+        AccessRule.paths("/api/addresses", "/api/addresses/**").bySignedInUsers());
   }
 }

@@ -104,11 +104,12 @@ class SmallerFindingsTest extends ApiTest {
   }
 
   @Test
-  void pagesAndApiAnswersCarryAContentSecurityPolicyThatAllowsNoScript() {
+  void pagesAndApiAnswersCarryAContentSecurityPolicyThatAllowsOnlyTheShopsOwnScriptFiles() {
     for (String path : new String[] {"/", "/login", "/api/items?size=1"}) {
       String policy = anonymous().send("GET", path, null, Map.of("Accept", "text/html")).header("Content-Security-Policy");
-      assertThat(policy).as(path).contains("default-src 'none'", "style-src 'self'", "frame-ancestors 'none'")
-          .doesNotContain("unsafe-inline", "script-src");
+      assertThat(policy).as(path).contains("default-src 'none'", "script-src 'self';", "style-src 'self'",
+              "frame-ancestors 'none'")
+          .doesNotContain("unsafe-inline", "unsafe-eval");
     }
   }
 

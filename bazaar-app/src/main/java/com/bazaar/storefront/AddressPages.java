@@ -1,0 +1,91 @@
+package com.bazaar.storefront;
+
+import com.bazaar.platform.Conflict;
+import com.bazaar.platform.InvalidInput;
+import com.bazaar.platform.NotFound;
+import com.bazaar.user.Address;
+import com.bazaar.user.AddressBook;
+import com.bazaar.user.AddressDetails;
+import com.bazaar.user.AuthenticatedUser;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The shopper's address book as pages: the list with "make default" and "delete", and the add
+ * form, which the checkout review shows too ({@code returnTo=checkout} goes back there with the
+ * new address chosen). A refused form comes back filled in, with the reason.
+ */
+@Controller
+final class AddressPages {
+  private final AddressBook addressBook;
+
+  AddressPages(AddressBook addressBook) {
+    this.addressBook = addressBook;
+  }
+
+  @GetMapping("/addresses")
+  String addresses(@AuthenticationPrincipal AuthenticatedUser user, Model model) {
+    model.addAttribute("addresses", addressBook.addresses(user.id()));
+    model.addAttribute("addressLimit", AddressBook.LIMIT);
+    return "addresses";
+  }
+
+  @PostMapping("/addresses")
+  String add(
+      @AuthenticationPrincipal AuthenticatedUser user,
+      @ModelAttribute AddressForm form,
+      @RequestParam(required = false) String returnTo,
+      RedirectAttributes redirect) {
+    boolean toCheckout = "checkout".equals(returnTo);
+    try {
+      Address added = addressBook.add(user.id(), form.details());
+      StorefrontAdvice.flashNotice(redirect, "地址已保存 Address saved.");
+      return toCheckout ? "redirect:/checkout?addressId=" + added.id() : "redirect:/addresses";
+    } catch (InvalidInput e) {
+      StorefrontAdvice.flashError(redirect, "Please check the address: " + e.field() + " " + e.getMessage());
+    } catch (Conflict e) {
+      StorefrontAdvice.flashError(redirect, "Could not save the address: " + e.getMessage());
+    }
+    redirect.addFlashAttribute("addressForm", form);
+    return toCheckout ? "redirect:/checkout#new-address" : "redirect:/addresses#new-address";
+  }
+
+  @PostMapping("/addresses/{id}/default")
+  String makeDefault(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable long id, RedirectAttributes redirect) {
+    try {
+      Address address = addressBook.address(user.id(), id);
+      addressBook.change(user.id(), id, new AddressDetails(address.recipient(), address.phone(), address.region(),
+          address.city(), address.line(), address.postcode(), true));
+      StorefrontAdvice.flashNotice(redirect, "默认地址已更新 Default address changed.");
+    } catch (NotFound e) {
+      StorefrontAdvice.flashError(redirect, "That address is no longer in your address book.");
+    }
+    return "redirect:/addresses";
+  }
+
+  @PostMapping("/addresses/{id}/delete")
+  String remove(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable long id, RedirectAttributes redirect) {
+    try {
+      addressBook.remove(user.id(), id);
+      StorefrontAdvice.flashNotice(redirect, "地址已删除 Address deleted. Orders placed with it keep their copy.");
+    } catch (NotFound e) {
+      StorefrontAdvice.flashError(redirect, "That address is no longer in your address book.");
+    }
+    return "redirect:/addresses";
+  }
+
+  /** The add form's fields as typed. */
+  record AddressForm(String recipient, String phone, String region, String city, String line, String postcode,
+      Boolean makeDefault) {
+    AddressDetails details() {
+      return new AddressDetails(recipient, phone, region, city, line, postcode, Boolean.TRUE.equals(makeDefault));
+    }
+  }
+}

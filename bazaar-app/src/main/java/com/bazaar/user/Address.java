@@ -1,0 +1,9 @@
+package com.bazaar.user;
+
+/**
+ * One entry of a shopper's address book. Postcode is empty when the shopper gave none; at most
+ * one address of a shopper is the default, the one checkout offers first.
+ */
+public record Address(
+    long id, String recipient, String phone, String region, String city, String line, String postcode,
+    boolean isDefault) {}

@@ -1,0 +1,81 @@
+package com.bazaar.storefront;
+
+import static com.bazaar.storefront.PageClient.location;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.bazaar.support.ApiClient;
+import com.bazaar.support.ApiClient.Answer;
+import com.bazaar.support.ApiTest;
+import com.bazaar.support.TestItems;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The checkout review and address book pages over plain HTTP: what a form can and cannot do. */
+class CheckoutPagesTest extends ApiTest {
+  @Autowired TestItems items;
+
+  private record Shopper(ApiClient api, PageClient pages) {}
+
+  private Shopper shopper(String prefix) {
+    String username = prefix + System.nanoTime() % 1_000_000_000L;
+    ApiClient api = new ApiClient(port).registerAndLogin(username);
+    return new Shopper(api, PageClient.loggedIn(port, username, "password-" + username));
+  }
+
+  private static String addAddress(ApiClient api, String recipient) {
+    Answer added = api.post("/api/addresses", ApiClient.json(Map.of("recipient", recipient, "phone", "13700137000",
+        "region", "北京市", "city", "北京市", "line", "朝阳区建国路 88 号")));
+    assertThat(added.status()).as(added.body()).isEqualTo(201);
+    return added.json().get("id").asString();
+  }
+
+  @Test
+  void anEmptyCartHasNothingToReview() {
+    Answer review = shopper("emptyreview").pages().get("/checkout");
+    assertThat(review.status()).isEqualTo(302);
+    assertThat(location(review)).isEqualTo("/cart");
+  }
+
+  @Test
+  void theReviewShowsTheShoppersAddressesEscapedWithTheDefaultChosen() {
+    Shopper shopper = shopper("review");
+    addAddress(shopper.api(), "<b>Bold</b> 王");
+    shopper.api().put("/api/cart/items/" + items.create("审核 review cup", 1_200, 5), "{\"quantity\":1}");
+
+    String page = shopper.pages().get("/checkout").body();
+    assertThat(page).contains("&lt;b&gt;Bold&lt;/b&gt; 王", "checked", "¥12.00", "微信支付 WeChat Pay", "name=\"idempotencyKey\"")
+        .doesNotContain("<b>Bold</b>");
+  }
+
+  @Test
+  void anotherShoppersAddressCannotBeChangedOrUsedThroughTheForms() {
+    Shopper owner = shopper("owner");
+    String theirs = addAddress(owner.api(), "主人 Owner");
+    Shopper other = shopper("other");
+    long cup = items.create("别人的地址 other's address cup", 900, 5);
+    other.api().put("/api/cart/items/" + cup, "{\"quantity\":1}");
+
+    assertThat(location(other.pages().post("/addresses/" + theirs + "/delete"))).isEqualTo("/addresses");
+    assertThat(location(other.pages().post("/addresses/" + theirs + "/default"))).isEqualTo("/addresses");
+    Answer placed = other.pages().post("/checkout", Map.of("addressId", theirs, "paymentMethod", "CARD",
+        "idempotencyKey", "other-" + System.nanoTime()));
+    assertThat(location(placed)).as("nothing placed, back to the cart").isEqualTo("/cart");
+    assertThat(other.api().get("/api/orders").json().get("content").size()).isZero();
+    assertThat(other.api().get("/api/cart").json().get("lines").size()).isEqualTo(1);
+    assertThat(items.stockOf(cup)).isEqualTo(5);
+
+    var kept = owner.api().get("/api/addresses/" + theirs).json();
+    assertThat(kept.get("recipient").asString()).isEqualTo("主人 Owner");
+    assertThat(kept.get("default").asBoolean()).isTrue();
+  }
+
+  @Test
+  void aRefusedAddressFormSavesNothing() {
+    Shopper shopper = shopper("badform");
+    Answer refused = shopper.pages().post("/addresses", Map.of("recipient", "x", "phone", "not a phone",
+        "region", "r", "city", "c", "line", "l", "returnTo", "checkout"));
+    assertThat(location(refused)).startsWith("/checkout");
+    assertThat(shopper.api().get("/api/addresses").json().size()).isZero();
+  }
+}
