@@ -1,16 +1,11 @@
 package com.bazaar.sales.internal;
 
-import com.bazaar.catalog.SalesCounts;
 import com.bazaar.order.Order;
 import com.bazaar.order.Order.OrderPaid;
 import com.bazaar.order.OrderLine;
 import com.bazaar.order.Ordering;
 import com.bazaar.platform.events.ProcessedMessages;
 import com.bazaar.sales.ItemSales;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,9 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the counts, and an order is paid at most once.
  */
 @Service
-class SalesCounter implements ItemSales, SalesCounts {
-  private static final int BATCH = 500;
-
+class SalesCounter implements ItemSales {
   static final String CONSUMER = "sales";
 
   private final JdbcClient jdbc;
@@ -40,21 +33,6 @@ class SalesCounter implements ItemSales, SalesCounts {
   @Transactional(readOnly = true)
   public long sold(long itemId) {
     return jdbc.sql("SELECT sold FROM item_sales WHERE item_id = ?").param(itemId).query(Long.class).optional().orElse(0L);
-  }
-
-  /** For the catalog's best-selling order: one query per 500 items. */
-  @Override
-  @Transactional(readOnly = true)
-  public Map<Long, Long> sold(Collection<Long> itemIds) {
-    List<Long> ids = List.copyOf(itemIds);
-    Map<Long, Long> sold = new HashMap<>();
-    for (int from = 0; from < ids.size(); from += BATCH) {
-      jdbc.sql("SELECT item_id, sold FROM item_sales WHERE item_id IN (:ids)")
-          .param("ids", ids.subList(from, Math.min(ids.size(), from + BATCH)))
-          .query((rs, n) -> sold.put(rs.getLong(1), rs.getLong(2)))
-          .list();
-    }
-    return sold;
   }
 
   /** Runs inside the bus's delivery transaction. */
