@@ -1,18 +1,15 @@
 package com.bazaar.catalog;
 
+import static com.bazaar.support.TestPictures.png;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bazaar.support.ApiClient;
 import com.bazaar.support.ApiTest;
 import com.bazaar.support.TestItems;
 import java.awt.Color;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -22,18 +19,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class ItemImagesApiTest extends ApiTest {
   @Autowired TestItems items;
-
-  static byte[] png(Color colour) {
-    BufferedImage image = new BufferedImage(8, 6, BufferedImage.TYPE_INT_RGB);
-    image.setRGB(0, 0, colour.getRGB());
-    var out = new ByteArrayOutputStream();
-    try {
-      ImageIO.write(image, "png", out);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-    return out.toByteArray();
-  }
 
   private String imageUrl(long itemId) {
     return anonymous().get("/api/items/" + itemId).json().get("imageUrl").asString();

@@ -7,6 +7,7 @@ import com.bazaar.support.ApiClient;
 import com.bazaar.support.ApiClient.Answer;
 import com.bazaar.support.ApiTest;
 import com.bazaar.support.TestItems;
+import com.bazaar.support.TestPictures;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -144,5 +145,30 @@ class BrowsingPagesTest extends ApiTest {
     assertThat(visitor.body()).doesNotContain("cart-count");
     assertThat(visitor.header("Set-Cookie") == null || !visitor.header("Set-Cookie").contains("SESSION"))
         .as("an anonymous list page creates no session").isTrue();
+  }
+
+  @Test
+  void anAdminUploadsAPictureOnTheItemFormAndABadFileIsExplainedThere() {
+    long item = items.create("Form pictured kettle", 1_990, 1);
+    ApiClient admin = admin();
+    String form = page(admin, "/admin/items/" + item + "/edit").body();
+    assertThat(form).contains("data-test=\"picture-form\"", "enctype=\"multipart/form-data\"");
+    // The form posts to its action, CSRF token in the URL (a body too large is never parsed for it).
+    Matcher action = Pattern.compile("action=\"(/admin/items/" + item + "/image\\?_csrf=[^\"]+)\"").matcher(form);
+    assertThat(action.find()).as("the picture form's action").isTrue();
+    String upload = action.group(1).replace("&amp;", "&");
+
+    Answer bad = admin.upload(upload, "image", "k.png", "image/png",
+        "plain text".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(bad.status()).as(bad.body()).isEqualTo(302);
+    assertThat(page(admin, "/admin/items/" + item + "/edit").body()).contains("Picture not changed", "PNG, JPEG or WebP");
+
+    Answer good = admin.upload(upload, "image", "k.png", "image/png", TestPictures.png(java.awt.Color.MAGENTA));
+    assertThat(good.status()).as(good.body()).isEqualTo(302);
+    assertThat(anonymous().get("/api/items/" + item).json().get("imageUrl").asString()).matches("/images/[0-9a-f]{32}\\.png");
+    assertThat(admin.upload("/admin/items/" + item + "/image", "image", "k.png", "image/png",
+        TestPictures.png(java.awt.Color.PINK)).status()).as("without the token").isEqualTo(403);
+    assertThat(newShopper().upload("/admin/items/" + item + "/image", "image", "k.png", "image/png",
+        TestPictures.png(java.awt.Color.CYAN)).status()).isEqualTo(403);
   }
 }
