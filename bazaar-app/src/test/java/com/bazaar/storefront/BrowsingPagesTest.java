@@ -168,6 +168,10 @@ class BrowsingPagesTest extends ApiTest {
     assertThat(anonymous().get("/api/items/" + item).json().get("imageUrl").asString()).matches("/images/[0-9a-f]{32}\\.png");
     assertThat(admin.upload("/admin/items/" + item + "/image", "image", "k.png", "image/png",
         TestPictures.png(java.awt.Color.PINK)).status()).as("without the token").isEqualTo(403);
+    Answer huge = admin.upload(upload, "image", "huge.png", "image/png",
+        java.util.Arrays.copyOf(TestPictures.png(java.awt.Color.GRAY), 2 * 1024 * 1024 + 10), BROWSER);
+    assertThat(huge.status()).isEqualTo(413);
+    assertThat(huge.body()).contains("at most 2 MB");
     assertThat(newShopper().upload("/admin/items/" + item + "/image", "image", "k.png", "image/png",
         TestPictures.png(java.awt.Color.CYAN)).status()).isEqualTo(403);
   }

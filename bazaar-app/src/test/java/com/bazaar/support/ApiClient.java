@@ -105,6 +105,12 @@ public final class ApiClient {
 
   /** A multipart/form-data POST with one file part. */
   public Answer upload(String path, String part, String filename, String contentType, byte[] bytes) {
+    return upload(path, part, filename, contentType, bytes, Map.of());
+  }
+
+  /** The same with headers of its own, e.g. a browser's {@code Accept: text/html}. */
+  public Answer upload(
+      String path, String part, String filename, String contentType, byte[] bytes, Map<String, String> headers) {
     String boundary = "----bazaar" + System.nanoTime();
     var body = new java.io.ByteArrayOutputStream();
     String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\""
@@ -112,14 +118,14 @@ public final class ApiClient {
     body.writeBytes(head.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     body.writeBytes(bytes);
     body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
         .header("X-Requested-With", "XMLHttpRequest")
         .header("Accept", "application/json")
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .build();
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary);
+    headers.forEach(request::setHeader);
     try {
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Answer(response.statusCode(), response.body(), response.headers().map());
     } catch (IOException e) {
       throw new IllegalStateException(e);

@@ -50,6 +50,10 @@ final class ErrorEndpoint implements ErrorController {
     if (status == HttpStatus.NOT_FOUND) {
       return "We could not find that page.";
     }
+    if (status == HttpStatus.CONTENT_TOO_LARGE) {
+      return "That was too large to send: a picture may be at most 2 MB. Go back and choose a smaller one. "
+          + "文件过大，请选择较小的图片。";
+    }
     if (status == HttpStatus.SERVICE_UNAVAILABLE) {
       return "The shop is very busy right now and nothing was changed. Please try again in a moment. "
           + "当前访问人数过多，请稍后再试。";
