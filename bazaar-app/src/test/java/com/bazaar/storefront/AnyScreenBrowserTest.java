@@ -270,10 +270,13 @@ class AnyScreenBrowserTest extends ShopBrowserTest {
     waiting().until(driver -> Instant.now().isAfter(endsAt.plusSeconds(1)));
   }
 
-  /** "home", "search", "item", "item-flash-sale", "cart", "order", "admin-items", "admin", ... */
+  /** "home", "browse" (a sorted list), "search", "item", "item-flash-sale", "cart", "order", "admin-items", "admin", ... */
   private static String screenName(String path) {
     if (path.equals("/items/" + flashItem)) {
       return "item-flash-sale";
+    }
+    if (path.contains("sort=")) {
+      return "browse";
     }
     String name = path.replaceAll("\\?.*", "")
         .replaceAll("^/items/[0-9]+$", "/item")

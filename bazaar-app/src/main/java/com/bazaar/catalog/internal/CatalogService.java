@@ -171,11 +171,14 @@ class CatalogService implements Catalog {
     String name = contentHash(image) + "." + extension;
     // The picture first: a crash in between leaves an unused file, never an item naming a missing one.
     imageStore.store(name, image);
-    if (!items.attachImage(itemId, name, now())) {
-      throw new ItemNotFound(itemId);
-    }
-    events.publishEvent(new ItemChanged(itemId));
-    return load(itemId).orElseThrow();
+    // As update: the event recorded, then the row changed, in the catalog transaction.
+    return catalog.inTransaction(() -> {
+      events.publishEvent(new ItemChanged(itemId));
+      if (!items.attachImage(itemId, name, now())) {
+        throw new ItemNotFound(itemId);
+      }
+      return load(itemId).orElseThrow();
+    });
   }
 
   @Override
