@@ -59,7 +59,8 @@ final class CatalogPages {
     PageSpec spec = new PageSpec(pageNumber(page, to), PAGE_SIZE);
     ItemGrids.Grid grid = grids.grid("home:" + browsing.key() + ":" + spec.page(),
         () -> catalog.items(Optional.empty(), browsing.price(), browsing.order().orElseThrow(), spec), request, response);
-    model.addAttribute("heading", "New arrivals · 新品上架");
+    boolean newest = browsing.sort().equals(browsing.defaultSort());
+    model.addAttribute("heading", newest ? "New arrivals · 新品上架" : "All items · 全部商品");
     return listPage(model, grid, browsing, "items");
   }
 
