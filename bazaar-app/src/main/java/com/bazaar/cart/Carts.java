@@ -6,6 +6,9 @@ public interface Carts {
 
   Cart cart(long userId);
 
+  /** How many units the cart holds (all lines' quantities), without reading the catalog. */
+  long units(long userId);
+
   /** Sets the quantity of an item (0 removes it); throws ItemNotFound for an unknown item. */
   Cart setQuantity(long userId, long itemId, int quantity);
 

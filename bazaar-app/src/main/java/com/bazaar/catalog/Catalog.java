@@ -11,6 +11,7 @@ import java.util.function.Consumer;
  * that the inventory module reports. Admin writes publish {@link ItemChanged}.
  */
 public interface Catalog {
+  int SALES_RANKED = 10_000;
 
   List<Category> categories();
 
@@ -20,7 +21,32 @@ public interface Catalog {
   Optional<ItemDetail> findItem(long itemId);
 
   /** Items of one category (all items when empty), newest first. */
-  Page<ItemSummary> items(Optional<Long> categoryId, PageSpec page);
+  default Page<ItemSummary> items(Optional<Long> categoryId, PageSpec page) {
+    return items(categoryId, PriceRange.ANY, ItemOrder.NEWEST, page);
+  }
+
+  /**
+   * Items of one category (all items when empty) priced within the range, in the order asked.
+   * Best-selling first ranks the newest {@value #SALES_RANKED} items that match: a page can
+   * reach no further anyway (PageSpec's window).
+   */
+  Page<ItemSummary> items(Optional<Long> categoryId, PriceRange price, ItemOrder order, PageSpec page);
+
+  /**
+   * Of these items (e.g. search hits), those priced within the range, in the order asked;
+   * unknown ids are skipped. Lets search filter and sort its matches without a second index.
+   */
+  List<Long> arrange(List<Long> itemIds, PriceRange price, ItemOrder order);
+
+  /**
+   * Replaces the item's picture; throws {@link com.bazaar.platform.InvalidInput} naming
+   * {@code image} for anything but a PNG, JPEG or WebP within {@value ItemImage#MAX_BYTES} bytes
+   * (told by its content, not its name), before anything is written.
+   */
+  ItemDetail attachImage(long itemId, byte[] image);
+
+  /** A stored picture by the name in its URL; empty if there is none. */
+  Optional<ItemImage> image(String name);
 
   /** The items with these ids, in the order given; unknown ids are skipped. */
   List<ItemSummary> summaries(List<Long> itemIds);

@@ -5,9 +5,16 @@ import java.time.Instant;
 
 /** An item as its own page shows it (and as the item cache holds it, as JSON in Redis). */
 public record ItemDetail(
-    long id, String title, String description, Money price, long stock, long categoryId, Instant updatedAt) {
+    long id,
+    String title,
+    String description,
+    Money price,
+    long stock,
+    long categoryId,
+    Instant updatedAt,
+    String imageUrl) {
 
   public ItemSummary summary() {
-    return new ItemSummary(id, title, price, stock, categoryId);
+    return new ItemSummary(id, title, price, stock, categoryId, imageUrl);
   }
 }

@@ -2,5 +2,8 @@ package com.bazaar.catalog;
 
 import com.bazaar.platform.Money;
 
-/** An item as lists show it: the current price and the stock available to buy now. */
-public record ItemSummary(long id, String title, Money price, long stock, long categoryId) {}
+/**
+ * An item as lists show it: the current price, the stock available to buy now and the path of
+ * its picture (uploaded, or drawn from its title and category when it has none).
+ */
+public record ItemSummary(long id, String title, Money price, long stock, long categoryId, String imageUrl) {}

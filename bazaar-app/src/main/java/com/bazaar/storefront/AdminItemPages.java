@@ -8,6 +8,7 @@ import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.Money;
 import com.bazaar.platform.PageSpec;
 import jakarta.validation.Valid;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Catalog administration pages; security admits only admins to {@code /admin/**}. */
@@ -68,7 +70,26 @@ final class AdminItemPages {
 
   @GetMapping("/admin/items/{id}/edit")
   String edit(@PathVariable long id, Model model) {
-    return form(model, ItemForm.of(catalog.item(id)), id);
+    ItemDetail item = catalog.item(id);
+    model.addAttribute("imageUrl", item.imageUrl());
+    return form(model, ItemForm.of(item), id);
+  }
+
+  /**
+   * A new picture for the item (multipart part {@code image}); the catalog checks its type by
+   * its content and its size. Too large for the multipart limit, the request ends in the 413
+   * error page before it gets here.
+   */
+  @PostMapping("/admin/items/{id}/image")
+  String attachImage(@PathVariable long id, @RequestParam("image") MultipartFile image, RedirectAttributes redirect)
+      throws IOException {
+    try {
+      ItemDetail item = catalog.attachImage(id, image.getBytes());
+      StorefrontAdvice.flashNotice(redirect, "New picture for “" + item.title() + "”.");
+    } catch (InvalidInput e) {
+      StorefrontAdvice.flashError(redirect, "Picture not changed: the file " + e.getMessage() + ".");
+    }
+    return "redirect:/admin/items/" + id + "/edit";
   }
 
   @PostMapping("/admin/items/{id}")

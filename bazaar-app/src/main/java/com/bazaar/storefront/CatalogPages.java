@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -46,18 +47,31 @@ final class CatalogPages {
 
   @GetMapping("/")
   String home(
-      @RequestParam(defaultValue = "0") int page, Model model, HttpServletRequest request, HttpServletResponse response) {
-    PageSpec spec = new PageSpec(page, PAGE_SIZE);
-    addGrid(model, grids.grid("home:" + page, () -> catalog.items(Optional.empty(), spec), request, response));
-    model.addAttribute("heading", "New arrivals · 新品上架");
-    model.addAttribute("pagePath", "/");
-    return "items";
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(required = false) @Nullable Integer to,
+      @RequestParam(required = false) @Nullable String sort,
+      @RequestParam(required = false) @Nullable String min,
+      @RequestParam(required = false) @Nullable String max,
+      Model model,
+      HttpServletRequest request,
+      HttpServletResponse response) {
+    Browsing browsing = Browsing.of("/", null, sort, min, max);
+    PageSpec spec = new PageSpec(pageNumber(page, to), PAGE_SIZE);
+    ItemGrids.Grid grid = grids.grid("home:" + browsing.key() + ":" + spec.page(),
+        () -> catalog.items(Optional.empty(), browsing.price(), browsing.order().orElseThrow(), spec), request, response);
+    boolean newest = browsing.sort().equals(browsing.defaultSort());
+    model.addAttribute("heading", newest ? "New arrivals · 新品上架" : "All items · 全部商品");
+    return listPage(model, grid, browsing, "items");
   }
 
   @GetMapping("/categories/{id}")
   String category(
       @PathVariable long id,
       @RequestParam(defaultValue = "0") int page,
+      @RequestParam(required = false) @Nullable Integer to,
+      @RequestParam(required = false) @Nullable String sort,
+      @RequestParam(required = false) @Nullable String min,
+      @RequestParam(required = false) @Nullable String max,
       Model model,
       HttpServletRequest request,
       HttpServletResponse response) {
@@ -66,18 +80,23 @@ final class CatalogPages {
             .filter(c -> c.id() == id)
             .findFirst()
             .orElseThrow(() -> new CategoryNotFound(id));
-    PageSpec spec = new PageSpec(page, PAGE_SIZE);
+    Browsing browsing = Browsing.of("/categories/" + id, null, sort, min, max);
+    PageSpec spec = new PageSpec(pageNumber(page, to), PAGE_SIZE);
     model.addAttribute("heading", category.name());
     model.addAttribute("category", category);
-    addGrid(model, grids.grid("category:" + id + ":" + page, () -> catalog.items(Optional.of(id), spec), request, response));
-    model.addAttribute("pagePath", "/categories/" + id);
-    return "items";
+    ItemGrids.Grid grid = grids.grid("category:" + id + ":" + browsing.key() + ":" + spec.page(),
+        () -> catalog.items(Optional.of(id), browsing.price(), browsing.order().orElseThrow(), spec), request, response);
+    return listPage(model, grid, browsing, "items");
   }
 
   @GetMapping("/search")
   String search(
-      @RequestParam(name = "q", required = false) String query,
+      @RequestParam(name = "q", required = false) @Nullable String query,
       @RequestParam(defaultValue = "0") int page,
+      @RequestParam(required = false) @Nullable Integer to,
+      @RequestParam(required = false) @Nullable String sort,
+      @RequestParam(required = false) @Nullable String min,
+      @RequestParam(required = false) @Nullable String max,
       Model model,
       HttpServletRequest request,
       HttpServletResponse response) {
@@ -87,9 +106,13 @@ final class CatalogPages {
       model.addAttribute("hint", "Type what you are looking for, e.g. 手机 or phone.");
       return "search";
     }
+    Browsing browsing = Browsing.of("/search", q, sort, min, max);
+    model.addAttribute("browse", browsing);
     try {
-      PageSpec spec = new PageSpec(page, PAGE_SIZE);
-      addGrid(model, grids.searchGrid("search:" + page + ":" + q, () -> search.find(q, spec), request, response));
+      PageSpec spec = new PageSpec(pageNumber(page, to), PAGE_SIZE);
+      ItemGrids.Grid grid = grids.searchGrid("search:" + browsing.key() + ":" + spec.page() + ":" + q,
+          () -> search.find(q, browsing.price(), browsing.order(), spec), request, response);
+      return listPage(model, grid, browsing, "search");
     } catch (InvalidInput e) {
       model.addAttribute("hint", "page".equals(e.field())
           ? "We show only the first " + PageSpec.MAX_WINDOW + " matches. Add a word to narrow your search."
@@ -100,6 +123,28 @@ final class CatalogPages {
       model.addAttribute("hint", "Search is resting for a moment. Browse the categories meanwhile.");
     }
     return "search";
+  }
+
+  /** {@code page} is 0-based as in links; {@code to} is the 1-based number a shopper typed to jump. */
+  private static int pageNumber(int page, @Nullable Integer to) {
+    if (to == null) {
+      return page;
+    }
+    if (to < 1) {
+      throw new InvalidInput("to", "must be ≥ 1");
+    }
+    return Math.min(to - 1, PageSpec.MAX_WINDOW / PAGE_SIZE - 1);
+  }
+
+  /** The list page, or its last page when the one asked for lies past the end (a jump too far). */
+  private static String listPage(Model model, ItemGrids.Grid grid, Browsing browsing, String view) {
+    var items = grid.items();
+    if (items.content().isEmpty() && items.page() > 0 && items.reachablePages() > 0) {
+      return "redirect:" + browsing.href(items.reachablePages() - 1);
+    }
+    model.addAttribute("browse", browsing);
+    addGrid(model, grid);
+    return view;
   }
 
   @GetMapping("/items/{id}")

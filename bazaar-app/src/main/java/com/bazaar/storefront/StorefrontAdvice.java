@@ -1,5 +1,6 @@
 package com.bazaar.storefront;
 
+import com.bazaar.cart.Carts;
 import com.bazaar.catalog.Catalog;
 import com.bazaar.catalog.Category;
 import com.bazaar.notification.Notifications;
@@ -13,6 +14,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -53,11 +55,15 @@ final class StorefrontAdvice {
 
   private final Catalog catalog;
   private final Notifications notifications;
+  private final Carts carts;
+  private final Clock clock;
   private final MessageSource messages;
 
-  StorefrontAdvice(Catalog catalog, Notifications notifications, MessageSource messages) {
+  StorefrontAdvice(Catalog catalog, Notifications notifications, Carts carts, Clock clock, MessageSource messages) {
     this.catalog = catalog;
     this.notifications = notifications;
+    this.carts = carts;
+    this.clock = clock;
     this.messages = messages;
   }
 
@@ -89,6 +95,12 @@ final class StorefrontAdvice {
   @ModelAttribute("bell")
   Bell bell(@AuthenticationPrincipal AuthenticatedUser user) {
     return user == null ? null : new Bell(notifications, user.id());
+  }
+
+  /** The header's cart count, counted only if the header is drawn (see {@link CartBadge}); none for visitors. */
+  @ModelAttribute("cartBadge")
+  CartBadge cartBadge(@AuthenticationPrincipal AuthenticatedUser user, HttpServletRequest request) {
+    return user == null ? null : new CartBadge(carts, user.id(), request, clock);
   }
 
   @ModelAttribute("fmt")

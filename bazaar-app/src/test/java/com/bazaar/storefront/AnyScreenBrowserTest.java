@@ -171,6 +171,9 @@ class AnyScreenBrowserTest extends ShopBrowserTest {
     pages.put("anonymous", List.of("/", "/?page=1", "/categories/" + categoryId, "/search?q=" + encode("手机"),
         "/search?q=", "/items/" + shopperItem, "/login", "/login?expired", "/register", "/no-such-page"));
     pages.put("anonymous", concat(pages.get("anonymous"), "/flash-sales", "/items/" + flashItem));
+    // Issue 14: sort and price controls, numbered pages with the jump box.
+    pages.put("anonymous", concat(pages.get("anonymous"), "/?page=1&sort=price_asc&min=1&max=99999",
+        "/categories/" + categoryId + "?sort=sales", "/search?q=" + encode("手机") + "&sort=price_desc"));
     pages.put("shopper", List.of("/", "/items/" + shopperItem, "/cart", "/checkout", "/addresses", "/orders",
         "/orders/" + shopperOrder,
         "/admin/items", "/items/1", "/flash-sales", "/items/" + flashItem, "/notifications",
@@ -188,7 +191,8 @@ class AnyScreenBrowserTest extends ShopBrowserTest {
   private Map<String, List<String>> mainPagesByWho() {
     prepareShopper();
     Map<String, List<String>> pages = new LinkedHashMap<>();
-    pages.put("anonymous", List.of("/", "/search?q=" + encode("手机"), "/items/" + shopperItem, "/login", "/register"));
+    pages.put("anonymous", List.of("/", "/search?q=" + encode("手机"), "/items/" + shopperItem, "/login", "/register",
+        "/?page=1&sort=price_desc&min=1"));
     pages.put("shopper", List.of("/cart", "/checkout", "/addresses", "/orders", "/orders/" + shopperOrder,
         "/no-such-page", "/flash-sales",
         "/items/" + flashItem, "/notifications"));
@@ -293,10 +297,13 @@ class AnyScreenBrowserTest extends ShopBrowserTest {
     waiting().until(driver -> Instant.now().isAfter(endsAt.plusSeconds(1)));
   }
 
-  /** "home", "search", "item", "item-flash-sale", "cart", "order", "admin-items", "admin", ... */
+  /** "home", "browse" (a sorted list), "search", "item", "item-flash-sale", "cart", "order", "admin-items", "admin", ... */
   private static String screenName(String path) {
     if (path.equals("/items/" + flashItem)) {
       return "item-flash-sale";
+    }
+    if (path.contains("sort=")) {
+      return "browse";
     }
     String name = path.replaceAll("\\?.*", "")
         .replaceAll("^/items/[0-9]+$", "/item")

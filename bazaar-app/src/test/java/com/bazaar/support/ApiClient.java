@@ -103,6 +103,51 @@ public final class ApiClient {
     }
   }
 
+  /** A multipart/form-data POST with one file part. */
+  public Answer upload(String path, String part, String filename, String contentType, byte[] bytes) {
+    return upload(path, part, filename, contentType, bytes, Map.of());
+  }
+
+  /** The same with headers of its own, e.g. a browser's {@code Accept: text/html}. */
+  public Answer upload(
+      String path, String part, String filename, String contentType, byte[] bytes, Map<String, String> headers) {
+    String boundary = "----bazaar" + System.nanoTime();
+    var body = new java.io.ByteArrayOutputStream();
+    String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\""
+        + filename + "\"\r\nContent-Type: " + contentType + "\r\n\r\n";
+    body.writeBytes(head.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    body.writeBytes(bytes);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+        .header("X-Requested-With", "XMLHttpRequest")
+        .header("Accept", "application/json")
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary);
+    headers.forEach(request::setHeader);
+    try {
+      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Answer(response.statusCode(), response.body(), response.headers().map());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A GET whose body is kept as bytes (pictures). */
+  public HttpResponse<byte[]> download(String path) {
+    try {
+      return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public static String json(Object value) {
     return JSON.writeValueAsString(value);
   }

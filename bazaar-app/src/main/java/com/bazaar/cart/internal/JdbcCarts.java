@@ -3,6 +3,7 @@ package com.bazaar.cart.internal;
 import static com.bazaar.platform.time.UtcColumns.toColumn;
 
 import com.bazaar.cart.Cart;
+import com.bazaar.cart.CartChanged;
 import com.bazaar.cart.CartLine;
 import com.bazaar.cart.Carts;
 import com.bazaar.catalog.Catalog;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -40,6 +42,7 @@ class JdbcCarts implements Carts {
   private final String currency;
   private final TransactionTemplate writing;
   private final LockConflictRetry retry;
+  private final ApplicationEventPublisher events;
 
   JdbcCarts(
       JdbcClient jdbc,
@@ -47,7 +50,8 @@ class JdbcCarts implements Carts {
       Clock clock,
       @Value("${bazaar.currency}") String currency,
       PlatformTransactionManager transactions,
-      LockConflictRetry retry) {
+      LockConflictRetry retry,
+      ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.catalog = catalog;
     this.clock = clock;
@@ -58,6 +62,7 @@ class JdbcCarts implements Carts {
     // A write that joins a caller's transaction (clear, while an order is placed) keeps its level.
     this.writing.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
     this.retry = retry;
+    this.events = events;
   }
 
   @Override
@@ -87,6 +92,15 @@ class JdbcCarts implements Carts {
   }
 
   @Override
+  @Transactional(readOnly = true)
+  public long units(long userId) {
+    return jdbc.sql("SELECT COALESCE(SUM(quantity), 0) FROM cart_lines WHERE user_id = ?")
+        .param(userId)
+        .query(Long.class)
+        .single();
+  }
+
+  @Override
   public Cart setQuantity(long userId, long itemId, int quantity) {
     if (quantity < 0 || quantity > MAX_QUANTITY) {
       throw new InvalidInput("quantity", "must be between 0 and " + MAX_QUANTITY);
@@ -101,6 +115,7 @@ class JdbcCarts implements Carts {
       if (!updateQuantity(userId, itemId, quantity)) {
         insertLine(userId, itemId, quantity);
       }
+      events.publishEvent(new CartChanged(userId));
     }));
     return cart(userId);
   }
@@ -111,6 +126,7 @@ class JdbcCarts implements Carts {
         .sql("DELETE FROM cart_lines WHERE user_id = ? AND item_id = ?")
         .params(userId, itemId)
         .update()));
+    events.publishEvent(new CartChanged(userId));
     return cart(userId);
   }
 
@@ -131,6 +147,7 @@ class JdbcCarts implements Carts {
             .param("user", userId)
             .param("items", itemIds)
             .update();
+        events.publishEvent(new CartChanged(userId));
       }
     }));
   }

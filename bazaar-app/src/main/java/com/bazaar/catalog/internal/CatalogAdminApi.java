@@ -7,18 +7,22 @@ import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.Money;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
+import java.io.IOException;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /** Admins create and change items and count stock (security allows ADMIN only here). */
 @RestController
@@ -52,6 +56,17 @@ class CatalogAdminApi {
       throw new InvalidInput("delta", "must not be zero");
     }
     return CatalogApi.DetailView.of(catalog.adjustStock(id, change.delta()));
+  }
+
+  /**
+   * A picture for the item, as the multipart part {@code image}: PNG, JPEG or WebP (told by its
+   * content) of at most 2 MB; anything else is a 400 (413 above the multipart limit) and
+   * nothing is stored.
+   */
+  @PostMapping(path = "/api/admin/items/{id}/image", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  CatalogApi.DetailView attachImage(@PathVariable long id, @RequestPart("image") MultipartFile image)
+      throws IOException {
+    return CatalogApi.DetailView.of(catalog.attachImage(id, image.getBytes()));
   }
 
   record ItemForm(

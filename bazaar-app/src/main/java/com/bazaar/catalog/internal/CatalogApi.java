@@ -3,13 +3,16 @@ package com.bazaar.catalog.internal;
 import com.bazaar.catalog.Catalog;
 import com.bazaar.catalog.Category;
 import com.bazaar.catalog.ItemDetail;
+import com.bazaar.catalog.ItemOrder;
 import com.bazaar.catalog.ItemSummaryView;
+import com.bazaar.catalog.PriceRange;
 import com.bazaar.platform.Money;
 import com.bazaar.platform.Page;
 import com.bazaar.platform.PageSpec;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,13 +33,20 @@ class CatalogApi {
     return catalog.categories().stream().map(CategoryView::of).toList();
   }
 
+  /** Newest first unless {@code sort} says otherwise; prices in minor units, both ends included. */
   @Operation(summary = "A page of items, of one category if given")
   @GetMapping("/api/items")
   Page<ItemSummaryView> items(
-      @RequestParam(required = false) Long categoryId,
+      @RequestParam(required = false) @Nullable Long categoryId,
+      @RequestParam(defaultValue = "newest") String sort,
+      @RequestParam(required = false) @Nullable Long minPrice,
+      @RequestParam(required = false) @Nullable Long maxPrice,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "20") int size) {
-    return catalog.items(Optional.ofNullable(categoryId), new PageSpec(page, size)).map(ItemSummaryView::of);
+    ItemOrder order = ItemOrder.of(sort);
+    PriceRange price = PriceRange.of(minPrice, maxPrice);
+    return catalog.items(Optional.ofNullable(categoryId), price, order, new PageSpec(page, size))
+        .map(ItemSummaryView::of);
   }
 
   @Operation(summary = "One item with its description and stock")
@@ -62,7 +72,8 @@ class CatalogApi {
       Money price,
       long stock,
       String categoryId,
-      String updatedAt) {
+      String updatedAt,
+      String imageUrl) {
     static DetailView of(ItemDetail item) {
       return new DetailView(
           String.valueOf(item.id()),
@@ -71,7 +82,8 @@ class CatalogApi {
           item.price(),
           item.stock(),
           String.valueOf(item.categoryId()),
-          item.updatedAt().toString());
+          item.updatedAt().toString(),
+          item.imageUrl());
     }
   }
 }

@@ -5,8 +5,12 @@ import com.bazaar.catalog.Category;
 import com.bazaar.catalog.ItemChanged;
 import com.bazaar.catalog.ItemDetail;
 import com.bazaar.catalog.ItemDraft;
+import com.bazaar.catalog.ItemImage;
 import com.bazaar.catalog.ItemNotFound;
+import com.bazaar.catalog.ItemOrder;
 import com.bazaar.catalog.ItemSummary;
+import com.bazaar.catalog.PriceRange;
+import com.bazaar.catalog.SalesCounts;
 import com.bazaar.inventory.Inventory;
 import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.Page;
@@ -15,8 +19,12 @@ import com.bazaar.platform.data.DataLayout;
 import com.bazaar.platform.data.DomainDatabase;
 import com.bazaar.platform.id.IdGenerator;
 import com.bazaar.platform.time.UtcColumns;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,6 +64,8 @@ class CatalogService implements Catalog {
   private final ApplicationEventPublisher events;
   private final Clock clock;
   private final String currency;
+  private final SalesCounts sales;
+  private final ImageStore imageStore;
 
   CatalogService(
       DataLayout layout,
@@ -66,7 +76,9 @@ class CatalogService implements Catalog {
       IdGenerator ids,
       ApplicationEventPublisher events,
       Clock clock,
-      @Value("${bazaar.currency}") String currency) {
+      @Value("${bazaar.currency}") String currency,
+      SalesCounts sales,
+      ImageStore imageStore) {
     this.catalog = layout.of("catalog");
     this.items = items;
     this.categories = categories;
@@ -76,6 +88,8 @@ class CatalogService implements Catalog {
     this.events = events;
     this.clock = clock;
     this.currency = currency;
+    this.sales = sales;
+    this.imageStore = imageStore;
   }
 
   @Override
@@ -94,10 +108,95 @@ class CatalogService implements Catalog {
   }
 
   @Override
-  public Page<ItemSummary> items(Optional<Long> categoryId, PageSpec page) {
-    List<Items.Row> rows = items.newest(categoryId, page);
-    long total = rows.isEmpty() && page.page() == 0 ? 0 : items.count(categoryId);
+  public Page<ItemSummary> items(Optional<Long> categoryId, PriceRange price, ItemOrder order, PageSpec page) {
+    if (order == ItemOrder.SALES) {
+      return bestSelling(categoryId, price, page);
+    }
+    List<Items.Row> rows = items.page(categoryId, price, order, page);
+    long total = rows.isEmpty() && page.page() == 0 ? 0 : items.count(categoryId, price);
     return Page.of(withStock(rows).stream().map(ItemDetail::summary).toList(), page, total);
+  }
+
+  /**
+   * The sales live in another module's tables (maybe another database), so the newest matching
+   * ids are ranked here by the counts {@link SalesCounts} reports: one id query, one count query
+   * per 500 ids, bounded by {@link Catalog#SALES_RANKED} like every page.
+   */
+  private Page<ItemSummary> bestSelling(Optional<Long> categoryId, PriceRange price, PageSpec page) {
+    List<Long> ranked = bySales(items.newestIds(categoryId, price, SALES_RANKED));
+    long total = ranked.size() < SALES_RANKED ? ranked.size() : items.count(categoryId, price);
+    List<Long> slice = ranked.subList(Math.min(ranked.size(), page.offset()),
+        Math.min(ranked.size(), page.offset() + page.size()));
+    return Page.of(summaries(slice), page, total);
+  }
+
+  /** Sorts ids given newest first by units sold; the sort is stable, so ties stay newest first. */
+  private List<Long> bySales(List<Long> newestFirst) {
+    Map<Long, Long> sold = sales.sold(newestFirst);
+    return newestFirst.stream()
+        .sorted(Comparator.comparing((Long id) -> sold.getOrDefault(id, 0L)).reversed())
+        .toList();
+  }
+
+  @Override
+  public List<Long> arrange(List<Long> itemIds, PriceRange price, ItemOrder order) {
+    List<Long> distinct = itemIds.stream().distinct().toList();
+    Map<Long, Long> prices = items.prices(distinct);
+    List<Long> kept = distinct.stream()
+        .filter(id -> prices.containsKey(id) && price.contains(prices.get(id)))
+        .toList();
+    Comparator<Long> newest = Comparator.reverseOrder();
+    Comparator<Long> byPrice = Comparator.comparing(prices::get);
+    return switch (order) {
+      case NEWEST -> kept.stream().sorted(newest).toList();
+      case PRICE_ASC -> kept.stream().sorted(byPrice.thenComparing(newest)).toList();
+      case PRICE_DESC -> kept.stream().sorted(byPrice.reversed().thenComparing(newest)).toList();
+      case SALES -> bySales(kept.stream().sorted(newest).toList());
+    };
+  }
+
+  @Override
+  public ItemDetail attachImage(long itemId, byte[] image) {
+    if (image.length == 0) {
+      throw new InvalidInput("image", "is empty: choose a PNG, JPEG or WebP picture");
+    }
+    if (image.length > ItemImage.MAX_BYTES) {
+      throw new InvalidInput("image", "must be at most " + ItemImage.MAX_BYTES / (1024 * 1024) + " MB");
+    }
+    String extension = ItemImage.sniff(image).orElseThrow(
+        () -> new InvalidInput("image", "is not a PNG, JPEG or WebP picture (told by its content, not its name)"));
+    if (items.find(itemId).isEmpty()) {
+      throw new ItemNotFound(itemId);
+    }
+    String name = contentHash(image) + "." + extension;
+    // The picture first: a crash in between leaves an unused file, never an item naming a missing one.
+    imageStore.store(name, image);
+    // As update: the event recorded, then the row changed, in the catalog transaction.
+    return catalog.inTransaction(() -> {
+      events.publishEvent(new ItemChanged(itemId));
+      if (!items.attachImage(itemId, name, now())) {
+        throw new ItemNotFound(itemId);
+      }
+      return load(itemId).orElseThrow();
+    });
+  }
+
+  @Override
+  public Optional<ItemImage> image(String name) {
+    if (!CatalogImages.NAME.matcher(name).matches()) {
+      return Optional.empty();
+    }
+    String extension = name.substring(name.indexOf('.') + 1);
+    return imageStore.load(name).map(bytes -> new ItemImage(name, ItemImage.mediaType(extension), bytes));
+  }
+
+  private static String contentHash(byte[] bytes) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
+      return HexFormat.of().formatHex(digest, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
   }
 
   @Override
@@ -211,7 +310,13 @@ class CatalogService implements Catalog {
 
   private static ItemDetail detail(Items.Row row, long stock) {
     return new ItemDetail(
-        row.id(), row.title(), row.description(), row.price(), stock, row.categoryId(), row.updatedAt());
+        row.id(), row.title(), row.description(), row.price(), stock, row.categoryId(), row.updatedAt(),
+        imageUrl(row));
+  }
+
+  /** The uploaded picture if there is one, else the one drawn from the title and category. */
+  private static String imageUrl(Items.Row row) {
+    return row.image() == null ? DrawnPicture.path(row.title(), row.categoryId()) : "/images/" + row.image();
   }
 
   private static Items.Row row(long id, ItemDraft draft, Instant now) {

@@ -2,6 +2,8 @@ package com.bazaar.catalog.internal;
 
 import static com.bazaar.platform.time.UtcColumns.toColumn;
 
+import com.bazaar.catalog.ItemOrder;
+import com.bazaar.catalog.PriceRange;
 import com.bazaar.platform.Money;
 import com.bazaar.platform.PageSpec;
 import com.bazaar.platform.data.DataLayout;
@@ -13,8 +15,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -28,7 +33,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Items {
   private static final String COLUMNS =
-      "id, title, description, price_amount, price_currency, category_id, updated_at";
+      "id, title, description, price_amount, price_currency, category_id, updated_at, image";
   private static final int BATCH = 500;
 
   private final JdbcClient jdbc;
@@ -42,9 +47,20 @@ class Items {
     this.reads = catalog.reads();
   }
 
-  /** A row of the items table. */
+  /** A row of the items table; {@code image} names its uploaded picture, if it has one. */
   record Row(
-      long id, String title, String description, Money price, long categoryId, Instant updatedAt) {}
+      long id,
+      String title,
+      String description,
+      Money price,
+      long categoryId,
+      Instant updatedAt,
+      @Nullable String image) {
+
+    Row(long id, String title, String description, Money price, long categoryId, Instant updatedAt) {
+      this(id, title, description, price, categoryId, updatedAt, null);
+    }
+  }
 
   Optional<Row> find(long id) {
     return reads.read(
@@ -65,30 +81,89 @@ class Items {
     return rows;
   }
 
-  List<Row> newest(Optional<Long> categoryId, PageSpec page) {
-    if (categoryId.isPresent()) {
-      return reads.read(
-          db -> db.sql("SELECT " + COLUMNS + " FROM items WHERE category_id = ? ORDER BY id DESC LIMIT ? OFFSET ?")
-              .params(categoryId.get(), page.size(), page.offset())
-              .query(Items::row)
-              .list());
-    }
+  /**
+   * A page of the items matching, in the order asked (never {@link ItemOrder#SALES}: the sales
+   * are not in this database); ties newest first. The price orders read the
+   * (category_id, price_amount) and (price_amount) indexes of V19.
+   */
+  List<Row> page(Optional<Long> categoryId, PriceRange price, ItemOrder order, PageSpec page) {
+    Filter filter = Filter.of(categoryId, price);
+    String orderBy = switch (order) {
+      case PRICE_ASC -> "price_amount ASC, id DESC";
+      case PRICE_DESC -> "price_amount DESC, id DESC";
+      case NEWEST -> "id DESC";
+      case SALES -> throw new IllegalArgumentException("the sales order is made in memory");
+    };
+    List<Object> params = new ArrayList<>(filter.params());
+    params.add(page.size());
+    params.add(page.offset());
     return reads.read(
-        db -> db.sql("SELECT " + COLUMNS + " FROM items ORDER BY id DESC LIMIT ? OFFSET ?")
-            .params(page.size(), page.offset())
+        db -> db.sql("SELECT " + COLUMNS + " FROM items" + filter.where() + " ORDER BY " + orderBy + " LIMIT ? OFFSET ?")
+            .params(params)
             .query(Items::row)
             .list());
   }
 
-  long count(Optional<Long> categoryId) {
-    if (categoryId.isPresent()) {
-      return reads.read(
-          db -> db.sql("SELECT COUNT(*) FROM items WHERE category_id = ?")
-              .param(categoryId.get())
-              .query(Long.class)
-              .single());
+  /** The ids of the newest items matching, at most {@code limit}. */
+  List<Long> newestIds(Optional<Long> categoryId, PriceRange price, int limit) {
+    Filter filter = Filter.of(categoryId, price);
+    List<Object> params = new ArrayList<>(filter.params());
+    params.add(limit);
+    return reads.read(
+        db -> db.sql("SELECT id FROM items" + filter.where() + " ORDER BY id DESC LIMIT ?")
+            .params(params)
+            .query(Long.class)
+            .list());
+  }
+
+  long count(Optional<Long> categoryId, PriceRange price) {
+    Filter filter = Filter.of(categoryId, price);
+    return reads.read(
+        db -> db.sql("SELECT COUNT(*) FROM items" + filter.where()).params(filter.params()).query(Long.class).single());
+  }
+
+  /** The price (minor units) of each of these items that exists. */
+  Map<Long, Long> prices(List<Long> ids) {
+    Map<Long, Long> prices = new HashMap<>();
+    for (int from = 0; from < ids.size(); from += BATCH) {
+      List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + BATCH));
+      reads.read(
+          db -> db.sql("SELECT id, price_amount FROM items WHERE id IN (:ids)")
+              .param("ids", chunk)
+              .query((rs, n) -> prices.put(rs.getLong(1), rs.getLong(2)))
+              .list());
     }
-    return reads.read(db -> db.sql("SELECT COUNT(*) FROM items").query(Long.class).single());
+    return prices;
+  }
+
+  /** Names the item's picture; false if there is no such item. */
+  boolean attachImage(long id, String image, Instant now) {
+    reads.markWritten();
+    return jdbc.sql("UPDATE items SET image = ?, updated_at = ? WHERE id = ?")
+            .params(image, toColumn(now), id)
+            .update()
+        > 0;
+  }
+
+  /** A WHERE clause (with its leading space, or empty) and its parameters, in order. */
+  private record Filter(String where, List<Object> params) {
+    static Filter of(Optional<Long> categoryId, PriceRange price) {
+      List<String> conditions = new ArrayList<>();
+      List<Object> params = new ArrayList<>();
+      categoryId.ifPresent(id -> {
+        conditions.add("category_id = ?");
+        params.add(id);
+      });
+      if (price.min() > 0) {
+        conditions.add("price_amount >= ?");
+        params.add(price.min());
+      }
+      if (price.max() < Long.MAX_VALUE) {
+        conditions.add("price_amount <= ?");
+        params.add(price.max());
+      }
+      return new Filter(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), params);
+    }
   }
 
   /** The next rows by ascending id after {@code afterId}: keyset paging, stable under inserts. */
@@ -159,6 +234,7 @@ class Items {
         rs.getString("description"),
         Money.of(rs.getLong("price_amount"), rs.getString("price_currency")),
         rs.getLong("category_id"),
-        UtcColumns.instant(rs, "updated_at"));
+        UtcColumns.instant(rs, "updated_at"),
+        rs.getString("image"));
   }
 }

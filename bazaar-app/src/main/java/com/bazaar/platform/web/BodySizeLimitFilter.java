@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -17,24 +18,34 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies over {@code bazaar.max-body-bytes} with 413: at once when the
- * declared length is too big, and while reading when a chunked body runs over.
+ * declared length is too big, and while reading when a chunked body runs over. Multipart
+ * uploads (item pictures) may be up to {@code bazaar.max-upload-bytes}; Tomcat reads those
+ * itself, bounded by {@code spring.servlet.multipart.max-request-size}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 final class BodySizeLimitFilter extends OncePerRequestFilter {
-  private final long maxBytes;
+  private final long maxBodyBytes;
+  private final long maxUploadBytes;
 
-  BodySizeLimitFilter(@Value("${bazaar.max-body-bytes}") long maxBytes) {
-    this.maxBytes = maxBytes;
+  BodySizeLimitFilter(
+      @Value("${bazaar.max-body-bytes}") long maxBodyBytes,
+      @Value("${bazaar.max-upload-bytes}") long maxUploadBytes) {
+    this.maxBodyBytes = maxBodyBytes;
+    this.maxUploadBytes = maxUploadBytes;
   }
 
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    String contentType = request.getContentType();
+    boolean upload = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/");
+    long maxBytes = upload ? maxUploadBytes : maxBodyBytes;
     if (request.getContentLengthLong() > maxBytes) {
-      ProblemResponses.write(
-          response, HttpStatus.PAYLOAD_TOO_LARGE, "request body exceeds " + maxBytes + " bytes");
+      ProblemResponses.write(response, HttpStatus.PAYLOAD_TOO_LARGE, upload
+          ? "upload size exceeds " + maxBytes + " bytes (a picture may be at most 2 MB)"
+          : "request body exceeds " + maxBytes + " bytes");
       return;
     }
     chain.doFilter(new LimitedRequest(request, maxBytes), response);

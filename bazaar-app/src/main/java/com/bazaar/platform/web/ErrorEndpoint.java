@@ -59,6 +59,10 @@ final class ErrorEndpoint implements ErrorController {
     if (status == HttpStatus.NOT_FOUND) {
       return "error.pageNotFound";
     }
+    if (status == HttpStatus.CONTENT_TOO_LARGE) {
+      return "That was too large to send: a picture may be at most 2 MB. Go back and choose a smaller one. "
+          + "文件过大，请选择较小的图片。";
+    }
     if (status == HttpStatus.SERVICE_UNAVAILABLE) {
       return "error.busy";
     }

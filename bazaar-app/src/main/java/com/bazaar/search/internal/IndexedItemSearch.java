@@ -1,6 +1,8 @@
 package com.bazaar.search.internal;
 
 import com.bazaar.catalog.Catalog;
+import com.bazaar.catalog.ItemOrder;
+import com.bazaar.catalog.PriceRange;
 import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.Page;
 import com.bazaar.platform.PageSpec;
@@ -9,6 +11,8 @@ import com.bazaar.search.FoundItem;
 import com.bazaar.search.ItemSearch;
 import com.bazaar.search.SearchUnavailable;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
@@ -37,21 +41,46 @@ final class IndexedItemSearch implements ItemSearch {
   }
 
   @Override
-  public Page<FoundItem> find(String query, PageSpec page) {
+  public Page<FoundItem> find(String query, PriceRange price, Optional<ItemOrder> order, PageSpec page) {
     if (query == null || query.isBlank()) {
       throw new InvalidInput("q", "must not be blank");
     }
     if (query.length() > MAX_QUERY_LENGTH) {
       throw new InvalidInput("q", "must be at most " + MAX_QUERY_LENGTH + " characters");
     }
-    ItemIndex.SearchHits hits =
-        breakers.call(BREAKER, () -> index.search(query, page.offset(), page.size()), SearchUnavailable::new);
-    if (hits.ids().isEmpty()) {
-      return Page.of(List.of(), page, hits.total());
+    if (price.isAny() && order.isEmpty()) {
+      ItemIndex.SearchHits hits =
+          breakers.call(BREAKER, () -> index.search(query, page.offset(), page.size()), SearchUnavailable::new);
+      return found(hits, hits.ids(), page, hits.total());
     }
-    List<FoundItem> found = catalog.summaries(hits.ids()).stream()
+    return arranged(query, price, order, page);
+  }
+
+  /**
+   * Every match within the window (ids only), filtered by price and reordered by the catalog,
+   * then one page of them loaded: the index holds text, not prices or sales.
+   */
+  private Page<FoundItem> arranged(String query, PriceRange price, Optional<ItemOrder> order, PageSpec page) {
+    ItemIndex.SearchHits hits =
+        breakers.call(BREAKER, () -> index.search(query, 0, PageSpec.MAX_WINDOW), SearchUnavailable::new);
+    List<Long> ids;
+    if (order.isPresent()) {
+      ids = catalog.arrange(hits.ids(), price, order.get());
+    } else {
+      Set<Long> kept = Set.copyOf(catalog.arrange(hits.ids(), price, ItemOrder.NEWEST));
+      ids = hits.ids().stream().filter(kept::contains).toList();
+    }
+    List<Long> slice = ids.subList(Math.min(ids.size(), page.offset()), Math.min(ids.size(), page.offset() + page.size()));
+    return found(hits, slice, page, ids.size());
+  }
+
+  private Page<FoundItem> found(ItemIndex.SearchHits hits, List<Long> ids, PageSpec page, long total) {
+    if (ids.isEmpty()) {
+      return Page.of(List.of(), page, total);
+    }
+    List<FoundItem> found = catalog.summaries(ids).stream()
         .map(item -> new FoundItem(item, hits.highlight(item.title())))
         .toList();
-    return Page.of(found, page, hits.total());
+    return Page.of(found, page, total);
   }
 }

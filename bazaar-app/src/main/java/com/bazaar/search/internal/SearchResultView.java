@@ -7,10 +7,11 @@ import com.bazaar.search.FoundItem;
  * An item of /api/search as JSON (API.md): the item summary's fields and, added for
  * search, {@code highlight}, the title as HTML with the matched words in {@code <em>}.
  */
-record SearchResultView(String id, String title, Money price, long stock, String categoryId, String highlight) {
+record SearchResultView(
+    String id, String title, Money price, long stock, String categoryId, String highlight, String imageUrl) {
   static SearchResultView of(FoundItem found) {
     var item = found.item();
     return new SearchResultView(String.valueOf(item.id()), item.title(), item.price(), item.stock(),
-        String.valueOf(item.categoryId()), found.highlight());
+        String.valueOf(item.categoryId()), found.highlight(), item.imageUrl());
   }
 }

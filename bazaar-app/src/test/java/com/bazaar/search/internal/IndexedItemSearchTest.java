@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 class IndexedItemSearchTest {
   private final LuceneItemIndex index = LuceneItemIndex.inMemory();
   private final Map<Long, ItemSummary> current = Map.of(
-      1L, new ItemSummary(1, "Wireless Earbuds", Money.of(19900, "CNY"), 7, 10),
-      2L, new ItemSummary(2, "Earbud case", Money.of(990, "CNY"), 0, 10));
+      1L, new ItemSummary(1, "Wireless Earbuds", Money.of(19900, "CNY"), 7, 10, "/images/a.png"),
+      2L, new ItemSummary(2, "Earbud case", Money.of(990, "CNY"), 0, 10, "/images/b.png"));
   private final CircuitBreakers breakers = new CircuitBreakers(new ProtectionProperties(null, null));
   private final IndexedItemSearch search = new IndexedItemSearch(index, catalogOf(current), breakers);
 

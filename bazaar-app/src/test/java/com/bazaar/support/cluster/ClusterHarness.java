@@ -149,6 +149,8 @@ public final class ClusterHarness implements AutoCloseable {
         "-jar", jar.toString(),
         "--spring.profiles.active=" + String.join(",", profiles),
         "--bazaar.data-dir=" + dir.resolve("node-" + index),
+        // Pictures in one directory all nodes share, as bin/cluster does (docs/cluster.md).
+        "--bazaar.images.dir=" + dir.resolve("images"),
         "--bazaar.ids.worker-id=" + index));
     properties.forEach((key, value) -> command.add("--" + key + "=" + value));
     return command;
