@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bazaar.support.ApiClient;
 import com.bazaar.support.ApiClient.Answer;
+import com.bazaar.support.TestHttpClients;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -28,7 +28,7 @@ final class PageClient {
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
   private final int port;
-  private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+  private final HttpClient http = TestHttpClients.withCookies();
 
   private PageClient(int port) {
     this.port = port;

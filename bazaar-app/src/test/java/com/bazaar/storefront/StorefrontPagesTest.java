@@ -7,6 +7,7 @@ import com.bazaar.platform.Money;
 import com.bazaar.support.ApiClient;
 import com.bazaar.support.ApiClient.Answer;
 import com.bazaar.support.ApiTest;
+import com.bazaar.support.TestHttpClients;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -226,7 +227,7 @@ class StorefrontPagesTest extends ApiTest {
 
   /** A page as a browser asks for it: no X-Requested-With header, which would mark it as an API call. */
   private Answer browserGet(String path) {
-    HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    HttpClient http = TestHttpClients.builder().followRedirects(HttpClient.Redirect.NEVER).build();
     HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
         .header("Accept", "text/html").GET().build();
     try {

@@ -20,7 +20,7 @@ public final class ApiClient {
   private final HttpClient http;
 
   public ApiClient(int port) {
-    this("http://localhost:" + port, HttpClient.newBuilder().cookieHandler(new CookieManager()).build());
+    this("http://localhost:" + port, TestHttpClients.withCookies());
   }
 
   private ApiClient(String base, HttpClient http) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bazaar.support.ApiClient;
 import com.bazaar.support.ApiTest;
+import com.bazaar.support.TestHttpClients;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -186,7 +187,7 @@ class WebEdgeTest extends ApiTest {
   }
 
   private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    return TestHttpClients.builder().build().send(request, HttpResponse.BodyHandlers.ofString());
   }
 
   private static String registration(String username, String password, String email) {
