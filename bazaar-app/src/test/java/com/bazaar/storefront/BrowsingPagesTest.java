@@ -161,7 +161,7 @@ class BrowsingPagesTest extends ApiTest {
     Answer bad = admin.upload(upload, "image", "k.png", "image/png",
         "plain text".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     assertThat(bad.status()).as(bad.body()).isEqualTo(302);
-    assertThat(page(admin, "/admin/items/" + item + "/edit").body()).contains("Picture not changed", "PNG, JPEG or WebP");
+    assertThat(page(admin, "/admin/items/" + item + "/edit").body()).contains("data-test=\"flash-error\"", "图片未更改", "PNG、JPEG 或 WebP");
 
     Answer good = admin.upload(upload, "image", "k.png", "image/png", TestPictures.png(java.awt.Color.MAGENTA));
     assertThat(good.status()).as(good.body()).isEqualTo(302);
