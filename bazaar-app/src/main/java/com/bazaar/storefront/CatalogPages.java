@@ -60,7 +60,7 @@ final class CatalogPages {
     ItemGrids.Grid grid = grids.grid("home:" + browsing.key() + ":" + spec.page(),
         () -> catalog.items(Optional.empty(), browsing.price(), browsing.order().orElseThrow(), spec), request, response);
     boolean newest = browsing.sort().equals(browsing.defaultSort());
-    model.addAttribute("heading", ShopText.of(newest ? "page.items.newest" : "page.items.all"));
+    model.addAttribute("headingKey", newest ? "page.items.newest" : "page.items.all");
     return listPage(model, grid, browsing, "items");
   }
 
@@ -82,7 +82,7 @@ final class CatalogPages {
             .orElseThrow(() -> new CategoryNotFound(id));
     Browsing browsing = Browsing.of("/categories/" + id, null, sort, min, max);
     PageSpec spec = new PageSpec(pageNumber(page, to), PAGE_SIZE);
-    model.addAttribute("heading", ShopText.verbatim(category.name()));
+    model.addAttribute("heading", category.name());
     model.addAttribute("category", category);
     ItemGrids.Grid grid = grids.grid("category:" + id + ":" + browsing.key() + ":" + spec.page(),
         () -> catalog.items(Optional.of(id), browsing.price(), browsing.order().orElseThrow(), spec), request, response);

@@ -17,9 +17,4 @@ final class ShopText {
     Object[] texts = Arrays.stream(args).map(a -> a instanceof MessageSourceResolvable ? a : String.valueOf(a)).toArray();
     return new DefaultMessageSourceResolvable(new String[] {key}, texts);
   }
-
-  /** A text that reads the same in every language (a category's name as the shop keeps it). */
-  static MessageSourceResolvable verbatim(String text) {
-    return new DefaultMessageSourceResolvable(null, null, text);
-  }
 }
