@@ -171,7 +171,7 @@ class BrowsingPagesTest extends ApiTest {
     Answer huge = admin.upload(upload, "image", "huge.png", "image/png",
         java.util.Arrays.copyOf(TestPictures.png(java.awt.Color.GRAY), 2 * 1024 * 1024 + 10), BROWSER);
     assertThat(huge.status()).isEqualTo(413);
-    assertThat(huge.body()).contains("at most 2 MB");
+    assertThat(huge.body()).contains("图片最大 2 MB");
     assertThat(newShopper().upload("/admin/items/" + item + "/image", "image", "k.png", "image/png",
         TestPictures.png(java.awt.Color.CYAN)).status()).isEqualTo(403);
   }
