@@ -57,10 +57,11 @@ class CheckoutBrowserTest extends ShopBrowserTest {
     // The script ticks the time left as m:ss; the server wrote it in words ("15 min").
     waiting().until(ExpectedConditions.textMatches(By.id("payment-countdown"), java.util.regex.Pattern.compile("1[0-5]:[0-5][0-9]")));
 
-    // Without the script the page still says the deadline and the time left.
+    // Without the script the page still says the deadline and the time left, in the page's language
+    // (Chinese when the request names none), and gives the script its words in that language too.
     ApiClient sameShopper = new ApiClient(port).login(username, password(username));
     String html = sameShopper.send("GET", "/orders/" + orderId, null, Map.of("Accept", "text/html")).body();
-    assertThat(html).contains("Pay before", "(UTC+08:00)", " min</strong>", "cancelled automatically");
+    assertThat(html).contains("付款期限", "(UTC+08:00)", " 分钟</strong>", "逾期未付款", "data-countdown-over=\"已到期，请刷新页面\"");
 
     // The address book loses the address; the order keeps its copy.
     browser.get(url("/addresses"));
