@@ -2,6 +2,8 @@
 // left when the page was drawn; this file (no inline script: the pages' Content-Security-Policy
 // allows only the shop's own files) keeps the time left ticking. Without it the page still says
 // the deadline. Each element with data-countdown-until (an ISO-8601 instant) counts down to it.
+// The file holds no words: what it says when the time is up comes from the element's
+// data-countdown-over, which the server writes in the page's language.
 (function () {
   'use strict';
   var timers = document.querySelectorAll('[data-countdown-until]');
@@ -13,9 +15,9 @@
     return (n < 10 ? '0' : '') + n;
   }
 
-  function text(secondsLeft) {
+  function text(timer, secondsLeft) {
     if (secondsLeft <= 0) {
-      return '已到期 Time is up — 请刷新 reload the page';
+      return timer.getAttribute('data-countdown-over') || timer.textContent;
     }
     var hours = Math.floor(secondsLeft / 3600);
     var minutes = Math.floor((secondsLeft % 3600) / 60);
@@ -32,7 +34,7 @@
         return;
       }
       var left = Math.ceil((until - now) / 1000);
-      timer.textContent = text(left);
+      timer.textContent = text(timer, left);
       running = running || left > 0;
     });
     if (running) {

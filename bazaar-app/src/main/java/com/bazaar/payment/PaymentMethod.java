@@ -1,19 +1,11 @@
 package com.bazaar.payment;
 
-/** How the shopper pays, chosen at checkout. Simulated: the provider records it on the charge. */
+/**
+ * How the shopper pays, chosen at checkout. Simulated: the provider records it on the charge. The
+ * pages name it by the message key {@code payment.method.<NAME>}.
+ */
 public enum PaymentMethod {
-  ALIPAY("支付宝 Alipay"),
-  WECHAT("微信支付 WeChat Pay"),
-  CARD("银行卡 Card");
-
-  private final String label;
-
-  PaymentMethod(String label) {
-    this.label = label;
-  }
-
-  /** The bilingual name the pages show. */
-  public String label() {
-    return label;
-  }
+  ALIPAY,
+  WECHAT,
+  CARD
 }

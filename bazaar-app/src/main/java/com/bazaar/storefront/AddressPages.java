@@ -46,12 +46,12 @@ final class AddressPages {
     boolean toCheckout = "checkout".equals(returnTo);
     try {
       Address added = addressBook.add(user.id(), form.details());
-      StorefrontAdvice.flashNotice(redirect, "地址已保存 Address saved.");
+      StorefrontAdvice.flashNoticeText(redirect, "flash.address.saved");
       return toCheckout ? "redirect:/checkout?addressId=" + added.id() : "redirect:/addresses";
     } catch (InvalidInput e) {
-      StorefrontAdvice.flashError(redirect, "Please check the address: " + e.field() + " " + e.getMessage());
+      StorefrontAdvice.flashErrorText(redirect, "flash.address.invalid", e.field(), e.getMessage());
     } catch (Conflict e) {
-      StorefrontAdvice.flashError(redirect, "Could not save the address: " + e.getMessage());
+      StorefrontAdvice.flashErrorText(redirect, "flash.address.failed", e.getMessage());
     }
     redirect.addFlashAttribute("addressForm", form);
     return toCheckout ? "redirect:/checkout#new-address" : "redirect:/addresses#new-address";
@@ -63,9 +63,9 @@ final class AddressPages {
       Address address = addressBook.address(user.id(), id);
       addressBook.change(user.id(), id, new AddressDetails(address.recipient(), address.phone(), address.region(),
           address.city(), address.line(), address.postcode(), true));
-      StorefrontAdvice.flashNotice(redirect, "默认地址已更新 Default address changed.");
+      StorefrontAdvice.flashNoticeText(redirect, "flash.address.defaultChanged");
     } catch (NotFound e) {
-      StorefrontAdvice.flashError(redirect, "That address is no longer in your address book.");
+      StorefrontAdvice.flashErrorText(redirect, "flash.address.gone");
     }
     return "redirect:/addresses";
   }
@@ -74,9 +74,9 @@ final class AddressPages {
   String remove(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable long id, RedirectAttributes redirect) {
     try {
       addressBook.remove(user.id(), id);
-      StorefrontAdvice.flashNotice(redirect, "地址已删除 Address deleted. Orders placed with it keep their copy.");
+      StorefrontAdvice.flashNoticeText(redirect, "flash.address.deleted");
     } catch (NotFound e) {
-      StorefrontAdvice.flashError(redirect, "That address is no longer in your address book.");
+      StorefrontAdvice.flashErrorText(redirect, "flash.address.gone");
     }
     return "redirect:/addresses";
   }

@@ -85,9 +85,9 @@ final class AdminItemPages {
       throws IOException {
     try {
       ItemDetail item = catalog.attachImage(id, image.getBytes());
-      StorefrontAdvice.flashNotice(redirect, "New picture for “" + item.title() + "”.");
+      StorefrontAdvice.flashNoticeText(redirect, "flash.admin.item.picture", item.title());
     } catch (InvalidInput e) {
-      StorefrontAdvice.flashError(redirect, "Picture not changed: the file " + e.getMessage() + ".");
+      StorefrontAdvice.flashErrorText(redirect, "flash.admin.item.pictureRefused", e.getMessage());
     }
     return "redirect:/admin/items/" + id + "/edit";
   }

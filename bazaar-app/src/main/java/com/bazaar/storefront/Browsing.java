@@ -28,17 +28,22 @@ public record Browsing(
   private static final int AROUND = 2;
 
   /** A choice of the sort box. */
-  public record SortOption(String value, String label) {}
+  public record SortOption(String value) {
+    /** The message key of the choice's name, read in the page's language. */
+    public String labelKey() {
+      return "browse.sort." + value;
+    }
+  }
 
   static Browsing of(String path, @Nullable String query, @Nullable String sort, @Nullable String min, @Nullable String max) {
     List<SortOption> sorts = new ArrayList<>();
     if (query != null) {
-      sorts.add(new SortOption(RELEVANCE, "相关度 Best match"));
+      sorts.add(new SortOption(RELEVANCE));
     }
-    sorts.add(new SortOption(ItemOrder.NEWEST.param(), "最新 Newest"));
-    sorts.add(new SortOption(ItemOrder.PRICE_ASC.param(), "价格从低到高 Price: low to high"));
-    sorts.add(new SortOption(ItemOrder.PRICE_DESC.param(), "价格从高到低 Price: high to low"));
-    sorts.add(new SortOption(ItemOrder.SALES.param(), "销量 Best selling"));
+    sorts.add(new SortOption(ItemOrder.NEWEST.param()));
+    sorts.add(new SortOption(ItemOrder.PRICE_ASC.param()));
+    sorts.add(new SortOption(ItemOrder.PRICE_DESC.param()));
+    sorts.add(new SortOption(ItemOrder.SALES.param()));
     String defaultSort = sorts.get(0).value();
     String chosen = sort == null || sort.isBlank() ? defaultSort : sort.strip();
     if (sorts.stream().noneMatch(o -> o.value().equals(chosen))) {

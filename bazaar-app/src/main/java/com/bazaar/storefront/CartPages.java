@@ -38,13 +38,13 @@ final class CartPages {
       @RequestParam(defaultValue = "1") int quantity,
       RedirectAttributes redirect) {
     if (quantity < 1 || quantity > Carts.MAX_QUANTITY) {
-      StorefrontAdvice.flashError(redirect, "Quantity must be between 1 and " + Carts.MAX_QUANTITY + ".");
+      StorefrontAdvice.flashErrorText(redirect, "flash.cart.quantity", 1, Carts.MAX_QUANTITY);
       return "redirect:/items/" + itemId;
     }
     int inCart = quantityInCart(carts.cart(user.id()), itemId);
     int wanted = Math.min(Carts.MAX_QUANTITY, inCart + quantity);
     carts.setQuantity(user.id(), itemId, wanted);
-    StorefrontAdvice.flashNotice(redirect, "Added to your cart.");
+    StorefrontAdvice.flashNoticeText(redirect, "flash.cart.added");
     return "redirect:/cart";
   }
 
@@ -55,7 +55,7 @@ final class CartPages {
       @RequestParam int quantity,
       RedirectAttributes redirect) {
     if (quantity < 0 || quantity > Carts.MAX_QUANTITY) {
-      StorefrontAdvice.flashError(redirect, "Quantity must be between 0 and " + Carts.MAX_QUANTITY + ".");
+      StorefrontAdvice.flashErrorText(redirect, "flash.cart.quantity", 0, Carts.MAX_QUANTITY);
       return "redirect:/cart";
     }
     carts.setQuantity(user.id(), itemId, quantity);

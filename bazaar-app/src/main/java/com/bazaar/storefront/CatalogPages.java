@@ -60,7 +60,7 @@ final class CatalogPages {
     ItemGrids.Grid grid = grids.grid("home:" + browsing.key() + ":" + spec.page(),
         () -> catalog.items(Optional.empty(), browsing.price(), browsing.order().orElseThrow(), spec), request, response);
     boolean newest = browsing.sort().equals(browsing.defaultSort());
-    model.addAttribute("heading", newest ? "New arrivals · 新品上架" : "All items · 全部商品");
+    model.addAttribute("headingKey", newest ? "page.items.newest" : "page.items.all");
     return listPage(model, grid, browsing, "items");
   }
 
@@ -103,7 +103,7 @@ final class CatalogPages {
     String q = query == null ? "" : query.strip();
     model.addAttribute("query", q);
     if (q.isEmpty()) {
-      model.addAttribute("hint", "Type what you are looking for, e.g. 手机 or phone.");
+      model.addAttribute("hint", ShopText.of("page.search.hint.empty"));
       return "search";
     }
     Browsing browsing = Browsing.of("/search", q, sort, min, max);
@@ -115,12 +115,12 @@ final class CatalogPages {
       return listPage(model, grid, browsing, "search");
     } catch (InvalidInput e) {
       model.addAttribute("hint", "page".equals(e.field())
-          ? "We show only the first " + PageSpec.MAX_WINDOW + " matches. Add a word to narrow your search."
-          : "We could not search for that. Try other words, e.g. 手机 or phone.");
+          ? ShopText.of("page.search.hint.tooFar", PageSpec.MAX_WINDOW)
+          : ShopText.of("page.search.hint.invalid"));
     } catch (SearchUnavailable e) {
       response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
       response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds())));
-      model.addAttribute("hint", "Search is resting for a moment. Browse the categories meanwhile.");
+      model.addAttribute("hint", ShopText.of("page.search.hint.unavailable"));
     }
     return "search";
   }

@@ -48,7 +48,7 @@ final class CheckoutPages {
       RedirectAttributes redirect) {
     Cart cart = carts.cart(user.id());
     if (cart.isEmpty()) {
-      StorefrontAdvice.flashError(redirect, "Your cart is empty. 购物车还是空的。");
+      StorefrontAdvice.flashErrorText(redirect, "flash.checkout.emptyCart");
       return "redirect:/cart";
     }
     List<Address> addresses = addressBook.addresses(user.id());
@@ -73,13 +73,13 @@ final class CheckoutPages {
     try {
       order = ordering.placeFromCart(user.id(), choices(addressId, paymentMethod), CartPages.key(idempotencyKey));
     } catch (Conflict | InvalidInput e) { // out of stock, an emptied cart, an address deleted meanwhile, ...
-      StorefrontAdvice.flashError(redirect, "Could not place the order: " + e.getMessage());
+      StorefrontAdvice.flashErrorText(redirect, "flash.checkout.failed", e.getMessage());
       return "redirect:/cart";
     }
     // A form sent again (the back button, a second tab) carries the same key and gets the order it placed.
-    StorefrontAdvice.flashNotice(redirect, order.status() == OrderStatus.PENDING_PAYMENT
-        ? "Order placed. Please pay before the deadline."
-        : "You placed this order already. 该订单已提交。");
+    StorefrontAdvice.flashNoticeText(redirect, order.status() == OrderStatus.PENDING_PAYMENT
+        ? "flash.checkout.placed"
+        : "flash.checkout.again");
     return "redirect:/orders/" + order.id();
   }
 

@@ -32,24 +32,4 @@ final class Countdown {
     long hours = minutes / 60;
     return ShopText.of("countdown.daysHours", hours / 24, hours % 24);
   }
-
-  static String between(Instant from, Instant to) {
-    Duration left = Duration.between(from, to);
-    if (left.isNegative() || left.isZero()) {
-      return "0 s";
-    }
-    long seconds = left.toSeconds() + (left.toNanosPart() > 0 ? 1 : 0);
-    if (seconds < 60) {
-      return seconds + " s";
-    }
-    long minutes = (seconds + 59) / 60;
-    if (minutes < 60) {
-      return minutes + " min";
-    }
-    if (minutes < 24 * 60) {
-      return minutes / 60 + " h " + String.format("%02d", minutes % 60) + " min";
-    }
-    long hours = minutes / 60;
-    return hours / 24 + " d " + hours % 24 + " h";
-  }
 }

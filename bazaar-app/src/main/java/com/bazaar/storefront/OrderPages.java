@@ -46,7 +46,7 @@ final class OrderPages {
     model.addAttribute("pending", order.status() == OrderStatus.PENDING_PAYMENT);
     model.addAttribute("payable", order.isPayableAt(clock.instant()));
     // What the page says without its script: the countdown file only keeps it ticking.
-    model.addAttribute("timeLeft", Countdown.between(clock.instant(), order.paymentDeadline()));
+    model.addAttribute("timeLeft", Countdown.text(clock.instant(), order.paymentDeadline()));
     model.addAttribute("paymentKey", UUID.randomUUID().toString());
     return "order";
   }
@@ -59,15 +59,13 @@ final class OrderPages {
       RedirectAttributes redirect) {
     try {
       ordering.pay(user.id(), id, CartPages.key(idempotencyKey));
-      StorefrontAdvice.flashNotice(redirect, "Payment received");
+      StorefrontAdvice.flashNoticeText(redirect, "flash.order.paid");
     } catch (Conflict e) {
-      StorefrontAdvice.flashError(redirect, "Payment failed: " + e.getMessage());
+      StorefrontAdvice.flashErrorText(redirect, "flash.order.payFailed", e.getMessage());
     } catch (Unavailable e) {
       // The provider is down or its breaker is open: nothing was charged and the order waits.
       Order order = ordering.order(user.id(), id);
-      StorefrontAdvice.flashError(redirect, "The payment service is not answering right now, so nothing was charged. "
-          + "Your order is kept: pay it here later, before " + FORMAT.shopperTime(order.paymentDeadline()) + ". "
-          + "支付服务暂时不可用，订单已保留，请稍后付款。");
+      StorefrontAdvice.flashErrorText(redirect, "flash.order.payUnavailable", FORMAT.shopperTime(order.paymentDeadline()));
     }
     return "redirect:/orders/" + id;
   }
@@ -76,9 +74,9 @@ final class OrderPages {
   String cancel(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable long id, RedirectAttributes redirect) {
     try {
       ordering.cancel(user.id(), id);
-      StorefrontAdvice.flashNotice(redirect, "Order cancelled");
+      StorefrontAdvice.flashNoticeText(redirect, "flash.order.cancelled");
     } catch (Conflict e) {
-      StorefrontAdvice.flashError(redirect, "Could not cancel: " + e.getMessage());
+      StorefrontAdvice.flashErrorText(redirect, "flash.order.cancelFailed", e.getMessage());
     }
     return "redirect:/orders/" + id;
   }

@@ -10,7 +10,7 @@ import org.springframework.context.MessageSourceResolvable;
  * A flash sale as the pages show it: the item's title and regular price beside the sale's, the
  * units left, and where the sale stands at the moment the page is drawn, in words.
  */
-record SaleCard(FlashSale sale, String itemTitle, @Nullable Money regularPrice, long remaining, State state, String when, MessageSourceResolvable whenText) {
+record SaleCard(FlashSale sale, String itemTitle, @Nullable Money regularPrice, long remaining, State state, MessageSourceResolvable whenText) {
   private static final ShopFormat FORMAT = new ShopFormat();
 
   enum State {
@@ -22,26 +22,21 @@ record SaleCard(FlashSale sale, String itemTitle, @Nullable Money regularPrice, 
 
   static SaleCard of(FlashSale sale, String itemTitle, @Nullable Money regularPrice, long remaining, Instant now) {
     State state;
-    String when;
     MessageSourceResolvable whenText;
     if (now.isBefore(sale.startsAt())) {
       state = State.UPCOMING;
-      when = "starts " + FORMAT.time(sale.startsAt()) + " (in " + Countdown.between(now, sale.startsAt()) + ")";
       whenText = ShopText.of("sale.when.upcoming", FORMAT.time(sale.startsAt()), Countdown.text(now, sale.startsAt()));
     } else if (!now.isBefore(sale.endsAt())) {
       state = State.ENDED;
-      when = "ended " + FORMAT.time(sale.endsAt());
       whenText = ShopText.of("sale.when.ended", FORMAT.time(sale.endsAt()));
     } else if (remaining <= 0) {
       state = State.SOLD_OUT;
-      when = "sold out · ends in " + Countdown.between(now, sale.endsAt());
       whenText = ShopText.of("sale.when.soldOut", Countdown.text(now, sale.endsAt()));
     } else {
       state = State.LIVE;
-      when = "ends in " + Countdown.between(now, sale.endsAt());
       whenText = ShopText.of("sale.when.live", Countdown.text(now, sale.endsAt()));
     }
-    return new SaleCard(sale, itemTitle, regularPrice, remaining, state, when, whenText);
+    return new SaleCard(sale, itemTitle, regularPrice, remaining, state, whenText);
   }
 
   public boolean isLive() {

@@ -1,6 +1,5 @@
 package com.bazaar.storefront;
 
-import com.bazaar.order.OrderStatus;
 import com.bazaar.platform.Money;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
@@ -54,15 +53,6 @@ public final class ShopFormat {
   /** The instant as a machine reads it (ISO-8601 UTC): for {@code <time datetime>} and the countdown script. */
   public String iso(Instant instant) {
     return instant == null ? "" : instant.toString();
-  }
-
-  /** The order status as the shopper reads it, in the pages' bilingual style. */
-  public String status(OrderStatus status) {
-    return switch (status) {
-      case PENDING_PAYMENT -> "待付款 Awaiting payment";
-      case PAID -> "已付款 Paid";
-      case CANCELLED -> "已取消 Cancelled";
-    };
   }
 
   /** A DecimalFormat is costly to build (a page shows dozens of prices) and not thread-safe: one per thread and scale. */

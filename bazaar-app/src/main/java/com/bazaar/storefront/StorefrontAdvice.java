@@ -220,15 +220,6 @@ final class StorefrontAdvice {
     return query == null ? request.getRequestURI() : request.getRequestURI() + "?" + query;
   }
 
-  /** Until phase 2 of issue 14 some pages still flash a ready-made text. */
-  static void flashError(RedirectAttributes redirect, String message) {
-    redirect.addFlashAttribute(FLASH_ERROR, message);
-  }
-
-  static void flashNotice(RedirectAttributes redirect, String message) {
-    redirect.addFlashAttribute(FLASH_NOTICE, message);
-  }
-
   /** A message key with its arguments, read in the language of the page that shows it. */
   static void flashErrorText(RedirectAttributes redirect, String key, Object... args) {
     redirect.addFlashAttribute(FLASH_ERROR, ShopText.of(key, args));

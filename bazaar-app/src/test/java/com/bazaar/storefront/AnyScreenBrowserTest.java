@@ -109,7 +109,7 @@ class AnyScreenBrowserTest extends ShopBrowserTest {
             browser.get(url(path));
             String where = language + " " + who.getKey() + " " + path + (phone ? " (phone)" : " (desktop)");
             String lang = browser.findElement(By.tagName("html")).getAttribute("lang");
-            if (!lang.equals(language) && !bilingualUntilPhase2(path)) {
+            if (!lang.equals(language)) {
               violations.add(where + ": <html lang=\"" + lang + "\">");
             }
             for (String violation : chromium.seriousAccessibilityViolations()) {
@@ -120,15 +120,6 @@ class AnyScreenBrowserTest extends ShopBrowserTest {
       }
     }
     assertThat(violations).isEmpty();
-  }
-
-  /**
-   * The pages other work was rewriting while issue 14 converted the rest keep their bilingual
-   * labels (and lang="zh-CN") until its second pass.
-   */
-  private static boolean bilingualUntilPhase2(String path) {
-    return path.equals("/") || path.startsWith("/?") || path.startsWith("/categories/") || path.startsWith("/search")
-        || path.startsWith("/items/") || path.startsWith("/cart") || path.startsWith("/orders");
   }
 
   /** The README's screenshots, written only when asked for: {@code -Dbazaar.screens=docs/screens}. */

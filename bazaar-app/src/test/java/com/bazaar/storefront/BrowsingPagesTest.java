@@ -161,7 +161,7 @@ class BrowsingPagesTest extends ApiTest {
     Answer bad = admin.upload(upload, "image", "k.png", "image/png",
         "plain text".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     assertThat(bad.status()).as(bad.body()).isEqualTo(302);
-    assertThat(page(admin, "/admin/items/" + item + "/edit").body()).contains("Picture not changed", "PNG, JPEG or WebP");
+    assertThat(page(admin, "/admin/items/" + item + "/edit").body()).contains("data-test=\"flash-error\"", "图片未更改", "PNG、JPEG 或 WebP");
 
     Answer good = admin.upload(upload, "image", "k.png", "image/png", TestPictures.png(java.awt.Color.MAGENTA));
     assertThat(good.status()).as(good.body()).isEqualTo(302);
@@ -171,7 +171,7 @@ class BrowsingPagesTest extends ApiTest {
     Answer huge = admin.upload(upload, "image", "huge.png", "image/png",
         java.util.Arrays.copyOf(TestPictures.png(java.awt.Color.GRAY), 2 * 1024 * 1024 + 10), BROWSER);
     assertThat(huge.status()).isEqualTo(413);
-    assertThat(huge.body()).contains("at most 2 MB");
+    assertThat(huge.body()).contains("图片最大 2 MB");
     assertThat(newShopper().upload("/admin/items/" + item + "/image", "image", "k.png", "image/png",
         TestPictures.png(java.awt.Color.CYAN)).status()).isEqualTo(403);
   }

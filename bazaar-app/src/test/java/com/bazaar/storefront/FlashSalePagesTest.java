@@ -34,7 +34,7 @@ class FlashSalePagesTest extends ApiTest {
 
     Answer anonymousItem = PageClient.anonymous(port).get("/items/" + itemId);
     assertThat(anonymousItem.body())
-        .contains("id=\"flash-sale\"", "data-state=\"live\"", "id=\"flash-price\"", "¥50.00", "ends in", "剩余 5 / 5 left",
+        .contains("id=\"flash-sale\"", "data-state=\"live\"", "id=\"flash-price\"", "¥50.00", "后结束", "剩余 5 / 5 · 每人限购 1",
             "id=\"flash-login\"")
         .doesNotContain("id=\"flash-buy\"");
 
@@ -166,7 +166,7 @@ class FlashSalePagesTest extends ApiTest {
 
     Answer item = shopper.get("/items/" + itemId);
     assertThat(item.body())
-        .contains("data-state=\"upcoming\"", "starts ", "(in 10 min)")
+        .contains("data-state=\"upcoming\"", " 开始（10 分钟后）")
         .doesNotContain("id=\"flash-buy\"");
     assertThat(PageClient.refreshSeconds(item.body())).isBetween(290, 300); // capped at 5 min; it opens in 10
 

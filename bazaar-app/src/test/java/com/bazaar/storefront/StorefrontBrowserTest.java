@@ -104,7 +104,7 @@ class StorefrontBrowserTest extends ShopBrowserTest {
 
     browser.findElement(By.id("pay-now")).click();
     wait.until(ExpectedConditions.attributeToBe(By.id("order-status"), "data-status", "PAID"));
-    assertThat(browser.findElement(By.id("flash-notice")).getText()).isEqualTo("Payment received");
+    assertThat(browser.findElement(By.id("flash-notice")).getText()).isEqualTo("Payment received.");
     assertThat(browser.findElements(By.id("pay-now"))).isEmpty();
   }
 

@@ -62,7 +62,7 @@ class StorefrontPagesTest extends ApiTest {
     Answer deep = page(anonymous(), "/search?q=phone&page=89478485");
 
     assertThat(deep.status()).isEqualTo(200);
-    assertThat(deep.body()).contains("data-test=\"search-hint\"", "only the first 10000 matches");
+    assertThat(deep.body()).contains("data-test=\"search-hint\"", "只显示前 10000 条结果");
   }
 
   @Test

@@ -60,8 +60,7 @@ final class ErrorEndpoint implements ErrorController {
       return "error.pageNotFound";
     }
     if (status == HttpStatus.CONTENT_TOO_LARGE) {
-      return "That was too large to send: a picture may be at most 2 MB. Go back and choose a smaller one. "
-          + "文件过大，请选择较小的图片。";
+      return "error.tooLarge";
     }
     if (status == HttpStatus.SERVICE_UNAVAILABLE) {
       return "error.busy";

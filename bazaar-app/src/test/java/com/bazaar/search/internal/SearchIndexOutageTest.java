@@ -46,7 +46,7 @@ class SearchIndexOutageTest extends ApiTest {
     when(deadIndex.search(anyString(), anyInt(), anyInt()))
         .thenThrow(new UncheckedIOException("index gone", new IOException("disk")));
 
-    Answer page = anonymous().send("GET", "/search?q=phone", null, Map.of("Accept", "text/html"));
+    Answer page = anonymous().send("GET", "/search?q=phone", null, Map.of("Accept", "text/html", "Accept-Language", "en"));
 
     assertThat(page.status()).isEqualTo(503);
     assertThat(page.header("Retry-After")).isNotNull();
