@@ -57,6 +57,40 @@ final class AddressPages {
     return toCheckout ? "redirect:/checkout#new-address" : "redirect:/addresses#new-address";
   }
 
+  @GetMapping("/addresses/{id}/edit")
+  String edit(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable long id, Model model) {
+    Address a = addressBook.address(user.id(), id);
+    if (!model.containsAttribute("addressForm")) {
+      model.addAttribute("addressForm", new AddressForm(a.recipient(), a.phone(), a.region(), a.city(), a.line(),
+          a.postcode(), a.isDefault()));
+    }
+    model.addAttribute("editAddressId", id);
+    return "address-edit";
+  }
+
+  /** Saves the edit form; a refused form comes back as the edit page, the reason beside its field. */
+  @PostMapping("/addresses/{id}")
+  String change(
+      @AuthenticationPrincipal AuthenticatedUser user,
+      @PathVariable long id,
+      @ModelAttribute AddressForm form,
+      Model model,
+      RedirectAttributes redirect) {
+    addressBook.address(user.id(), id);
+    try {
+      addressBook.change(user.id(), id, form.details());
+      StorefrontAdvice.flashNoticeText(redirect, "flash.address.saved");
+      return "redirect:/addresses";
+    } catch (InvalidInput e) {
+      model.addAttribute("addressError", new FieldError(e.field(), e.getMessage()));
+    } catch (Conflict e) {
+      model.addAttribute("addressError", new FieldError("", e.getMessage()));
+    }
+    model.addAttribute("addressForm", form);
+    model.addAttribute("editAddressId", id);
+    return "address-edit";
+  }
+
   @PostMapping("/addresses/{id}/default")
   String makeDefault(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable long id, RedirectAttributes redirect) {
     try {
@@ -81,7 +115,10 @@ final class AddressPages {
     return "redirect:/addresses";
   }
 
-  /** The add form's fields as typed. */
+  /** Why the edit form was refused: the field (empty when no one field is to blame) and the reason. */
+  record FieldError(String field, String message) {}
+
+  /** The add and edit forms' fields as typed. */
   record AddressForm(String recipient, String phone, String region, String city, String line, String postcode,
       Boolean makeDefault) {
     AddressDetails details() {

@@ -94,6 +94,22 @@ class AdminPagesTest extends ApiTest {
   }
 
   @Test
+  void theOrderPageShowsWhereTheOrderGoesAndHowItIsPaid() {
+    PageClient admin = adminPages();
+    Account buyer = newAccount("ships");
+    long itemId = items.create("收货 ships to " + System.nanoTime(), 1_500, 5);
+    String addressId = buyer.api.post("/api/addresses", ApiClient.json(Map.of("recipient", "收件人 <i>Receiver</i>",
+        "phone", "13900139000", "region", "浙江省", "city", "杭州市", "line", "西湖区文三路 90 号"))).json().get("id").asString();
+    Answer placed = buyer.api.post("/api/orders", "{\"lines\":[{\"itemId\":\"" + itemId + "\",\"quantity\":1}],"
+        + "\"addressId\":\"" + addressId + "\",\"paymentMethod\":\"WECHAT\"}");
+    assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+
+    String page = admin.get("/admin/orders/" + placed.json().get("id").asString()).body();
+    assertThat(page).contains("data-test=\"delivery-address\"", "收件人 &lt;i&gt;Receiver&lt;/i&gt;", "13900139000",
+        "浙江省 杭州市 西湖区文三路 90 号", "data-method=\"WECHAT\"", "微信支付").doesNotContain("<i>Receiver</i>");
+  }
+
+  @Test
   void adminsCreateAFlashSaleThroughTheFormAndWatchIt() {
     PageClient admin = adminPages();
     long itemId = items.create("秒杀表单 sale form " + System.nanoTime(), 10_000, 30);

@@ -147,6 +147,7 @@ class AnyScreenBrowserTest extends ShopBrowserTest {
   private static String shopperItem;
   private static String shopperOrder;
   private static String shopperName;
+  private static String shopperAddress;
   private static String flashItem;
   private static String flashSale;
   private static String flashTicket;
@@ -165,7 +166,8 @@ class AnyScreenBrowserTest extends ShopBrowserTest {
     // Issue 14: sort and price controls, numbered pages with the jump box.
     pages.put("anonymous", concat(pages.get("anonymous"), "/?page=1&sort=price_asc&min=1&max=99999",
         "/categories/" + categoryId + "?sort=sales", "/search?q=" + encode("手机") + "&sort=price_desc"));
-    pages.put("shopper", List.of("/", "/items/" + shopperItem, "/cart", "/checkout", "/addresses", "/orders",
+    pages.put("shopper", List.of("/", "/items/" + shopperItem, "/cart", "/checkout", "/addresses",
+        "/addresses/" + shopperAddress + "/edit", "/orders",
         "/orders/" + shopperOrder,
         "/admin/items", "/items/1", "/flash-sales", "/items/" + flashItem, "/notifications",
         "/flash-sales/" + flashSale + "/tickets/" + flashTicket, "/orders/" + flashOrder, "/admin",
@@ -184,7 +186,8 @@ class AnyScreenBrowserTest extends ShopBrowserTest {
     Map<String, List<String>> pages = new LinkedHashMap<>();
     pages.put("anonymous", List.of("/", "/search?q=" + encode("手机"), "/items/" + shopperItem, "/login", "/register",
         "/?page=1&sort=price_desc&min=1"));
-    pages.put("shopper", List.of("/cart", "/checkout", "/addresses", "/orders", "/orders/" + shopperOrder,
+    pages.put("shopper", List.of("/cart", "/checkout", "/addresses", "/addresses/" + shopperAddress + "/edit",
+        "/orders", "/orders/" + shopperOrder,
         "/no-such-page", "/flash-sales",
         "/items/" + flashItem, "/notifications"));
     pages.put("admin", List.of("/admin/items", "/admin", "/admin/orders"));
@@ -211,10 +214,10 @@ class AnyScreenBrowserTest extends ShopBrowserTest {
         "limitPerUser", 2))).json().get("id").asString();
     String name = signUp("screens");
     // A long address, so the pages that show it prove it wraps on a phone.
-    new ApiClient(port).login(name, password(name)).post("/api/addresses", ApiClient.json(Map.of(
+    shopperAddress = new ApiClient(port).login(name, password(name)).post("/api/addresses", ApiClient.json(Map.of(
         "recipient", "欧阳娜娜 Nana Ouyang-Featherstonehaugh", "phone", "138 0013 8000", "region", "内蒙古自治区",
         "city", "呼和浩特市", "postcode", "010000",
-        "line", "赛罕区大学东街 1502 号 Building 12, Unit 3, Room 1502, Inner-Mongolia-University-East-Campus-Road")));
+        "line", "赛罕区大学东街 1502 号 Building 12, Unit 3, Room 1502, Inner-Mongolia-University-East-Campus-Road"))).json().get("id").asString();
     addToCart(shopperItem);
     checkOut();
     browser.findElement(By.id("place-order")).click();

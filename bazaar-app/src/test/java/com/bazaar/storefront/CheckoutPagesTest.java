@@ -78,4 +78,46 @@ class CheckoutPagesTest extends ApiTest {
     assertThat(location(refused)).startsWith("/checkout");
     assertThat(shopper.api().get("/api/addresses").json().size()).isZero();
   }
+
+  @Test
+  void anAddressIsEditedThroughItsForm() {
+    Shopper shopper = shopper("edit");
+    String id = addAddress(shopper.api(), "旧名 Old");
+    assertThat(shopper.pages().get("/addresses").body()).contains("href=\"/addresses/" + id + "/edit\"");
+    String form = shopper.pages().get("/addresses/" + id + "/edit").body();
+    assertThat(form).contains("action=\"/addresses/" + id + "\"", "value=\"旧名 Old\"", "value=\"13700137000\"",
+        "name=\"_csrf\"");
+
+    Answer saved = shopper.pages().post("/addresses/" + id, Map.of("recipient", "新名 New", "phone", "13600136000",
+        "region", "上海市", "city", "上海市", "line", "世纪大道 100 号", "postcode", "200120", "makeDefault", "true"));
+    assertThat(location(saved)).isEqualTo("/addresses");
+    var changed = shopper.api().get("/api/addresses/" + id).json();
+    assertThat(changed.get("recipient").asString()).isEqualTo("新名 New");
+    assertThat(changed.get("phone").asString()).isEqualTo("13600136000");
+    assertThat(changed.get("postcode").asString()).isEqualTo("200120");
+  }
+
+  @Test
+  void aBadPhoneInTheEditFormIsShownBesideTheFieldAndChangesNothing() {
+    Shopper shopper = shopper("badedit");
+    String id = addAddress(shopper.api(), "原样 Kept");
+    Answer refused = shopper.pages().post("/addresses/" + id, Map.of("recipient", "改了 Changed", "phone", "not a phone",
+        "region", "r", "city", "c", "line", "l"));
+    assertThat(refused.status()).isEqualTo(200);
+    assertThat(refused.body()).contains("id=\"phone-error\"", "value=\"改了 Changed\"", "value=\"not a phone\"");
+    var kept = shopper.api().get("/api/addresses/" + id).json();
+    assertThat(kept.get("recipient").asString()).isEqualTo("原样 Kept");
+    assertThat(kept.get("phone").asString()).isEqualTo("13700137000");
+  }
+
+  @Test
+  void anotherShoppersAddressCannotBeOpenedOrSavedForEditing() {
+    String theirs = addAddress(shopper("editowner").api(), "主人 Owner");
+    Shopper other = shopper("editother");
+    assertThat(other.pages().get("/addresses/" + theirs + "/edit").status()).isEqualTo(404);
+    Answer saved = other.pages().post("/addresses/" + theirs, Map.of("recipient", "抢 Taken", "phone", "13600136000",
+        "region", "r", "city", "c", "line", "l"));
+    assertThat(saved.status()).isEqualTo(404);
+    assertThat(other.pages().get("/addresses/999999999/edit").status()).isEqualTo(404);
+  }
 }

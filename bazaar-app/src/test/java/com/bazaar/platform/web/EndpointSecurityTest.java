@@ -103,6 +103,8 @@ class EndpointSecurityTest extends ApiTest {
           Map.entry("POST /addresses", SIGNED_IN),
           Map.entry("POST /addresses/{id}/default", SIGNED_IN),
           Map.entry("POST /addresses/{id}/delete", SIGNED_IN),
+          Map.entry("GET /addresses/{id}/edit", SIGNED_IN),
+          Map.entry("POST /addresses/{id}", SIGNED_IN),
           Map.entry("GET /orders", SIGNED_IN),
           Map.entry("GET /orders/{id}", SIGNED_IN),
           Map.entry("POST /orders/{id}/pay", SIGNED_IN),
