@@ -92,15 +92,7 @@ public final class ApiClient {
       request.header("Content-Type", "application/json");
     }
     headers.forEach(request::setHeader);
-    try {
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return new Answer(response.statusCode(), response.body(), response.headers().map());
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return exchange(request);
   }
 
   /** A multipart/form-data POST with one file part. */
@@ -124,6 +116,10 @@ public final class ApiClient {
         .header("Accept", "application/json")
         .header("Content-Type", "multipart/form-data; boundary=" + boundary);
     headers.forEach(request::setHeader);
+    return exchange(request);
+  }
+
+  private Answer exchange(HttpRequest.Builder request) {
     try {
       HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Answer(response.statusCode(), response.body(), response.headers().map());
