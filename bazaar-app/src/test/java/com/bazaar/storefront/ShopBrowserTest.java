@@ -3,13 +3,11 @@ package com.bazaar.storefront;
 import com.bazaar.support.ApiClient;
 import com.bazaar.support.ApiTest;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -41,10 +39,7 @@ abstract class ShopBrowserTest extends ApiTest {
   }
 
   WebDriverWait waiting() {
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    // a form post or a refresh reloads the page between a poll's find and its read: poll again
-    wait.ignoring(StaleElementReferenceException.class);
-    return wait;
+    return PageWait.on(browser);
   }
 
   String url(String path) {

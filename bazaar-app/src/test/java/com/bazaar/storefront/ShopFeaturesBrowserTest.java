@@ -7,7 +7,6 @@ import com.bazaar.support.ApiTest;
 import com.bazaar.support.RealEngines;
 import com.bazaar.support.TestItems;
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -57,9 +55,7 @@ class ShopFeaturesBrowserTest extends ApiTest {
 
   @Test
   void aShopperBuysInAFlashSaleThroughThePagesAndReadsAboutItInTheInbox() {
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    // a form post or a refresh reloads the page between a poll's find and its read: poll again
-    wait.ignoring(StaleElementReferenceException.class);
+    WebDriverWait wait = PageWait.on(browser);
     long itemId = items.create("浏览器秒杀 flash " + System.nanoTime(), 19_900, 10);
     String saleId = admin().post("/api/admin/flash-sales", ApiClient.json(Map.of(
         "itemId", String.valueOf(itemId),

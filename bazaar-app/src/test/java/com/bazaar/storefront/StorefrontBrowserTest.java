@@ -3,12 +3,10 @@ package com.bazaar.storefront;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bazaar.support.RealEngines;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -24,8 +22,7 @@ class StorefrontBrowserTest extends ShopBrowserTest {
 
   @Test
   void anAdminLogsInThroughTheFormAndAddsAnItemWithAnExactPrice() {
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    wait.ignoring(StaleElementReferenceException.class); // a page reloading mid-poll: poll again
+    WebDriverWait wait = PageWait.on(browser);
     browser.get(url("/login"));
     browser.findElement(By.id("username")).sendKeys("admin");
     browser.findElement(By.id("password")).sendKeys("admin-password");
@@ -59,8 +56,7 @@ class StorefrontBrowserTest extends ShopBrowserTest {
   @Test
   void aNewShopperFindsAnItemBuysItAndPays() {
     String username = "browser" + System.nanoTime() % 1_000_000_000L;
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    wait.ignoring(StaleElementReferenceException.class); // a page reloading mid-poll: poll again
+    WebDriverWait wait = PageWait.on(browser);
 
     // Sign up: the shop logs the new shopper straight in.
     browser.get(url("/register"));
