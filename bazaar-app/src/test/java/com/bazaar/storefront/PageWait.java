@@ -26,7 +26,7 @@ final class PageWait extends WebDriverWait {
   }
 
   @Override
-  public <V> V until(Function<? super WebDriver, V> condition) {
+  public <V> V until(Function<? super WebDriver, ? extends V> condition) {
     return super.until(driver -> {
       try {
         return condition.apply(driver);
