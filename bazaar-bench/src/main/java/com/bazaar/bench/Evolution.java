@@ -39,8 +39,10 @@ public final class Evolution {
         --report DIR       where evolution.md and evolution.html go (default docs)
         --runs DIR         each stage's result.json, report.html and logs (default target/evolution)
         --mariadb H:P      MariaDB for the database stages, user root, empty password (default 127.0.0.1:3306)
-        --storm-buyers N   after the mix, a flash-sale storm of N fresh buyers at each stage; 0: none (default 500)
-        --storm-units N    units on sale in that storm     (default 100)
+        --storm-buyers N   after the mix, a flash-sale storm of N fresh buyers at each stage; 0: none (default 500);
+                           with --hosts the storm is sustained for --duration: the same buyers buy in sale
+                           after sale, logged in before the measured window
+        --storm-units N    units on sale in that storm (each sale of a sustained one) (default 100)
         --hosts            run the experiments that show what each stage buys, each deployment in hosts
                            (Linux cgroups with a CPU quota and a memory limit; needs root or a delegated
                            cgroup; without, the run says so and runs the stages as before). With
@@ -70,11 +72,13 @@ public final class Evolution {
 
   /**
    * Every shopper of a run registers, logs in and buys from the tool's one address: lift the
-   * per-address limits and the per-buyer unpaid-order limits (a closed-loop shopper orders
-   * faster than it pays), and hash passwords cheaply so registering hundreds of buyers does not dominate.
+   * per-address limits, the per-buyer purchase rate (a sustained storm reuses its buyers) and the
+   * per-buyer unpaid-order limits (a closed-loop shopper orders faster than it pays), and hash
+   * passwords cheaply so registering hundreds of buyers does not dominate.
    */
   static final List<String> NODE_SETTINGS = List.of("--bazaar.rate-limits.login.permits=1000000",
       "--bazaar.rate-limits.login-user.permits=1000000", "--bazaar.rate-limits.flash-purchase-ip.permits=1000000",
+      "--bazaar.rate-limits.flash-purchase-user.permits=1000000",
       "--bazaar.rate-limits.registration.permits=1000000", "--bazaar.order.limits.max-pending-orders=1000000",
       "--bazaar.order.limits.max-reserved-units=1000000", "--bazaar.security.bcrypt-strength=4");
 
@@ -437,28 +441,36 @@ public final class Evolution {
 
   /**
    * A storm variant's run: the mix warms the hosts up without their quota (and is audited), then
-   * the quota applies for a flash-sale storm of fresh buyers. The accounted window is the storm's
-   * whole run, buyers' registration included; its figures are per purchase.
+   * the storm's buyers log in and storm for the warm-up's length, still without quota, and the
+   * quota applies for a sustained storm of the measured duration ({@link SustainedFlashStorm}: the buyers buy in sale after sale, most
+   * answers sold out). The accounted window is the storm's alone, so its figures are per purchase.
    */
   private static Map<String, Object> storm(BenchConfig warmup, Hosting.Build build, Hosting hosting, Context context)
       throws Exception {
     Map<String, Object> result = new LinkedHashMap<>(LoadTool.measure(warmup, context.out()));
     int buyers = Math.max(1, context.stormBuyers());
     HostAccounting accounting = new HostAccounting(build.variantId(), build.hosts(), hosting.periodMicros());
-    context.out().println("[" + build.variantId() + "] flash-sale storm in the hosts' quota: " + buyers + " buyers, "
-        + context.stormUnits() + " units");
-    accounting.opened();
-    FlashStorm.Result storm;
-    try {
-      storm = new FlashStorm(build.target().toString(), "admin", "admin-password", context.out())
-          .run(buyers, context.stormUnits(), Math.min(200, buyers));
-    } finally {
-      accounting.closed();
+    context.out().println("[" + build.variantId() + "] flash-sale storm in the hosts' quota: " + buyers
+        + " buyers in sales of " + context.stormUnits() + " units, sustained for " + warmup.duration().toSeconds() + " s");
+    SustainedFlashStorm.Result storm;
+    try (SustainedFlashStorm.Ready ready = new SustainedFlashStorm(
+        new FlashStorm(build.target().toString(), "admin", "admin-password", context.out()), context.out())
+        .ready(buyers, context.stormUnits(), Math.min(200, buyers))) {
+      context.out().println("[" + build.variantId() + "] the storm's warm-up, without quota: the mix did not run the purchase path");
+      ready.storm(warmup.warmup(), 0);
+      accounting.opened();
+      SustainedFlashStorm.Window window;
+      try {
+        window = ready.storm(warmup.duration(), 0);
+      } finally {
+        accounting.closed();
+      }
+      storm = ready.audit(window);
     }
     result.put("mixTotal", result.get("total"));
-    result.put("total", Map.of("throughput", storm.purchasesPerSecond(), "p99Ms", storm.p99Ms(), "count", (long) buyers));
+    result.put("total", Map.of("throughput", storm.purchasesPerSecond(), "p99Ms", storm.p99Ms(), "count", storm.purchases()));
     result.put("flashStorm", storm.asMap());
-    result.put("hosts", accounting.report(buyers));
+    result.put("hosts", accounting.report(storm.purchases()));
     // result.json and report.html are the warm-up mix's; the storm and its hosts' CPU go beside them
     Map<String, Object> stormFile = new LinkedHashMap<>(storm.asMap());
     stormFile.put("hosts", result.get("hosts"));

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,10 +39,35 @@ final class SustainedFlashStorm {
 
   /** The sustained storm's figures. */
   record Result(long purchases, double seconds, double purchasesPerSecond, double p50Ms, double p99Ms, double maxMs,
-                Map<String, Integer> statuses, int sales, int accepted, int orders, int failedTickets,
-                boolean invariantsHold) {}
+                Map<String, Integer> statuses, int buyers, int units, int sales, int accepted, int orders,
+                int failedTickets, boolean invariantsHold) {
+
+    /** The keys of {@link FlashStorm.Result#asMap()} where they mean the same, and the sustained storm's own. */
+    Map<String, Object> asMap() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("sustained", true);
+      m.put("buyers", buyers);
+      m.put("units", units);
+      m.put("sales", sales);
+      m.put("purchases", purchases);
+      m.put("seconds", Results.round(seconds));
+      m.put("accepted", accepted);
+      m.put("orders", orders);
+      m.put("failedTickets", failedTickets);
+      m.put("purchasesPerSecond", Results.round(purchasesPerSecond));
+      m.put("p50Ms", Results.round(p50Ms));
+      m.put("p99Ms", Results.round(p99Ms));
+      m.put("maxMs", Results.round(maxMs));
+      m.put("statuses", new TreeMap<>(statuses));
+      m.put("invariantsHold", invariantsHold);
+      return m;
+    }
+  }
 
   private record Accepted(String saleId, String session, String ticket) {}
+
+  /** What one window of the storm answered, before the tickets are awaited. */
+  record Window(long purchases, double seconds, ConcurrentHistogram latency, Map<String, Integer> statuses) {}
 
   private final FlashStorm storm;
   private final PrintStream out;
@@ -52,26 +78,64 @@ final class SustainedFlashStorm {
   }
 
   Result run(int buyers, int units, int concurrency, Duration duration, double rate) throws Exception {
-    String admin = storm.loginAdmin();
-    ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-    ExecutorService saleOpener = Executors.newSingleThreadExecutor();
-    try {
-      List<String> sessions = storm.logInFreshBuyers(pool, buyers);
-      Map<Long, CompletableFuture<String>> sales = new ConcurrentHashMap<>();
-      SaleSource saleOf = round -> {
-        // Opening the next sale while this one runs keeps the storm from waiting on the admin.
-        sales.computeIfAbsent(round + 1, r -> CompletableFuture.supplyAsync(() -> open(admin, units), saleOpener));
-        return sales.computeIfAbsent(round, r -> CompletableFuture.supplyAsync(() -> open(admin, units), saleOpener))
-            .join();
-      };
-      saleOf.sale(0);
+    try (Ready ready = ready(buyers, units, concurrency)) {
+      return ready.audit(ready.storm(duration, rate));
+    }
+  }
+
+  /**
+   * Logs the buyers in and opens the first sale: the work before the measured window, so that a
+   * caller accounting CPU per purchase (bin/evolution's hosts) counts purchases, not sign-ups.
+   */
+  Ready ready(int buyers, int units, int concurrency) throws Exception {
+    return new Ready(buyers, units, concurrency);
+  }
+
+  /** Buyers logged in, sales opening one ahead of the storm; closing it ends its threads. */
+  final class Ready implements AutoCloseable {
+    private final int buyers;
+    private final int units;
+    private final int concurrency;
+    private final ExecutorService pool;
+    private final ExecutorService saleOpener = Executors.newSingleThreadExecutor();
+    private final Map<Long, CompletableFuture<String>> sales = new ConcurrentHashMap<>();
+    private final Queue<Accepted> accepted = new ConcurrentLinkedQueue<>();
+    private final AtomicLong next = new AtomicLong();
+    private final String admin;
+    private final List<String> sessions;
+
+    private Ready(int buyers, int units, int concurrency) throws Exception {
+      this.buyers = buyers;
+      this.units = units;
+      this.concurrency = concurrency;
+      this.pool = Executors.newFixedThreadPool(concurrency);
+      try {
+        admin = storm.loginAdmin();
+        sessions = storm.logInFreshBuyers(pool, buyers);
+        sale(0);
+      } catch (Exception | Error e) {
+        close();
+        throw e;
+      }
+    }
+
+    /** Opening the next sale while this one runs keeps the storm from waiting on the admin. */
+    private String sale(long round) {
+      sales.computeIfAbsent(round + 1, r -> CompletableFuture.supplyAsync(() -> open(admin, units), saleOpener));
+      return sales.computeIfAbsent(round, r -> CompletableFuture.supplyAsync(() -> open(admin, units), saleOpener))
+          .join();
+    }
+
+    /**
+     * A window of purchases for {@code duration}, closed or paced at {@code rate} a second; a
+     * second window goes on where the first stopped (a warm-up, then the measured one).
+     */
+    Window storm(Duration duration, double rate) {
       out.printf(Locale.ROOT, "flash-storm: %d buyers logged in; sustained for %s, sales of %d units, %s%n", buyers,
           duration.toMillis() / 1000.0 + "s", units, rate > 0 ? "paced at " + rate + " purchases/s" : concurrency + " purchases in flight");
-
       ConcurrentHistogram latency = new ConcurrentHistogram(3);
       Map<String, Integer> statuses = new ConcurrentHashMap<>();
-      Queue<Accepted> accepted = new ConcurrentLinkedQueue<>();
-      AtomicLong next = new AtomicLong();
+      long first = next.get();
       long t0 = System.nanoTime();
       long end = t0 + duration.toNanos();
       List<CompletableFuture<Void>> workers = new ArrayList<>();
@@ -79,12 +143,12 @@ final class SustainedFlashStorm {
         workers.add(CompletableFuture.runAsync(() -> {
           while (true) {
             long k = next.getAndIncrement();
-            long due = rate > 0 ? t0 + (long) (k * 1e9 / rate) : System.nanoTime();
+            long due = rate > 0 ? t0 + (long) ((k - first) * 1e9 / rate) : System.nanoTime();
             if (due >= end) {
               return;
             }
             LockSupport.parkNanos(due - System.nanoTime());
-            String saleId = saleOf.sale(k / buyers);
+            String saleId = sale(k / buyers);
             String session = sessions.get((int) (k % buyers));
             long sent = rate > 0 ? due : System.nanoTime();
             FlashStorm.Answer answer = send(saleId, session);
@@ -103,43 +167,51 @@ final class SustainedFlashStorm {
           "flash-storm: %d purchases answered in %.1fs = %.0f purchases/s, p50 %.1fms p99 %.1fms max %.1fms, statuses %s%n",
           purchases, seconds, purchases / seconds, latency.getValueAtPercentile(50) / 1000.0,
           latency.getValueAtPercentile(99) / 1000.0, latency.getMaxValue() / 1000.0, new TreeMap<>(statuses));
+      return new Window(purchases, seconds, latency, Map.copyOf(statuses));
+    }
 
-      Result result = audit(pool, new ArrayList<>(accepted), units, sales.size(), purchases, seconds, latency, statuses);
+    /**
+     * Awaits every ticket accepted in any window and checks the invariants (no sale accepted more
+     * than its units, no shared order); the figures are {@code measured}'s.
+     */
+    Result audit(Window measured) throws Exception {
+      List<Accepted> accepted = new ArrayList<>(this.accepted);
+      List<JsonNode> settled = FlashStorm.all(pool, accepted.size(), i -> {
+        Accepted a = accepted.get(i);
+        return storm.awaitSettled(a.saleId(), a.ticket(), a.session());
+      }, null);
+      Map<String, Integer> acceptedPerSale = new HashMap<>();
+      accepted.forEach(a -> acceptedPerSale.merge(a.saleId(), 1, Integer::sum));
+      Set<String> orders = new HashSet<>();
+      int ordered = 0;
+      int failed = 0;
+      for (JsonNode ticket : settled) {
+        if ("ORDERED".equals(ticket.get("status").asString())) {
+          ordered++;
+          orders.add(ticket.get("orderId").asString());
+        } else {
+          failed++;
+        }
+      }
+      boolean ok = acceptedPerSale.values().stream().allMatch(n -> n <= units) && ordered == orders.size();
+      ConcurrentHistogram latency = measured.latency();
+      Result result = new Result(measured.purchases(), measured.seconds(), measured.purchases() / measured.seconds(),
+          latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(99) / 1000.0,
+          latency.getMaxValue() / 1000.0, measured.statuses(), buyers, units, sales.size(), accepted.size(),
+          orders.size(), failed, ok);
       out.printf(Locale.ROOT, "flash-storm: %d sales opened; %d accepted, %d orders (%d failed tickets) settled%n",
           result.sales(), result.accepted(), result.orders(), result.failedTickets());
       out.println("flash-storm: invariants " + (result.invariantsHold() ? "hold" : "BROKEN")
           + " (per sale: accepted ≤ units, so no oversold sale; every settled ticket its own order)");
       return result;
-    } finally {
+    }
+
+    @Override
+    public void close() throws InterruptedException {
       pool.shutdownNow();
       saleOpener.shutdownNow();
       pool.awaitTermination(5, TimeUnit.SECONDS);
     }
-  }
-
-  private Result audit(ExecutorService pool, List<Accepted> accepted, int units, int sales, long purchases,
-      double seconds, ConcurrentHistogram latency, Map<String, Integer> statuses) throws Exception {
-    List<JsonNode> settled = FlashStorm.all(pool, accepted.size(), i -> {
-      Accepted a = accepted.get(i);
-      return storm.awaitSettled(a.saleId(), a.ticket(), a.session());
-    }, null);
-    Map<String, Integer> acceptedPerSale = new HashMap<>();
-    accepted.forEach(a -> acceptedPerSale.merge(a.saleId(), 1, Integer::sum));
-    Set<String> orders = new HashSet<>();
-    int ordered = 0;
-    int failed = 0;
-    for (JsonNode ticket : settled) {
-      if ("ORDERED".equals(ticket.get("status").asString())) {
-        ordered++;
-        orders.add(ticket.get("orderId").asString());
-      } else {
-        failed++;
-      }
-    }
-    boolean ok = acceptedPerSale.values().stream().allMatch(n -> n <= units) && ordered == orders.size();
-    return new Result(purchases, seconds, purchases / seconds, latency.getValueAtPercentile(50) / 1000.0,
-        latency.getValueAtPercentile(99) / 1000.0, latency.getMaxValue() / 1000.0, Map.copyOf(statuses), sales,
-        accepted.size(), orders.size(), failed, ok);
   }
 
   private String open(String admin, int units) {
