@@ -2,6 +2,7 @@ package com.bazaar.platform.protection;
 
 import com.bazaar.platform.web.ProblemResponses;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import com.netflix.concurrency.limits.Limiter;
@@ -50,6 +51,11 @@ final class LoadSheddingFilter extends OncePerRequestFilter {
     this.limit = limit;
     this.shed = Counter.builder("bazaar.requests.shed").description("requests answered 503 by load shedding")
         .register(meters);
+    // the limit over time shows whether it follows the database or drifts under a long overload
+    Gauge.builder("bazaar.protection.limit", limit, AdaptiveConcurrencyLimit::limit)
+        .description("requests the load shedding admits at once on the database paths").register(meters);
+    Gauge.builder("bazaar.protection.in.flight", limit, AdaptiveConcurrencyLimit::inFlight)
+        .description("requests admitted and not yet answered on the database paths").register(meters);
   }
 
   @Override

@@ -36,7 +36,8 @@ class OperationsMetricsTest extends ApiTest {
     ApiClient scraper = new ApiClient(METRICS_PORT);
     var scrape = scraper.send("GET", "/actuator/prometheus", null, Map.of("Accept", "text/plain"));
     assertThat(scrape.status()).isEqualTo(200);
-    assertThat(scrape.body()).contains("jvm_memory", "bazaar_outbox_backlog", "bazaar_flash_queue_depth");
+    assertThat(scrape.body()).contains("jvm_memory", "bazaar_outbox_backlog", "bazaar_flash_queue_depth",
+        "bazaar_protection_limit", "bazaar_protection_in_flight");
     assertThat(scraper.get("/actuator/metrics").status()).isEqualTo(200);
 
     // Refused (denyAll: 401 to a caller without a session), whatever the main port would answer.
