@@ -131,7 +131,7 @@ final class CatalogPages {
       return page;
     }
     if (to < 1) {
-      throw new InvalidInput("to", "must be ≥ 1");
+      throw new InvalidInput("to", "refusal.atLeast", 1);
     }
     return Math.min(to - 1, PageSpec.MAX_WINDOW / PAGE_SIZE - 1);
   }

@@ -101,7 +101,7 @@ final class FlashSalePages {
     try {
       purchase = flashSales.purchase(saleId, user.id(), quantity);
     } catch (InvalidInput e) {
-      StorefrontAdvice.flashErrorText(redirect, "flash.invalid", e.field(), e.getMessage());
+      StorefrontAdvice.flashErrorText(redirect, "flash.invalid", e.field(), e);
       return back;
     }
     if (purchase instanceof FlashPurchase.Refused refused) {

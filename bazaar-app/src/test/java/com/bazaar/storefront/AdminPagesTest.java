@@ -182,7 +182,7 @@ class AdminPagesTest extends ApiTest {
 
     Answer selfDemotion = again.post("/admin/users/" + promoted.id + "/role", Map.of("role", "USER"));
     assertThat(location(selfDemotion)).isEqualTo("/admin/users");
-    assertThat(again.get("/admin/users").body()).contains("you cannot remove the admin role of your own account");
+    assertThat(again.get("/admin/users").body()).contains("不能取消自己账号的管理员角色");
     Answer selfDisable = again.post("/admin/users/" + promoted.id + "/enabled", Map.of("enabled", "false"));
     assertThat(again.get(location(selfDisable)).status()).isEqualTo(200);
     assertThat(again.get("/admin").status()).isEqualTo(200);

@@ -31,8 +31,9 @@ import tools.jackson.core.JacksonException;
 
 /**
  * Maps every failure of a JSON API call to one problem+json answer (API.md's error shape).
- * Domain exceptions carry their meaning in their type; anything unexpected becomes a bare
- * 500 whose details stay in the log, tied to the response by the trace id.
+ * Domain exceptions carry their meaning in their type, and a refusal (a {@link Conflict}, an
+ * {@link InvalidInput}) its reason as a message key read in the caller's language; anything
+ * unexpected becomes a bare 500 whose details stay in the log, tied to the response by the trace id.
  */
 @RestControllerAdvice(annotations = RestController.class)
 final class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -51,12 +52,12 @@ final class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(Conflict.class)
   ResponseEntity<ProblemDetail> conflict(Conflict e) {
-    return answer(ProblemResponses.problem(HttpStatus.CONFLICT, e.getMessage()));
+    return answer(ProblemResponses.problem(HttpStatus.CONFLICT, e, messages));
   }
 
   @ExceptionHandler(InvalidInput.class)
   ResponseEntity<ProblemDetail> invalid(InvalidInput e) {
-    return answer(invalidFields(List.of(new FieldError(e.field(), e.getMessage()))));
+    return answer(invalidFields(List.of(new FieldError(e.field(), messages.getMessage(e, LocaleContextHolder.getLocale())))));
   }
 
   @ExceptionHandler(RateLimited.class)
