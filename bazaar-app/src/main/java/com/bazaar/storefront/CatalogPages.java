@@ -190,7 +190,7 @@ final class CatalogPages {
   /** A category page for an id the catalog does not have. */
   static final class CategoryNotFound extends NotFound {
     CategoryNotFound(long id) {
-      super("no category with id " + id);
+      super("refusal.item.unknownCategory", id);
     }
   }
 }

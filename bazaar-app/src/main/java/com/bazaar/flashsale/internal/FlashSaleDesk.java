@@ -98,7 +98,7 @@ class FlashSaleDesk implements FlashSales {
 
   @Override
   public FlashSaleProgress progress(long saleId) {
-    FlashSale sale = sales.find(saleId).orElseThrow(() -> new FlashSaleNotFound("flash sale " + saleId));
+    FlashSale sale = sales.find(saleId).orElseThrow(() -> new FlashSaleNotFound(saleId));
     Tickets.Tally tally = tickets.tally(saleId);
     return new FlashSaleProgress(sale, remaining(saleId), tally.orderedTickets(), tally.orderedUnits(),
         tally.failedTickets(), tally.returnedUnits());
@@ -134,7 +134,7 @@ class FlashSaleDesk implements FlashSales {
       case SOLD_OUT -> FlashPurchase.soldOut(saleId);
       case LIMIT_REACHED -> FlashPurchase.limitReached(saleId);
       case NOT_ACTIVE -> FlashPurchase.notActive(saleId);
-      case UNKNOWN_SALE -> throw new FlashSaleNotFound("flash sale " + saleId);
+      case UNKNOWN_SALE -> throw new FlashSaleNotFound(saleId);
     };
   }
 
@@ -163,7 +163,7 @@ class FlashSaleDesk implements FlashSales {
       return settledTicket(saleId, buyerId, ticketId).orElse(FlashTicket.queued(ticketId, saleId));
     }
     return settledTicket(saleId, buyerId, ticketId)
-        .orElseThrow(() -> new FlashSaleNotFound("ticket " + ticketId + " in flash sale " + saleId));
+        .orElseThrow(() -> FlashSaleNotFound.ticket(saleId, ticketId));
   }
 
   @Override

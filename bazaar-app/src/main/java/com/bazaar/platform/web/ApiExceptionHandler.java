@@ -47,7 +47,7 @@ final class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(NotFound.class)
   ResponseEntity<ProblemDetail> notFound(NotFound e) {
-    return answer(ProblemResponses.problem(HttpStatus.NOT_FOUND, e.getMessage()));
+    return answer(ProblemResponses.problem(HttpStatus.NOT_FOUND, e, messages));
   }
 
   @ExceptionHandler(Conflict.class)

@@ -92,6 +92,12 @@ class LanguagesTest extends ApiTest {
     assertThat(takenInChinese.json().get("type").asString()).isEqualTo("about:blank");
     assertThat(takenInChinese.json().get("title").asString()).isEqualTo("Conflict");
     assertThat(takenInChinese.json().get("detail").asString()).isEqualTo("用户名已被占用，或与已有用户名过于相似：alice");
+
+    assertThat(anonymous().get("/api/items/1").json().get("detail").asString()).isEqualTo("no item with id 1");
+    JsonNode unknownInChinese = anonymous().send("GET", "/api/items/1", null, Map.of("Accept-Language", "zh-CN")).json();
+    assertThat(unknownInChinese.get("status").asInt()).isEqualTo(404);
+    assertThat(unknownInChinese.get("title").asString()).isEqualTo("Not Found");
+    assertThat(unknownInChinese.get("detail").asString()).isEqualTo("没有编号为 1 的商品");
   }
 
   @Test
