@@ -64,14 +64,14 @@ final class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   ResponseEntity<ProblemDetail> rateLimited(RateLimited e) {
     return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
         .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
-        .body(ProblemResponses.problem(HttpStatus.TOO_MANY_REQUESTS, e.getMessage()));
+        .body(ProblemResponses.problem(HttpStatus.TOO_MANY_REQUESTS, e, messages));
   }
 
   @ExceptionHandler(Unavailable.class)
   ResponseEntity<ProblemDetail> unavailable(Unavailable e) {
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
-        .body(ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()));
+        .body(ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, e, messages));
   }
 
   /** A lock conflict that outlasted its retries (LockConflictRetry) is load, not a bug: try again. */
