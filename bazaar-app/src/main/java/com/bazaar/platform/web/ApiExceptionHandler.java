@@ -31,9 +31,10 @@ import tools.jackson.core.JacksonException;
 
 /**
  * Maps every failure of a JSON API call to one problem+json answer (API.md's error shape).
- * Domain exceptions carry their meaning in their type, and a refusal (a {@link Conflict}, an
- * {@link InvalidInput}) its reason as a message key read in the caller's language; anything
- * unexpected becomes a bare 500 whose details stay in the log, tied to the response by the trace id.
+ * Domain exceptions carry their meaning in their type, and their reason as a message key
+ * ({@link Conflict}, {@link InvalidInput}, {@link NotFound}, {@link Unavailable}, {@link RateLimited}
+ * are {@code MessageSourceResolvable}s) read in the caller's language; anything unexpected becomes
+ * a bare 500 whose details stay in the log, tied to the response by the trace id.
  */
 @RestControllerAdvice(annotations = RestController.class)
 final class ApiExceptionHandler extends ResponseEntityExceptionHandler {
