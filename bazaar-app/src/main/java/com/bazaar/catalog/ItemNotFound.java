@@ -5,6 +5,6 @@ import com.bazaar.platform.NotFound;
 /** No item has this id. */
 public final class ItemNotFound extends NotFound {
   public ItemNotFound(long itemId) {
-    super("no item with id " + itemId);
+    super("refusal.notFound.item", itemId);
   }
 }

@@ -32,6 +32,6 @@ public enum ItemOrder {
         return order;
       }
     }
-    throw new InvalidInput("sort", "must be one of " + String.join(", ", params()));
+    throw new InvalidInput("sort", "refusal.oneOf", String.join(", ", params()));
   }
 }

@@ -13,13 +13,13 @@ public record PriceRange(long min, long max) {
 
   public PriceRange {
     if (min < 0) {
-      throw new InvalidInput("minPrice", "must be ≥ 0");
+      throw new InvalidInput("minPrice", "refusal.atLeast", 0);
     }
     if (max < 0) {
-      throw new InvalidInput("maxPrice", "must be ≥ 0");
+      throw new InvalidInput("maxPrice", "refusal.atLeast", 0);
     }
     if (min > max) {
-      throw new InvalidInput("maxPrice", "must be ≥ minPrice");
+      throw new InvalidInput("maxPrice", "refusal.atLeast", "minPrice");
     }
   }
 

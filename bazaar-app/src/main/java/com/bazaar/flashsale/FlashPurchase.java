@@ -1,5 +1,7 @@
 package com.bazaar.flashsale;
 
+import org.springframework.context.MessageSourceResolvable;
+
 /**
  * What a purchase came to: a ticket, or a refusal. In a flash sale most buyers are refused
  * (sold out), so a refusal is an ordinary answer, not an exception: it costs no stack trace
@@ -10,13 +12,32 @@ public sealed interface FlashPurchase {
   /** The buyer got the units; the order follows from the ticket. */
   record Accepted(FlashTicket ticket) implements FlashPurchase {}
 
-  /** The sale turned the buyer down; {@code detail} says why in words the buyer can read. */
-  record Refused(Reason reason, String detail) implements FlashPurchase {}
+  /**
+   * The sale turned the buyer down. It reads as a message key with the sale's id ({@code
+   * refusal.sale.*}), in the caller's language where it is shown, like any other refusal.
+   */
+  record Refused(Reason reason, long saleId) implements FlashPurchase, MessageSourceResolvable {
+    @Override
+    public String[] getCodes() {
+      return new String[] {reason.code};
+    }
+
+    @Override
+    public Object[] getArguments() {
+      return new Object[] {String.valueOf(saleId)};
+    }
+  }
 
   enum Reason {
-    SOLD_OUT,
-    LIMIT_REACHED,
-    NOT_ACTIVE
+    SOLD_OUT("refusal.sale.soldOut"),
+    LIMIT_REACHED("refusal.sale.limitReached"),
+    NOT_ACTIVE("refusal.sale.notActive");
+
+    private final String code;
+
+    Reason(String code) {
+      this.code = code;
+    }
   }
 
   static Accepted accepted(FlashTicket ticket) {
@@ -24,14 +45,14 @@ public sealed interface FlashPurchase {
   }
 
   static Refused soldOut(long saleId) {
-    return new Refused(Reason.SOLD_OUT, "flash sale " + saleId + " is sold out");
+    return new Refused(Reason.SOLD_OUT, saleId);
   }
 
   static Refused limitReached(long saleId) {
-    return new Refused(Reason.LIMIT_REACHED, "purchase limit reached for flash sale " + saleId);
+    return new Refused(Reason.LIMIT_REACHED, saleId);
   }
 
   static Refused notActive(long saleId) {
-    return new Refused(Reason.NOT_ACTIVE, "flash sale " + saleId + " is not active");
+    return new Refused(Reason.NOT_ACTIVE, saleId);
   }
 }

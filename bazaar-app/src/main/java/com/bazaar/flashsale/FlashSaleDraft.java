@@ -10,19 +10,19 @@ public record FlashSaleDraft(
 
   public FlashSaleDraft {
     if (price == null || price.amount() <= 0) {
-      throw new InvalidInput("price", "must be a positive amount");
+      throw new InvalidInput("price", "refusal.positiveAmount");
     }
     if (stock < 1) {
-      throw new InvalidInput("stock", "must be ≥ 1");
+      throw new InvalidInput("stock", "refusal.atLeast", 1);
     }
     if (limitPerUser < 1) {
-      throw new InvalidInput("limitPerUser", "must be ≥ 1");
+      throw new InvalidInput("limitPerUser", "refusal.atLeast", 1);
     }
     if (startsAt == null || endsAt == null) {
-      throw new InvalidInput(startsAt == null ? "startsAt" : "endsAt", "is required");
+      throw new InvalidInput(startsAt == null ? "startsAt" : "endsAt", "refusal.required");
     }
     if (!startsAt.isBefore(endsAt)) {
-      throw new InvalidInput("endsAt", "must be after startsAt");
+      throw new InvalidInput("endsAt", "refusal.after", "startsAt");
     }
   }
 }

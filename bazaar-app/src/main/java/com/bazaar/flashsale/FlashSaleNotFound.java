@@ -4,7 +4,16 @@ import com.bazaar.platform.NotFound;
 
 /** No such sale, or no such ticket of the caller's. */
 public final class FlashSaleNotFound extends NotFound {
-  public FlashSaleNotFound(String what) {
-    super("no " + what);
+  public FlashSaleNotFound(long saleId) {
+    super("refusal.notFound.sale", saleId);
+  }
+
+  private FlashSaleNotFound(long saleId, long ticketId) {
+    super("refusal.notFound.ticket", ticketId, saleId);
+  }
+
+  /** A ticket the sale does not have, or that is another buyer's. */
+  public static FlashSaleNotFound ticket(long saleId, long ticketId) {
+    return new FlashSaleNotFound(saleId, ticketId);
   }
 }

@@ -7,7 +7,7 @@ public final class OutOfStock extends Conflict {
   private final long itemId;
 
   public OutOfStock(long itemId) {
-    super("out of stock: item " + itemId);
+    super("refusal.outOfStock", itemId);
     this.itemId = itemId;
   }
 

@@ -7,7 +7,7 @@ public final class StockNotFound extends NotFound {
   private final long itemId;
 
   public StockNotFound(long itemId) {
-    super("no stock record for item " + itemId);
+    super("refusal.notFound.stock", itemId);
     this.itemId = itemId;
   }
 

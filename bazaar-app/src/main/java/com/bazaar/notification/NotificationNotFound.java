@@ -5,6 +5,6 @@ import com.bazaar.platform.NotFound;
 /** No notification with this id in the caller's inbox. */
 public final class NotificationNotFound extends NotFound {
   public NotificationNotFound(long notificationId) {
-    super("no notification with id " + notificationId);
+    super("refusal.notFound.notification", notificationId);
   }
 }

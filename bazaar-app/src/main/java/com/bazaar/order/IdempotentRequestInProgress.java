@@ -8,6 +8,6 @@ import com.bazaar.platform.Conflict;
  */
 public final class IdempotentRequestInProgress extends Conflict {
   public IdempotentRequestInProgress() {
-    super("a request with this Idempotency-Key is still in progress; retry shortly");
+    super("refusal.order.idempotentRequestInProgress");
   }
 }

@@ -7,7 +7,7 @@ import com.bazaar.platform.Conflict;
  * cancelling one frees room. Answered with 409; the limits are in docs/security.md.
  */
 public final class OrderLimitReached extends Conflict {
-  public OrderLimitReached(String message) {
-    super(message);
+  public OrderLimitReached(String code, Object... arguments) {
+    super(code, arguments);
   }
 }

@@ -5,6 +5,6 @@ import com.bazaar.platform.NotFound;
 /** No order with this id belongs to the caller. */
 public final class OrderNotFound extends NotFound {
   public OrderNotFound(long orderId) {
-    super("no order with id " + orderId);
+    super("refusal.notFound.order", orderId);
   }
 }

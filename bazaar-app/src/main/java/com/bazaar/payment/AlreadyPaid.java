@@ -5,6 +5,6 @@ import com.bazaar.platform.Conflict;
 /** The order's money has already been collected; it is never collected twice. */
 public final class AlreadyPaid extends Conflict {
   public AlreadyPaid(long orderId) {
-    super("order " + orderId + " is already paid");
+    super("refusal.payment.alreadyPaid", orderId);
   }
 }

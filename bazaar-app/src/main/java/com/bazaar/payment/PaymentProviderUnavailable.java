@@ -6,6 +6,6 @@ import java.time.Duration;
 /** The payment provider is down (or its breaker is open): nothing was charged, the order stays payable. */
 public final class PaymentProviderUnavailable extends Unavailable {
   public PaymentProviderUnavailable(Duration retryAfter) {
-    super("the payment provider is unavailable; the order stays payable, retry later", retryAfter);
+    super("refusal.unavailable.payment", retryAfter);
   }
 }

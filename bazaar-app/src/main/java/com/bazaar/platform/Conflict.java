@@ -1,8 +1,29 @@
 package com.bazaar.platform;
 
-/** A request that is well formed but clashes with the current state: answered with 409. */
-public abstract class Conflict extends RuntimeException {
-  protected Conflict(String message) {
-    super(message);
+import org.springframework.context.MessageSourceResolvable;
+
+/**
+ * A request that is well formed but clashes with the current state: answered with 409. Why it
+ * clashes is a message key ({@code refusal.*}) and its arguments, read in the caller's language
+ * wherever the conflict is shown (the API's {@code detail}, a page's message).
+ */
+public abstract class Conflict extends RuntimeException implements MessageSourceResolvable {
+  private final String code;
+  private final Object[] arguments;
+
+  protected Conflict(String code, Object... arguments) {
+    super(Refusal.describe(code, arguments));
+    this.code = code;
+    this.arguments = Refusal.arguments(arguments);
+  }
+
+  @Override
+  public String[] getCodes() {
+    return new String[] {code};
+  }
+
+  @Override
+  public Object[] getArguments() {
+    return arguments.clone();
   }
 }

@@ -1,15 +1,35 @@
 package com.bazaar.platform;
 
-/** Input that breaks a rule only the domain can check: answered with 400 naming the field. */
-public class InvalidInput extends RuntimeException {
-  private final String field;
+import org.springframework.context.MessageSourceResolvable;
 
-  public InvalidInput(String field, String message) {
-    super(message);
+/**
+ * Input that breaks a rule only the domain can check: answered with 400 naming the field. The
+ * reason is a message key ({@code refusal.*}) and its arguments, read in the caller's language
+ * wherever it is shown (the API's field error, the message beside a form's field).
+ */
+public class InvalidInput extends RuntimeException implements MessageSourceResolvable {
+  private final String field;
+  private final String code;
+  private final Object[] arguments;
+
+  public InvalidInput(String field, String code, Object... arguments) {
+    super(field + ": " + Refusal.describe(code, arguments));
     this.field = field;
+    this.code = code;
+    this.arguments = Refusal.arguments(arguments);
   }
 
   public String field() {
     return field;
+  }
+
+  @Override
+  public String[] getCodes() {
+    return new String[] {code};
+  }
+
+  @Override
+  public Object[] getArguments() {
+    return arguments.clone();
   }
 }

@@ -18,14 +18,13 @@ public record PageSpec(int page, int size) {
 
   public PageSpec {
     if (page < 0) {
-      throw new InvalidInput("page", "must be ≥ 0");
+      throw new InvalidInput("page", "refusal.atLeast", 0);
     }
     if (size < 1 || size > MAX_SIZE) {
-      throw new InvalidInput("size", "must be between 1 and " + MAX_SIZE);
+      throw new InvalidInput("size", "refusal.between", 1, MAX_SIZE);
     }
     if ((long) page * size + size > MAX_WINDOW) {
-      throw new InvalidInput("page", "only the first " + MAX_WINDOW + " results can be paged through"
-          + " (page × size + size ≤ " + MAX_WINDOW + "); narrow the query instead");
+      throw new InvalidInput("page", "refusal.page.window", MAX_WINDOW);
     }
   }
 

@@ -1,17 +1,26 @@
 package com.bazaar.platform;
 
 import java.time.Duration;
+import org.springframework.context.MessageSourceResolvable;
 
 /**
  * A dependency is down or the site is saturated: answered at once with 503 and
- * {@code Retry-After}, instead of a timeout or a 500. Nothing was changed.
+ * {@code Retry-After}, instead of a timeout or a 500. Nothing was changed. What is resting is a
+ * message key ({@code refusal.unavailable.*}), read in the caller's language in the API's detail.
  */
-public abstract class Unavailable extends RuntimeException {
+public abstract class Unavailable extends RuntimeException implements MessageSourceResolvable {
+  private final String code;
   private final Duration retryAfter;
 
-  protected Unavailable(String message, Duration retryAfter) {
-    super(message);
+  protected Unavailable(String code, Duration retryAfter) {
+    super(code);
+    this.code = code;
     this.retryAfter = retryAfter;
+  }
+
+  @Override
+  public String[] getCodes() {
+    return new String[] {code};
   }
 
   public Duration retryAfter() {

@@ -69,11 +69,7 @@ final class AccountPages {
       errors.rejectValue("username", "register.taken", "is already taken; choose another");
       return "register";
     } catch (InvalidInput e) {
-      if (FIELDS.contains(e.field())) {
-        errors.rejectValue(e.field(), "invalid", e.getMessage());
-      } else {
-        errors.reject("invalid", e.field() + " " + e.getMessage());
-      }
+      FormRefusals.reject(errors, FIELDS.contains(e.field()) ? e.field() : null, e);
       return "register";
     }
     try {

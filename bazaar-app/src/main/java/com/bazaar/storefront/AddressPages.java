@@ -7,6 +7,8 @@ import com.bazaar.user.Address;
 import com.bazaar.user.AddressBook;
 import com.bazaar.user.AddressDetails;
 import com.bazaar.user.AuthenticatedUser;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,9 +27,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 final class AddressPages {
   private final AddressBook addressBook;
+  private final MessageSource messages;
 
-  AddressPages(AddressBook addressBook) {
+  AddressPages(AddressBook addressBook, MessageSource messages) {
     this.addressBook = addressBook;
+    this.messages = messages;
   }
 
   @GetMapping("/addresses")
@@ -49,9 +53,9 @@ final class AddressPages {
       StorefrontAdvice.flashNoticeText(redirect, "flash.address.saved");
       return toCheckout ? "redirect:/checkout?addressId=" + added.id() : "redirect:/addresses";
     } catch (InvalidInput e) {
-      StorefrontAdvice.flashErrorText(redirect, "flash.address.invalid", e.field(), e.getMessage());
+      StorefrontAdvice.flashErrorText(redirect, "flash.address.invalid", e.field(), e);
     } catch (Conflict e) {
-      StorefrontAdvice.flashErrorText(redirect, "flash.address.failed", e.getMessage());
+      StorefrontAdvice.flashErrorText(redirect, "flash.address.failed", e);
     }
     redirect.addFlashAttribute("addressForm", form);
     return toCheckout ? "redirect:/checkout#new-address" : "redirect:/addresses#new-address";
@@ -75,6 +79,7 @@ final class AddressPages {
       @PathVariable long id,
       @ModelAttribute AddressForm form,
       Model model,
+      Locale locale,
       RedirectAttributes redirect) {
     addressBook.address(user.id(), id);
     try {
@@ -82,9 +87,9 @@ final class AddressPages {
       StorefrontAdvice.flashNoticeText(redirect, "flash.address.saved");
       return "redirect:/addresses";
     } catch (InvalidInput e) {
-      model.addAttribute("addressError", new FieldError(e.field(), e.getMessage()));
+      model.addAttribute("addressError", new FieldError(e.field(), messages.getMessage(e, locale)));
     } catch (Conflict e) {
-      model.addAttribute("addressError", new FieldError("", e.getMessage()));
+      model.addAttribute("addressError", new FieldError("", messages.getMessage(e, locale)));
     }
     model.addAttribute("addressForm", form);
     model.addAttribute("editAddressId", id);

@@ -149,11 +149,6 @@ final class AdminFlashSalePages {
   }
 
   private static void reject(BindingResult errors, InvalidInput e) {
-    String field = FIELDS.get(e.field());
-    if (field != null) {
-      errors.rejectValue(field, "invalid", e.getMessage());
-    } else {
-      errors.reject("invalid", e.field() + " " + e.getMessage());
-    }
+    FormRefusals.reject(errors, FIELDS.get(e.field()), e);
   }
 }

@@ -87,7 +87,7 @@ final class AdminItemPages {
       ItemDetail item = catalog.attachImage(id, image.getBytes());
       StorefrontAdvice.flashNoticeText(redirect, "flash.admin.item.picture", item.title());
     } catch (InvalidInput e) {
-      StorefrontAdvice.flashErrorText(redirect, "flash.admin.item.pictureRefused", e.getMessage());
+      StorefrontAdvice.flashErrorText(redirect, "flash.admin.item.pictureRefused", e);
     }
     return "redirect:/admin/items/" + id + "/edit";
   }
@@ -119,7 +119,7 @@ final class AdminItemPages {
       ItemDetail item = catalog.adjustStock(id, delta);
       StorefrontAdvice.flashNoticeText(redirect, "flash.admin.item.stock", item.title(), item.stock());
     } catch (Conflict | InvalidInput e) {
-      StorefrontAdvice.flashErrorText(redirect, "flash.admin.item.stockNotChanged", e.getMessage());
+      StorefrontAdvice.flashErrorText(redirect, "flash.admin.item.stockNotChanged", e);
     }
     return "redirect:/admin/items";
   }
@@ -163,10 +163,6 @@ final class AdminItemPages {
   }
 
   private static void reject(BindingResult errors, InvalidInput e) {
-    if (FIELDS.contains(e.field())) {
-      errors.rejectValue(e.field(), "invalid", e.getMessage());
-    } else {
-      errors.reject("invalid", e.field() + " " + e.getMessage());
-    }
+    FormRefusals.reject(errors, FIELDS.contains(e.field()) ? e.field() : null, e);
   }
 }

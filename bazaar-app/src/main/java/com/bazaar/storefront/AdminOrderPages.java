@@ -84,7 +84,7 @@ final class AdminOrderPages {
     try {
       return Optional.of(OrderStatus.valueOf(status.strip()));
     } catch (IllegalArgumentException e) {
-      throw new InvalidInput("status", "must be one of " + Arrays.toString(OrderStatus.values()));
+      throw new InvalidInput("status", "refusal.oneOf", Arrays.toString(OrderStatus.values()));
     }
   }
 

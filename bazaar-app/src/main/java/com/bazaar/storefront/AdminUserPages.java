@@ -57,7 +57,7 @@ final class AdminUserPages {
       StorefrontAdvice.flashNoticeText(redirect, enabled ? "flash.admin.user.enabled" : "flash.admin.user.disabled",
           user.username());
     } catch (Conflict e) {
-      StorefrontAdvice.flashErrorText(redirect, "flash.refused", e.getMessage());
+      StorefrontAdvice.flashErrorText(redirect, "flash.refused", e);
     }
     return back(query);
   }
@@ -74,7 +74,7 @@ final class AdminUserPages {
       StorefrontAdvice.flashNoticeText(redirect, user.isAdmin() ? "flash.admin.user.admin" : "flash.admin.user.shopper",
           user.username());
     } catch (Conflict e) {
-      StorefrontAdvice.flashErrorText(redirect, "flash.refused", e.getMessage());
+      StorefrontAdvice.flashErrorText(redirect, "flash.refused", e);
     }
     return back(query);
   }

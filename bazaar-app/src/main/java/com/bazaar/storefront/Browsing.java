@@ -47,8 +47,8 @@ public record Browsing(
     String defaultSort = sorts.get(0).value();
     String chosen = sort == null || sort.isBlank() ? defaultSort : sort.strip();
     if (sorts.stream().noneMatch(o -> o.value().equals(chosen))) {
-      throw new InvalidInput("sort", "must be one of "
-          + String.join(", ", sorts.stream().map(SortOption::value).toList()));
+      throw new InvalidInput("sort", "refusal.oneOf",
+          String.join(", ", sorts.stream().map(SortOption::value).toList()));
     }
     return new Browsing(path, query, chosen, defaultSort, blankToNull(min), blankToNull(max), List.copyOf(sorts));
   }

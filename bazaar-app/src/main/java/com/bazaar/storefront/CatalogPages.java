@@ -131,7 +131,7 @@ final class CatalogPages {
       return page;
     }
     if (to < 1) {
-      throw new InvalidInput("to", "must be ≥ 1");
+      throw new InvalidInput("to", "refusal.atLeast", 1);
     }
     return Math.min(to - 1, PageSpec.MAX_WINDOW / PAGE_SIZE - 1);
   }
@@ -190,7 +190,7 @@ final class CatalogPages {
   /** A category page for an id the catalog does not have. */
   static final class CategoryNotFound extends NotFound {
     CategoryNotFound(long id) {
-      super("no category with id " + id);
+      super("refusal.item.unknownCategory", id);
     }
   }
 }

@@ -73,7 +73,7 @@ final class CheckoutPages {
     try {
       order = ordering.placeFromCart(user.id(), choices(addressId, paymentMethod), CartPages.key(idempotencyKey));
     } catch (Conflict | InvalidInput e) { // out of stock, an emptied cart, an address deleted meanwhile, ...
-      StorefrontAdvice.flashErrorText(redirect, "flash.checkout.failed", e.getMessage());
+      StorefrontAdvice.flashErrorText(redirect, "flash.checkout.failed", e);
       return "redirect:/cart";
     }
     // A form sent again (the back button, a second tab) carries the same key and gets the order it placed.
@@ -96,11 +96,11 @@ final class CheckoutPages {
   /** A form without the fields (an old page, a script) places the order as before: the default address, no method. */
   private static CheckoutChoices choices(String addressId, String paymentMethod) {
     if (addressId != null && !addressId.isBlank() && id(addressId).isEmpty()) {
-      throw new InvalidInput("addressId", "is not an address of yours");
+      throw new InvalidInput("addressId", "refusal.checkout.notYourAddress");
     }
     PaymentMethod method = paymentMethod == null || paymentMethod.isBlank() ? null
         : Arrays.stream(PaymentMethod.values()).filter(m -> m.name().equals(paymentMethod)).findFirst()
-            .orElseThrow(() -> new InvalidInput("paymentMethod", "is not a payment method the shop takes"));
+            .orElseThrow(() -> new InvalidInput("paymentMethod", "refusal.checkout.paymentMethod"));
     return new CheckoutChoices(id(addressId).orElse(null), method);
   }
 

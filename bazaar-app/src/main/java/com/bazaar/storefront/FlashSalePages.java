@@ -85,7 +85,7 @@ final class FlashSalePages {
       @RequestParam(defaultValue = "1") int quantity,
       HttpServletRequest request,
       RedirectAttributes redirect) {
-    FlashSale sale = flashSales.sale(saleId).orElseThrow(() -> new FlashSaleNotFound("flash sale " + saleId));
+    FlashSale sale = flashSales.sale(saleId).orElseThrow(() -> new FlashSaleNotFound(saleId));
     String back = "redirect:/items/" + sale.itemId();
     Optional<Duration> wait = rateLimiter.tryAcquire(PER_USER, String.valueOf(user.id()))
         .or(() -> rateLimiter.tryAcquire(PER_ADDRESS, request.getRemoteAddr()));
@@ -101,7 +101,7 @@ final class FlashSalePages {
     try {
       purchase = flashSales.purchase(saleId, user.id(), quantity);
     } catch (InvalidInput e) {
-      StorefrontAdvice.flashErrorText(redirect, "flash.invalid", e.field(), e.getMessage());
+      StorefrontAdvice.flashErrorText(redirect, "flash.invalid", e.field(), e);
       return back;
     }
     if (purchase instanceof FlashPurchase.Refused refused) {
@@ -136,7 +136,7 @@ final class FlashSalePages {
       StorefrontAdvice.flashNoticeText(redirect, "flash.sale.ordered");
       return "redirect:/orders/" + ticket.orderId().get();
     }
-    FlashSale sale = flashSales.sale(saleId).orElseThrow(() -> new FlashSaleNotFound("flash sale " + saleId));
+    FlashSale sale = flashSales.sale(saleId).orElseThrow(() -> new FlashSaleNotFound(saleId));
     model.addAttribute("ticket", ticket);
     model.addAttribute("sale", sale);
     model.addAttribute("itemTitle", catalog.findItem(sale.itemId()).map(i -> i.title()).orElse("—"));

@@ -61,7 +61,7 @@ final class OrderPages {
       ordering.pay(user.id(), id, CartPages.key(idempotencyKey));
       StorefrontAdvice.flashNoticeText(redirect, "flash.order.paid");
     } catch (Conflict e) {
-      StorefrontAdvice.flashErrorText(redirect, "flash.order.payFailed", e.getMessage());
+      StorefrontAdvice.flashErrorText(redirect, "flash.order.payFailed", e);
     } catch (Unavailable e) {
       // The provider is down or its breaker is open: nothing was charged and the order waits.
       Order order = ordering.order(user.id(), id);
@@ -76,7 +76,7 @@ final class OrderPages {
       ordering.cancel(user.id(), id);
       StorefrontAdvice.flashNoticeText(redirect, "flash.order.cancelled");
     } catch (Conflict e) {
-      StorefrontAdvice.flashErrorText(redirect, "flash.order.cancelFailed", e.getMessage());
+      StorefrontAdvice.flashErrorText(redirect, "flash.order.cancelFailed", e);
     }
     return "redirect:/orders/" + id;
   }

@@ -14,7 +14,15 @@ final class ShopText {
   private ShopText() {}
 
   static MessageSourceResolvable of(String key, Object... args) {
-    Object[] texts = Arrays.stream(args).map(a -> a instanceof MessageSourceResolvable ? a : String.valueOf(a)).toArray();
+    Object[] texts = Arrays.stream(args).map(a -> a instanceof MessageSourceResolvable text ? copyOf(text) : String.valueOf(a)).toArray();
     return new DefaultMessageSourceResolvable(new String[] {key}, texts);
+  }
+
+  /**
+   * A text as a plain value: a refusal of the domain (an exception, a flash sale's answer) becomes
+   * its key and arguments only, fit to cross the session in a flash message.
+   */
+  static MessageSourceResolvable copyOf(MessageSourceResolvable text) {
+    return new DefaultMessageSourceResolvable(text.getCodes(), text.getArguments(), text.getDefaultMessage());
   }
 }

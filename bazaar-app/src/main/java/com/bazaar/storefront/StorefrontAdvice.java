@@ -144,7 +144,7 @@ final class StorefrontAdvice {
 
   @ExceptionHandler(InvalidInput.class)
   ModelAndView invalid(InvalidInput e) {
-    return errorPage(HttpStatus.BAD_REQUEST, e.field() + " " + e.getMessage());
+    return errorPage(HttpStatus.BAD_REQUEST, e.field() + " " + messages.getMessage(e, LocaleContextHolder.getLocale()));
   }
 
   @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
@@ -167,9 +167,9 @@ final class StorefrontAdvice {
   @ExceptionHandler(Conflict.class)
   ModelAndView conflict(Conflict e, HttpServletRequest request) {
     if ("GET".equals(request.getMethod())) {
-      return errorPage(HttpStatus.CONFLICT, e.getMessage());
+      return errorPage(HttpStatus.CONFLICT, messages.getMessage(e, LocaleContextHolder.getLocale()));
     }
-    RequestContextUtils.getOutputFlashMap(request).put(FLASH_ERROR, e.getMessage());
+    RequestContextUtils.getOutputFlashMap(request).put(FLASH_ERROR, ShopText.copyOf(e));
     return new ModelAndView("redirect:" + sameSiteReferer(request));
   }
 

@@ -16,24 +16,24 @@ final class YuanAmount {
 
   static long toFen(String text, String field) {
     if (text == null || text.isBlank()) {
-      throw new InvalidInput(field, "enter a price, e.g. 19.99");
+      throw new InvalidInput(field, "refusal.yuan.required");
     }
     String plain = text.strip();
     if (plain.startsWith("-")) {
-      throw new InvalidInput(field, "must not be negative");
+      throw new InvalidInput(field, "refusal.yuan.negative");
     }
     // Plain digits only: no exponent ("1e9"), sign or grouping to misread.
     if (!DECIMAL.matcher(plain).matches()) {
-      throw new InvalidInput(field, "must be a number like 19.99");
+      throw new InvalidInput(field, "refusal.yuan.notANumber");
     }
     BigDecimal yuan = new BigDecimal(plain);
     if (yuan.stripTrailingZeros().scale() > FEN_DIGITS) {
-      throw new InvalidInput(field, "may have at most 2 decimals");
+      throw new InvalidInput(field, "refusal.yuan.decimals");
     }
     try {
       return yuan.movePointRight(FEN_DIGITS).longValueExact();
     } catch (ArithmeticException e) {
-      throw new InvalidInput(field, "is too large");
+      throw new InvalidInput(field, "refusal.yuan.tooLarge");
     }
   }
 

@@ -5,6 +5,6 @@ import com.bazaar.platform.NotFound;
 /** No address with this id in the caller's address book (another shopper's is not found either). */
 public final class AddressNotFound extends NotFound {
   public AddressNotFound(long addressId) {
-    super("no address with id " + addressId);
+    super("refusal.notFound.address", addressId);
   }
 }

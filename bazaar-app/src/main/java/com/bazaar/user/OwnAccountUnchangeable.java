@@ -4,7 +4,15 @@ import com.bazaar.platform.Conflict;
 
 /** An admin tried to disable or demote their own account; another admin has to do that. */
 public final class OwnAccountUnchangeable extends Conflict {
-  public OwnAccountUnchangeable(String change) {
-    super("you cannot " + change + " your own account; ask another admin");
+  private OwnAccountUnchangeable(String code) {
+    super(code);
+  }
+
+  public static OwnAccountUnchangeable disabling() {
+    return new OwnAccountUnchangeable("refusal.account.ownDisable");
+  }
+
+  public static OwnAccountUnchangeable demoting() {
+    return new OwnAccountUnchangeable("refusal.account.ownDemote");
   }
 }

@@ -5,6 +5,6 @@ import com.bazaar.platform.NotFound;
 /** No account with this id. */
 public final class UserNotFound extends NotFound {
   public UserNotFound(long userId) {
-    super("no user with id " + userId);
+    super("refusal.notFound.user", userId);
   }
 }

@@ -8,6 +8,6 @@ import com.bazaar.platform.Conflict;
  */
 public final class UsernameTaken extends Conflict {
   public UsernameTaken(String username) {
-    super("username is taken, or looks too much like one that is: " + username);
+    super("refusal.username.taken", username);
   }
 }

@@ -145,9 +145,17 @@ public abstract class FlashSaleStormContract extends ApiTest {
     assertThat(problem.get("status").asInt()).isEqualTo(409);
     assertThat(problem.get("detail").asString()).isEqualTo("flash sale " + saleId + " is sold out");
 
+    // The same refusal for a caller who reads Chinese: only the detail changes language.
+    JsonNode chinese = newShopper().post("/api/flash-sales/" + saleId + "/purchase", "{}",
+        Map.of("Accept-Language", "zh-CN,zh;q=0.9")).json();
+    assertThat(chinese.get("type").asString()).isEqualTo("about:blank");
+    assertThat(chinese.get("title").asString()).isEqualTo("Conflict");
+    assertThat(chinese.get("status").asInt()).isEqualTo(409);
+    assertThat(chinese.get("detail").asString()).isEqualTo("秒杀 " + saleId + " 已售罄");
+
     // The module answers a refusal as a value: no exception (and no stack trace) per sold-out buyer.
     assertThat(flashSales.purchase(Long.parseLong(saleId), UNKNOWN_BUYER, 1))
-        .isEqualTo(new FlashPurchase.Refused(FlashPurchase.Reason.SOLD_OUT, "flash sale " + saleId + " is sold out"));
+        .isEqualTo(new FlashPurchase.Refused(FlashPurchase.Reason.SOLD_OUT, Long.parseLong(saleId)));
   }
 
   @Test

@@ -109,7 +109,10 @@ class OrderApiTest extends ApiTest {
     Answer refused = shopper.post("/api/orders", lines(plenty, 3, scarce, 2));
     assertThat(refused.status()).isEqualTo(409);
     assertThat(refused.contentType()).startsWith("application/problem+json");
-    assertThat(refused.json().get("detail").asString()).contains("out of stock");
+    assertThat(refused.json().get("detail").asString()).isEqualTo("out of stock: item " + scarce);
+    Answer inChinese = shopper.post("/api/orders", lines(plenty, 3, scarce, 2), Map.of("Accept-Language", "zh-CN"));
+    assertThat(inChinese.json().get("detail").asString()).isEqualTo("库存不足：商品 " + scarce);
+    assertThat(inChinese.json().get("title").asString()).isEqualTo("Conflict");
     assertThat(items.stockOf(plenty)).isEqualTo(10);
     assertThat(items.stockOf(scarce)).isEqualTo(1);
 

@@ -78,10 +78,18 @@ class AdminPagesTest extends ApiTest {
     Answer byId = admin.get("/admin/orders?q=" + paid);
     assertThat(location(byId)).isEqualTo("/admin/orders/" + paid);
     assertThat(admin.get("/admin/orders/" + paid).body())
-        .contains("id=\"admin-order-status\"", "PAID", buyer.username, "订单查询 order search", "¥20.00");
+        .contains("id=\"admin-order-status\"", "data-status=\"PAID\"", ">已付款<", buyer.username, "订单查询 order search",
+            "¥20.00");
 
     String byBuyer = admin.get("/admin/orders?q=" + buyer.username).body();
     assertThat(byBuyer).contains("data-order-id=\"" + paid + "\"", "data-order-id=\"" + pending + "\"");
+    assertThat(byBuyer).as("statuses in words, the code kept for scripts")
+        .contains("data-status=\"PENDING_PAYMENT\"", ">待付款<", "data-status=\"PAID\"", ">已付款<")
+        .doesNotContain(">PENDING_PAYMENT<", ">PAID<");
+    admin.get("/language?lang=en&return=/admin/orders");
+    assertThat(admin.get("/admin/orders?q=" + buyer.username).body())
+        .contains("data-status=\"PENDING_PAYMENT\"", ">Awaiting payment<").doesNotContain(">PENDING_PAYMENT<");
+    admin.get("/language?lang=zh-CN&return=/admin/orders");
     String byBuyerId = admin.get("/admin/orders?q=" + buyer.id).body();
     assertThat(byBuyerId).contains("data-order-id=\"" + paid + "\"", "data-order-id=\"" + pending + "\"");
     String paidOnly = admin.get("/admin/orders?q=" + buyer.username + "&status=PAID").body();
@@ -125,7 +133,7 @@ class AdminPagesTest extends ApiTest {
 
     Answer tooMany = admin.post("/admin/flash-sales", Map.of("itemId", String.valueOf(itemId), "price", "9.90",
         "stock", "50", "startsAt", "2026-01-01 00:00", "minutes", "60", "limitPerUser", "1"));
-    assertThat(tooMany.body()).contains("data-test=\"stock-error\"", "at most the item");
+    assertThat(tooMany.body()).contains("data-test=\"stock-error\"", "不能超过商品的库存：30").doesNotContain("at most the item");
 
     String startsAt = LocalDateTime.now(ZoneOffset.UTC).minusMinutes(1).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
     Answer created = admin.post("/admin/flash-sales", Map.of("itemId", String.valueOf(itemId), "price", "9.90",
@@ -182,7 +190,7 @@ class AdminPagesTest extends ApiTest {
 
     Answer selfDemotion = again.post("/admin/users/" + promoted.id + "/role", Map.of("role", "USER"));
     assertThat(location(selfDemotion)).isEqualTo("/admin/users");
-    assertThat(again.get("/admin/users").body()).contains("you cannot remove the admin role of your own account");
+    assertThat(again.get("/admin/users").body()).contains("不能取消自己账号的管理员角色");
     Answer selfDisable = again.post("/admin/users/" + promoted.id + "/enabled", Map.of("enabled", "false"));
     assertThat(again.get(location(selfDisable)).status()).isEqualTo(200);
     assertThat(again.get("/admin").status()).isEqualTo(200);

@@ -80,6 +80,21 @@ class CheckoutPagesTest extends ApiTest {
   }
 
   @Test
+  void aRefusedAddressSaysWhyInThePagesLanguage() {
+    Shopper shopper = shopper("whyform");
+    Map<String, String> badPhone = Map.of("recipient", "x", "phone", "not a phone", "region", "r", "city", "c",
+        "line", "l");
+    assertThat(location(shopper.pages().post("/addresses", badPhone))).startsWith("/addresses");
+    assertThat(shopper.pages().get("/addresses").body())
+        .contains("请检查地址：phone 必须是以 1 开头的 11 位手机号，或 6 到 15 位数字（可带前导 +）");
+
+    shopper.pages().get("/language?lang=en&return=/addresses");
+    shopper.pages().post("/addresses", badPhone);
+    assertThat(shopper.pages().get("/addresses").body()).contains("Please check the address: phone must be a mobile"
+        + " number of 11 digits starting with 1, or 6 to 15 digits with an optional leading +");
+  }
+
+  @Test
   void anAddressIsEditedThroughItsForm() {
     Shopper shopper = shopper("edit");
     String id = addAddress(shopper.api(), "旧名 Old");
@@ -105,6 +120,8 @@ class CheckoutPagesTest extends ApiTest {
         "region", "r", "city", "c", "line", "l"));
     assertThat(refused.status()).isEqualTo(200);
     assertThat(refused.body()).contains("id=\"phone-error\"", "value=\"改了 Changed\"", "value=\"not a phone\"");
+    assertThat(refused.body()).as("the reason in the page's language").contains("必须是以 1 开头的 11 位手机号")
+        .doesNotContain("must be a mobile number");
     var kept = shopper.api().get("/api/addresses/" + id).json();
     assertThat(kept.get("recipient").asString()).isEqualTo("原样 Kept");
     assertThat(kept.get("phone").asString()).isEqualTo("13700137000");

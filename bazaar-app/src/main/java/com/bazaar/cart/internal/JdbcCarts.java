@@ -103,7 +103,7 @@ class JdbcCarts implements Carts {
   @Override
   public Cart setQuantity(long userId, long itemId, int quantity) {
     if (quantity < 0 || quantity > MAX_QUANTITY) {
-      throw new InvalidInput("quantity", "must be between 0 and " + MAX_QUANTITY);
+      throw new InvalidInput("quantity", "refusal.between", 0, MAX_QUANTITY);
     }
     if (quantity == 0) {
       return remove(userId, itemId);
@@ -162,7 +162,7 @@ class JdbcCarts implements Carts {
   private void insertLine(long userId, long itemId, int quantity) {
     long lines = jdbc.sql("SELECT COUNT(*) FROM cart_lines WHERE user_id = ?").param(userId).query(Long.class).single();
     if (lines >= MAX_LINES) {
-      throw new InvalidInput("itemId", "a cart holds at most " + MAX_LINES + " different items");
+      throw new InvalidInput("itemId", "refusal.cart.tooManyItems", MAX_LINES);
     }
     jdbc.sql("INSERT INTO cart_lines (user_id, item_id, quantity, added_at) VALUES (?, ?, ?, ?)"
             + " ON DUPLICATE KEY UPDATE quantity = VALUES(quantity)")

@@ -53,7 +53,7 @@ class CatalogAdminApi {
   @PostMapping("/api/admin/items/{id}/stock")
   CatalogApi.DetailView adjustStock(@PathVariable long id, @Valid @RequestBody StockDelta change) {
     if (change.delta() == 0) {
-      throw new InvalidInput("delta", "must not be zero");
+      throw new InvalidInput("delta", "refusal.notZero");
     }
     return CatalogApi.DetailView.of(catalog.adjustStock(id, change.delta()));
   }

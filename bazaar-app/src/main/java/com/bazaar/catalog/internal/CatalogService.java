@@ -158,13 +158,13 @@ class CatalogService implements Catalog {
   @Override
   public ItemDetail attachImage(long itemId, byte[] image) {
     if (image.length == 0) {
-      throw new InvalidInput("image", "is empty: choose a PNG, JPEG or WebP picture");
+      throw new InvalidInput("image", "refusal.image.empty");
     }
     if (image.length > ItemImage.MAX_BYTES) {
-      throw new InvalidInput("image", "must be at most " + ItemImage.MAX_BYTES / (1024 * 1024) + " MB");
+      throw new InvalidInput("image", "refusal.image.tooLarge", ItemImage.MAX_BYTES / (1024 * 1024));
     }
     String extension = ItemImage.sniff(image).orElseThrow(
-        () -> new InvalidInput("image", "is not a PNG, JPEG or WebP picture (told by its content, not its name)"));
+        () -> new InvalidInput("image", "refusal.image.notAPicture"));
     if (items.find(itemId).isEmpty()) {
       throw new ItemNotFound(itemId);
     }
@@ -275,27 +275,25 @@ class CatalogService implements Catalog {
   /** The rules of an item that hold whoever calls, not only the web edge. */
   private void check(ItemDraft draft) {
     if (draft.title() == null || draft.title().isBlank()) {
-      throw new InvalidInput("title", "must not be blank");
+      throw new InvalidInput("title", "refusal.notBlank");
     }
     if (CONTROL_OR_BIDI.matcher(draft.title()).find()) {
-      throw new InvalidInput("title", "must not hold control characters (such as NUL or line breaks)"
-          + " or bidirectional overrides");
+      throw new InvalidInput("title", "refusal.item.titleControlCharacters");
     }
     if (draft.description() != null && CONTROL_OR_BIDI_IN_TEXT.matcher(draft.description()).find()) {
-      throw new InvalidInput("description", "must not hold control characters other than line breaks and tabs,"
-          + " or bidirectional overrides");
+      throw new InvalidInput("description", "refusal.item.descriptionControlCharacters");
     }
     if (draft.price() == null || draft.price().amount() < 1) {
-      throw new InvalidInput("price.amount", "must be ≥ 1");
+      throw new InvalidInput("price.amount", "refusal.atLeast", 1);
     }
     if (!currency.equals(draft.price().currency())) {
-      throw new InvalidInput("price.currency", "must be " + currency);
+      throw new InvalidInput("price.currency", "refusal.mustBe", currency);
     }
     if (draft.stock() < 0) {
-      throw new InvalidInput("stock", "must be ≥ 0");
+      throw new InvalidInput("stock", "refusal.atLeast", 0);
     }
     if (!categories.exists(draft.categoryId())) {
-      throw new InvalidInput("categoryId", "no category with id " + draft.categoryId());
+      throw new InvalidInput("categoryId", "refusal.item.unknownCategory", draft.categoryId());
     }
   }
 

@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -35,10 +36,12 @@ class FlashSaleApi {
 
   private final FlashSales flashSales;
   private final RateLimiter rateLimiter;
+  private final MessageSource messages;
 
-  FlashSaleApi(FlashSales flashSales, RateLimiter rateLimiter) {
+  FlashSaleApi(FlashSales flashSales, RateLimiter rateLimiter, MessageSource messages) {
     this.flashSales = flashSales;
     this.rateLimiter = rateLimiter;
+    this.messages = messages;
   }
 
   @Operation(summary = "Every flash sale with what remains")
@@ -64,7 +67,7 @@ class FlashSaleApi {
     FlashPurchase purchase = flashSales.purchase(saleId, user.id(), quantity);
     if (purchase instanceof FlashPurchase.Refused refused) {
       // Most answers of a storm: the same 409 problem a Conflict gets, built without an exception.
-      return ResponseEntity.status(HttpStatus.CONFLICT).body(ProblemResponses.problem(HttpStatus.CONFLICT, refused.detail()));
+      return ResponseEntity.status(HttpStatus.CONFLICT).body(ProblemResponses.problem(HttpStatus.CONFLICT, refused, messages));
     }
     FlashTicket ticket = ((FlashPurchase.Accepted) purchase).ticket();
     return ResponseEntity.status(HttpStatus.ACCEPTED)
@@ -87,7 +90,7 @@ class FlashSaleApi {
   record CreateRequest(Long itemId, Money price, Integer stock, Instant startsAt, Instant endsAt, Integer limitPerUser) {
     FlashSaleDraft draft() {
       if (itemId == null) {
-        throw new com.bazaar.platform.InvalidInput("itemId", "is required");
+        throw new com.bazaar.platform.InvalidInput("itemId", "refusal.required");
       }
       return new FlashSaleDraft(itemId, price, stock == null ? 0 : stock, startsAt, endsAt,
           limitPerUser == null ? 1 : limitPerUser);

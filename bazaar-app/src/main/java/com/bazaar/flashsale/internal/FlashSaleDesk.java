@@ -64,11 +64,11 @@ class FlashSaleDesk implements FlashSales {
   public FlashSale create(FlashSaleDraft draft) {
     ItemDetail item = catalog.findItem(draft.itemId()).orElseThrow(() -> new ItemNotFound(draft.itemId()));
     if (!item.price().currency().equals(draft.price().currency())) {
-      throw new InvalidInput("price.currency", "must be the item's currency, " + item.price().currency());
+      throw new InvalidInput("price.currency", "refusal.sale.itemCurrency", item.price().currency());
     }
     if (draft.stock() > item.stock()) {
       // each unit sold becomes an order that reserves the item's stock: promise none the shop lacks
-      throw new InvalidInput("stock", "must be at most the item's stock, " + item.stock());
+      throw new InvalidInput("stock", "refusal.sale.itemStock", item.stock());
     }
     FlashSale sale = new FlashSale(ids.nextId(), draft.itemId(), draft.price(), draft.stock(),
         draft.startsAt().truncatedTo(ChronoUnit.MICROS), draft.endsAt().truncatedTo(ChronoUnit.MICROS), draft.limitPerUser());
@@ -98,7 +98,7 @@ class FlashSaleDesk implements FlashSales {
 
   @Override
   public FlashSaleProgress progress(long saleId) {
-    FlashSale sale = sales.find(saleId).orElseThrow(() -> new FlashSaleNotFound("flash sale " + saleId));
+    FlashSale sale = sales.find(saleId).orElseThrow(() -> new FlashSaleNotFound(saleId));
     Tickets.Tally tally = tickets.tally(saleId);
     return new FlashSaleProgress(sale, remaining(saleId), tally.orderedTickets(), tally.orderedUnits(),
         tally.failedTickets(), tally.returnedUnits());
@@ -120,7 +120,7 @@ class FlashSaleDesk implements FlashSales {
   @Override
   public FlashPurchase purchase(long saleId, long buyerId, int quantity) {
     if (quantity < 1) {
-      throw new InvalidInput("quantity", "must be ≥ 1");
+      throw new InvalidInput("quantity", "refusal.atLeast", 1);
     }
     if (naiveMode) {
       return naive.purchase(saleId, buyerId, quantity);
@@ -134,7 +134,7 @@ class FlashSaleDesk implements FlashSales {
       case SOLD_OUT -> FlashPurchase.soldOut(saleId);
       case LIMIT_REACHED -> FlashPurchase.limitReached(saleId);
       case NOT_ACTIVE -> FlashPurchase.notActive(saleId);
-      case UNKNOWN_SALE -> throw new FlashSaleNotFound("flash sale " + saleId);
+      case UNKNOWN_SALE -> throw new FlashSaleNotFound(saleId);
     };
   }
 
@@ -163,7 +163,7 @@ class FlashSaleDesk implements FlashSales {
       return settledTicket(saleId, buyerId, ticketId).orElse(FlashTicket.queued(ticketId, saleId));
     }
     return settledTicket(saleId, buyerId, ticketId)
-        .orElseThrow(() -> new FlashSaleNotFound("ticket " + ticketId + " in flash sale " + saleId));
+        .orElseThrow(() -> FlashSaleNotFound.ticket(saleId, ticketId));
   }
 
   @Override

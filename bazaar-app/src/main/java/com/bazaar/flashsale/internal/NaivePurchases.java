@@ -39,7 +39,7 @@ class NaivePurchases {
 
   @Transactional
   public FlashPurchase purchase(long saleId, long buyerId, int quantity) {
-    FlashSale sale = sales.find(saleId).orElseThrow(() -> new FlashSaleNotFound("flash sale " + saleId));
+    FlashSale sale = sales.find(saleId).orElseThrow(() -> new FlashSaleNotFound(saleId));
     if (!sale.isOpenAt(clock.instant())) {
       return FlashPurchase.notActive(saleId);
     }

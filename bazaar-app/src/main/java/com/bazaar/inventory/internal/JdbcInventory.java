@@ -174,7 +174,7 @@ class JdbcInventory implements Inventory {
         throw new StockNotFound(itemId);
       }
       if (delta > 0) {
-        throw new InvalidInput("delta", "would take the stock past " + MAX_STOCK + ", the most one item may have");
+        throw new InvalidInput("delta", "refusal.stock.tooHigh", MAX_STOCK);
       }
       throw new OutOfStock(itemId);
     }

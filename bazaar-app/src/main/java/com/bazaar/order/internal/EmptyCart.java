@@ -8,6 +8,6 @@ import com.bazaar.platform.InvalidInput;
  */
 final class EmptyCart extends InvalidInput {
   EmptyCart() {
-    super("fromCart", "cart is empty");
+    super("fromCart", "refusal.order.emptyCart");
   }
 }

@@ -14,7 +14,7 @@ record IdempotencyKey(String value) {
 
   IdempotencyKey {
     if (value == null || !WELL_FORMED.matcher(value).matches()) {
-      throw new InvalidInput(HEADER, "must be 1 to 100 characters of letters, digits and . _ : -");
+      throw new InvalidInput(HEADER, "refusal.order.idempotencyKey");
     }
   }
 

@@ -5,6 +5,6 @@ import com.bazaar.platform.Conflict;
 /** The buyer sent an Idempotency-Key again, but with a different request. */
 final class IdempotencyKeyReused extends Conflict {
   IdempotencyKeyReused() {
-    super("Idempotency-Key reused with a different request");
+    super("refusal.order.idempotencyKeyReused");
   }
 }

@@ -106,7 +106,7 @@ class OrderApi {
 
   private Order fromCart(AuthenticatedUser user, PlaceRequest request, Optional<String> key) {
     if (request.lines() != null) {
-      throw new InvalidInput("fromCart", "give either lines or fromCart, not both");
+      throw new InvalidInput("fromCart", "refusal.order.linesOrCart");
     }
     return ordering.placeFromCart(user.id(), request.choices(), key);
   }
@@ -121,22 +121,22 @@ class OrderApi {
       return Arrays.stream(PaymentMethod.values())
           .filter(m -> m.name().equals(name))
           .findFirst()
-          .orElseThrow(() -> new InvalidInput("paymentMethod", "must be one of "
-              + Arrays.stream(PaymentMethod.values()).map(Enum::name).collect(Collectors.joining(", "))));
+          .orElseThrow(() -> new InvalidInput("paymentMethod", "refusal.oneOf",
+              Arrays.stream(PaymentMethod.values()).map(Enum::name).collect(Collectors.joining(", "))));
     }
 
     List<OrderRequestLine> requestLines() {
       if (lines == null) {
-        throw new InvalidInput("lines", "is required (or send fromCart: true)");
+        throw new InvalidInput("lines", "refusal.order.linesRequired");
       }
       List<OrderRequestLine> checked = new ArrayList<>(lines.size());
       for (int i = 0; i < lines.size(); i++) {
         LineRequest line = lines.get(i);
         if (line == null || line.itemId() == null) {
-          throw new InvalidInput("lines[" + i + "].itemId", "is required");
+          throw new InvalidInput("lines[" + i + "].itemId", "refusal.required");
         }
         if (line.quantity() == null) {
-          throw new InvalidInput("lines[" + i + "].quantity", "is required");
+          throw new InvalidInput("lines[" + i + "].quantity", "refusal.required");
         }
         checked.add(new OrderRequestLine(line.itemId(), line.quantity()));
       }

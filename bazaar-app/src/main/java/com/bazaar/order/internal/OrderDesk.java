@@ -156,7 +156,7 @@ class OrderDesk implements Ordering {
     try {
       return Optional.of(DeliveryAddress.copyOf(addressBook.address(buyerId, addressId)));
     } catch (AddressNotFound e) {
-      throw new InvalidInput("addressId", "no address " + addressId + " in your address book");
+      throw new InvalidInput("addressId", "refusal.order.unknownAddress", addressId);
     }
   }
 }

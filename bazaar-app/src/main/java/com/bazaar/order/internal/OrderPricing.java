@@ -41,13 +41,13 @@ class OrderPricing {
       return new OrderLine(item.id(), item.title(), setPrices.getOrDefault(item.id(), item.price()), line.quantity());
     }).toList();
     if (lines.stream().map(l -> l.price().currency()).distinct().count() > 1) {
-      throw new InvalidInput("lines", "items priced in different currencies need separate orders");
+      throw new InvalidInput("lines", "refusal.order.currencies");
     }
     Instant now = UtcColumns.now(clock);
     try {
       return Order.place(orderId, buyerId, lines, now, now.plus(properties.paymentWindow()));
     } catch (ArithmeticException e) {
-      throw new InvalidInput("lines", "the order total is too large");
+      throw new InvalidInput("lines", "refusal.order.totalTooLarge");
     }
   }
 }

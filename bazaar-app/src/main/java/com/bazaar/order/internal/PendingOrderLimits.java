@@ -60,14 +60,12 @@ class PendingOrderLimits {
   void admit(long buyerId, List<StockLine> wanted) {
     List<List<StockLine>> pending = reservations.pendingOf(buyerId);
     if (pending.size() >= limits.maxPendingOrders()) {
-      throw new OrderLimitReached("you have " + pending.size() + " unpaid orders, the most one buyer may have;"
-          + " pay or cancel one first");
+      throw new OrderLimitReached("refusal.order.pendingOrders", pending.size());
     }
     long held = pending.stream().mapToLong(PendingOrderLimits::units).sum();
     long more = wanted.stream().mapToLong(StockLine::quantity).sum();
     if (held + more > limits.maxReservedUnits()) {
-      throw new OrderLimitReached("your unpaid orders hold " + held + " units; " + more + " more would pass the "
-          + limits.maxReservedUnits() + " one buyer may hold unpaid; pay or cancel an order first");
+      throw new OrderLimitReached("refusal.order.reservedUnits", held, more, limits.maxReservedUnits());
     }
   }
 

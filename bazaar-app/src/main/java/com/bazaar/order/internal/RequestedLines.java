@@ -18,26 +18,26 @@ record RequestedLines(List<OrderRequestLine> lines) {
     int maxLines = limits.maxLinesPerOrder();
     int maxQuantity = limits.maxUnitsPerItem();
     if (requested.isEmpty()) {
-      throw new InvalidInput("lines", "must hold at least one line");
+      throw new InvalidInput("lines", "refusal.order.noLines");
     }
     if (requested.size() > maxLines) {
-      throw new InvalidInput("lines", "must hold at most " + maxLines + " lines");
+      throw new InvalidInput("lines", "refusal.order.tooManyLines", maxLines);
     }
     Map<Long, Integer> merged = new LinkedHashMap<>();
     for (int i = 0; i < requested.size(); i++) {
       OrderRequestLine line = requested.get(i);
       if (line.itemId() < 1) {
-        throw new InvalidInput("lines[" + i + "].itemId", "must be a positive id");
+        throw new InvalidInput("lines[" + i + "].itemId", "refusal.positiveId");
       }
       if (line.quantity() < 1 || line.quantity() > maxQuantity) {
-        throw new InvalidInput("lines[" + i + "].quantity", "must be between 1 and " + maxQuantity);
+        throw new InvalidInput("lines[" + i + "].quantity", "refusal.between", 1, maxQuantity);
       }
       int total = merged.merge(line.itemId(), line.quantity(), Integer::sum);
       if (total > maxQuantity) {
-        throw new InvalidInput("lines[" + i + "].quantity", "adds up to more than " + maxQuantity + " of one item");
+        throw new InvalidInput("lines[" + i + "].quantity", "refusal.order.tooManyOfOneItem", maxQuantity);
       }
       if (merged.size() > maxLines) {
-        throw new InvalidInput("lines", "must hold at most " + maxLines + " distinct items");
+        throw new InvalidInput("lines", "refusal.order.tooManyItems", maxLines);
       }
     }
     return new RequestedLines(merged.entrySet().stream()

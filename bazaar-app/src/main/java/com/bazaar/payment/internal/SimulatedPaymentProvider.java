@@ -46,12 +46,12 @@ final class SimulatedPaymentProvider implements PaymentProvider {
       throw new IllegalStateException("simulated payment provider is down");
     }
     if (declineAbove.isPresent() && amount.amount() > declineAbove.get()) {
-      throw new PaymentDeclined("amount above the simulated limit of " + declineAbove.get());
+      throw new PaymentDeclined("refusal.payment.declinedAboveLimit", declineAbove.get());
     }
     Charge charge = charges.computeIfAbsent(
         idempotencyKey, key -> new Charge(referencePrefix + UUID.randomUUID(), buyerId, amount));
     if (charge.buyerId() != buyerId || !charge.amount().equals(amount)) {
-      throw new PaymentDeclined("idempotency key " + idempotencyKey + " was used for another charge");
+      throw new PaymentDeclined("refusal.payment.declinedKeyReused", idempotencyKey);
     }
     return charge.reference();
   }

@@ -31,8 +31,10 @@ import tools.jackson.core.JacksonException;
 
 /**
  * Maps every failure of a JSON API call to one problem+json answer (API.md's error shape).
- * Domain exceptions carry their meaning in their type; anything unexpected becomes a bare
- * 500 whose details stay in the log, tied to the response by the trace id.
+ * Domain exceptions carry their meaning in their type, and their reason as a message key
+ * ({@link Conflict}, {@link InvalidInput}, {@link NotFound}, {@link Unavailable}, {@link RateLimited}
+ * are {@code MessageSourceResolvable}s) read in the caller's language; anything unexpected becomes
+ * a bare 500 whose details stay in the log, tied to the response by the trace id.
  */
 @RestControllerAdvice(annotations = RestController.class)
 final class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -46,31 +48,31 @@ final class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(NotFound.class)
   ResponseEntity<ProblemDetail> notFound(NotFound e) {
-    return answer(ProblemResponses.problem(HttpStatus.NOT_FOUND, e.getMessage()));
+    return answer(ProblemResponses.problem(HttpStatus.NOT_FOUND, e, messages));
   }
 
   @ExceptionHandler(Conflict.class)
   ResponseEntity<ProblemDetail> conflict(Conflict e) {
-    return answer(ProblemResponses.problem(HttpStatus.CONFLICT, e.getMessage()));
+    return answer(ProblemResponses.problem(HttpStatus.CONFLICT, e, messages));
   }
 
   @ExceptionHandler(InvalidInput.class)
   ResponseEntity<ProblemDetail> invalid(InvalidInput e) {
-    return answer(invalidFields(List.of(new FieldError(e.field(), e.getMessage()))));
+    return answer(invalidFields(List.of(new FieldError(e.field(), messages.getMessage(e, LocaleContextHolder.getLocale())))));
   }
 
   @ExceptionHandler(RateLimited.class)
   ResponseEntity<ProblemDetail> rateLimited(RateLimited e) {
     return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
         .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
-        .body(ProblemResponses.problem(HttpStatus.TOO_MANY_REQUESTS, e.getMessage()));
+        .body(ProblemResponses.problem(HttpStatus.TOO_MANY_REQUESTS, e, messages));
   }
 
   @ExceptionHandler(Unavailable.class)
   ResponseEntity<ProblemDetail> unavailable(Unavailable e) {
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
-        .body(ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()));
+        .body(ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, e, messages));
   }
 
   /** A lock conflict that outlasted its retries (LockConflictRetry) is load, not a bug: try again. */

@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -27,6 +30,15 @@ public final class ProblemResponses {
       problem.setProperty("traceId", traceId);
     }
     return problem;
+  }
+
+  /**
+   * A problem whose detail is a refusal of the domain, read in the caller's language (English for
+   * the API unless the caller asks otherwise: {@link ShopLocaleResolver}); type, title and status
+   * stay as they are.
+   */
+  public static ProblemDetail problem(HttpStatus status, MessageSourceResolvable detail, MessageSource messages) {
+    return problem(status, messages.getMessage(detail, LocaleContextHolder.getLocale()));
   }
 
   public static void write(HttpServletResponse response, HttpStatus status, String detail)

@@ -43,10 +43,10 @@ final class IndexedItemSearch implements ItemSearch {
   @Override
   public Page<FoundItem> find(String query, PriceRange price, Optional<ItemOrder> order, PageSpec page) {
     if (query == null || query.isBlank()) {
-      throw new InvalidInput("q", "must not be blank");
+      throw new InvalidInput("q", "refusal.notBlank");
     }
     if (query.length() > MAX_QUERY_LENGTH) {
-      throw new InvalidInput("q", "must be at most " + MAX_QUERY_LENGTH + " characters");
+      throw new InvalidInput("q", "refusal.atMostCharacters", MAX_QUERY_LENGTH);
     }
     if (price.isAny() && order.isEmpty()) {
       ItemIndex.SearchHits hits =

@@ -56,7 +56,7 @@ final class SearchApi {
     try {
       return Optional.of(ItemOrder.of(sort));
     } catch (InvalidInput e) {
-      throw new InvalidInput("sort", "must be one of " + RELEVANCE + ", " + String.join(", ", ItemOrder.params()));
+      throw new InvalidInput("sort", "refusal.oneOf", RELEVANCE + ", " + String.join(", ", ItemOrder.params()));
     }
   }
 

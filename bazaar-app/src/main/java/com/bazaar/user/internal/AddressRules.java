@@ -42,10 +42,10 @@ final class AddressRules {
   private static String text(String field, @Nullable String value, int max) {
     String text = normalized(field, value);
     if (text.isEmpty()) {
-      throw new InvalidInput(field, "is required");
+      throw new InvalidInput(field, "refusal.required");
     }
     if (text.codePointCount(0, text.length()) > max) {
-      throw new InvalidInput(field, "must be at most " + max + " characters");
+      throw new InvalidInput(field, "refusal.atMostCharacters", max);
     }
     return text;
   }
@@ -53,8 +53,7 @@ final class AddressRules {
   private static String phone(@Nullable String value) {
     String phone = PHONE_SEPARATORS.matcher(text("phone", value, 30)).replaceAll("");
     if (!CN_MOBILE.matcher(phone).matches() && !(OTHER_PHONE.matcher(phone).matches() && !phone.startsWith("1"))) {
-      throw new InvalidInput("phone", "must be a mobile number of 11 digits starting with 1, "
-          + "or 6 to 15 digits with an optional leading +");
+      throw new InvalidInput("phone", "refusal.address.phone");
     }
     return phone;
   }
@@ -62,7 +61,7 @@ final class AddressRules {
   private static String postcode(@Nullable String value) {
     String postcode = normalized("postcode", value);
     if (!postcode.isEmpty() && !POSTCODE.matcher(postcode).matches()) {
-      throw new InvalidInput("postcode", "must be 3 to 10 letters, digits, spaces or hyphens (e.g. 200000)");
+      throw new InvalidInput("postcode", "refusal.address.postcode");
     }
     return postcode;
   }
@@ -70,7 +69,7 @@ final class AddressRules {
   private static String normalized(String field, @Nullable String value) {
     String text = value == null ? "" : Normalizer.normalize(value, Normalizer.Form.NFC).strip();
     if (CONTROL.matcher(text).find()) {
-      throw new InvalidInput(field, "must not contain control characters or line breaks");
+      throw new InvalidInput(field, "refusal.address.controlCharacters");
     }
     return text;
   }

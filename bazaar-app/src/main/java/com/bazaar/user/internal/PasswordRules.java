@@ -28,16 +28,16 @@ public final class PasswordRules {
 
   public static void check(String password, String username) {
     if (password.codePointCount(0, password.length()) < MIN_LENGTH) {
-      throw new InvalidInput("password", "must be at least " + MIN_LENGTH + " characters");
+      throw new InvalidInput("password", "refusal.password.tooShort", MIN_LENGTH);
     }
     if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-      throw new InvalidInput("password", "must be at most " + MAX_BYTES + " bytes in UTF-8");
+      throw new InvalidInput("password", "refusal.password.tooLong", MAX_BYTES);
     }
     if (password.equalsIgnoreCase(username)) {
-      throw new InvalidInput("password", "must not be the username");
+      throw new InvalidInput("password", "refusal.password.username");
     }
     if (isCommon(password)) {
-      throw new InvalidInput("password", "is one of the most common passwords; choose another");
+      throw new InvalidInput("password", "refusal.password.common");
     }
   }
 

@@ -56,7 +56,7 @@ class UserRoster implements UserAdministration {
   @Override
   public UserSummary setEnabled(long adminId, long userId, boolean enabled) {
     if (adminId == userId && !enabled) {
-      throw new OwnAccountUnchangeable("disable");
+      throw OwnAccountUnchangeable.disabling();
     }
     find(userId).orElseThrow(() -> new UserNotFound(userId));
     users.setEnabled(userId, enabled);
@@ -70,7 +70,7 @@ class UserRoster implements UserAdministration {
     Set<Role> granted = EnumSet.of(Role.USER);
     granted.addAll(roles);
     if (adminId == userId && !granted.contains(Role.ADMIN)) {
-      throw new OwnAccountUnchangeable("remove the admin role of");
+      throw OwnAccountUnchangeable.demoting();
     }
     find(userId).orElseThrow(() -> new UserNotFound(userId));
     users.setRoles(userId, granted);

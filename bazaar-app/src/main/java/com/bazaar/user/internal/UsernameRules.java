@@ -55,13 +55,13 @@ public final class UsernameRules {
   public static void check(String normalized) {
     int length = normalized.codePointCount(0, normalized.length());
     if (length < MIN_LENGTH || length > MAX_LENGTH) {
-      throw new InvalidInput("username", "must be " + MIN_LENGTH + " to " + MAX_LENGTH + " characters");
+      throw new InvalidInput("username", "refusal.username.length", MIN_LENGTH, MAX_LENGTH);
     }
     if (!ALLOWED.matcher(normalized).matches()) {
-      throw new InvalidInput("username", "may hold letters, digits, '_', '.' and '-' only");
+      throw new InvalidInput("username", "validation.username.characters");
     }
     if (SPOOF_CHECKER.failsChecks(normalized)) {
-      throw new InvalidInput("username", "mixes scripts that look alike (such as Latin with Cyrillic or Greek)");
+      throw new InvalidInput("username", "refusal.username.mixedScripts");
     }
   }
 }

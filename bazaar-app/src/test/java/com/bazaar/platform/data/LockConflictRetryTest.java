@@ -41,7 +41,7 @@ class LockConflictRetryTest {
 
   @Test
   void otherFailuresAreNotRetried() {
-    InvalidInput bad = new InvalidInput("quantity", "must be positive");
+    InvalidInput bad = new InvalidInput("quantity", "refusal.atLeast", 1);
 
     assertThatThrownBy(() -> retry.run(() -> {
       runs.incrementAndGet();

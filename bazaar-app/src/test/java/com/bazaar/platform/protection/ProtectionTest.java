@@ -10,6 +10,7 @@ import com.bazaar.support.TestItems;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -108,6 +109,9 @@ class ProtectionTest extends ApiTest {
         assertThat(refused.header("Retry-After")).isNotNull();
         assertThat(refused.json().get("detail").asString()).contains("payment provider is unavailable");
       }
+      Answer inChinese = shopper.post("/api/orders/" + orderId + "/pay", "{}", Map.of("Accept-Language", "zh-CN"));
+      assertThat(inChinese.status()).isEqualTo(503);
+      assertThat(inChinese.json().get("detail").asString()).isEqualTo("支付服务暂时不可用；订单仍可付款，请稍后重试");
       assertThat(shopper.get("/api/orders/" + orderId).json().get("status").asString()).isEqualTo("PENDING_PAYMENT");
     } finally {
       admin.put("/api/admin/payment-provider", "{\"available\":true}");

@@ -72,6 +72,44 @@ class LanguagesTest extends ApiTest {
     assertThat(chinese.get("errors").get(0).get("message").asString()).isEqualTo("只能包含字母、数字、“_”、“.”和“-”");
   }
 
+  @Test
+  void aRefusalOfTheDomainReadsInTheCallersLanguage() {
+    JsonNode english = anonymous().get("/api/items?page=-1").json();
+    assertThat(english.get("errors").get(0).get("field").asString()).isEqualTo("page");
+    assertThat(english.get("errors").get(0).get("message").asString()).isEqualTo("must be ≥ 0");
+    JsonNode chinese = anonymous().send("GET", "/api/items?page=-1", null, Map.of("Accept-Language", "zh-CN")).json();
+    assertThat(chinese.get("errors").get(0).get("field").asString()).isEqualTo("page");
+    assertThat(chinese.get("errors").get(0).get("message").asString()).isEqualTo("必须 ≥ 0");
+
+    String alice = ApiClient.json(Map.of("username", "alice", "password", "long-enough-1", "email", "a@example.com"));
+    Answer taken = anonymous().post("/api/users", alice);
+    assertThat(taken.status()).isEqualTo(409);
+    assertThat(taken.json().get("title").asString()).isEqualTo("Conflict");
+    assertThat(taken.json().get("detail").asString())
+        .isEqualTo("username is taken, or looks too much like one that is: alice");
+    Answer takenInChinese = anonymous().post("/api/users", alice, Map.of("Accept-Language", "zh"));
+    assertThat(takenInChinese.status()).isEqualTo(409);
+    assertThat(takenInChinese.json().get("type").asString()).isEqualTo("about:blank");
+    assertThat(takenInChinese.json().get("title").asString()).isEqualTo("Conflict");
+    assertThat(takenInChinese.json().get("detail").asString()).isEqualTo("用户名已被占用，或与已有用户名过于相似：alice");
+
+    assertThat(anonymous().get("/api/items/1").json().get("detail").asString()).isEqualTo("no item with id 1");
+    JsonNode unknownInChinese = anonymous().send("GET", "/api/items/1", null, Map.of("Accept-Language", "zh-CN")).json();
+    assertThat(unknownInChinese.get("status").asInt()).isEqualTo(404);
+    assertThat(unknownInChinese.get("title").asString()).isEqualTo("Not Found");
+    assertThat(unknownInChinese.get("detail").asString()).isEqualTo("没有编号为 1 的商品");
+  }
+
+  @Test
+  void aPageShowsARefusalInThePagesLanguage() {
+    Answer chinese = anonymous().send("GET", "/?to=0", null, BROWSER);
+    assertThat(chinese.status()).isEqualTo(400);
+    assertThat(chinese.body()).contains("to 必须 ≥ 1").doesNotContain("must be");
+
+    Answer english = anonymous().send("GET", "/?to=0", null, with("Cookie", "bazaar-lang=en"));
+    assertThat(english.body()).contains("to must be ≥ 1");
+  }
+
   private static Map<String, String> with(String header, String value) {
     return Map.of("Accept", "text/html", "X-Requested-With", "", header, value);
   }

@@ -26,7 +26,7 @@ class UsernameRulesTest {
   @Test
   void aLatinNameWithOneCyrillicLetterIsRefused() {
     assertThatThrownBy(() -> UsernameRules.check("\u0430dmin"))
-        .isInstanceOf(InvalidInput.class).hasMessageContaining("look alike");
+        .isInstanceOf(InvalidInput.class).hasMessageContaining("refusal.username.mixedScripts");
   }
 
   @Test
