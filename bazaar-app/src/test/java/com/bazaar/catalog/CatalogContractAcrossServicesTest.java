@@ -168,6 +168,10 @@ class CatalogContractAcrossServicesTest {
     Answer viaCatalog = new ApiClient(publicPort(catalogRole)).get("/api/items/" + known);
     assertThat(viaWeb.status()).isEqualTo(200);
     assertThat(viaWeb.json()).isEqualTo(viaCatalog.json());
+
+    Answer page = new ApiClient(publicPort(webRole)).send("GET", "/items/" + known, null, Map.of("Accept", "text/html"));
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).contains(local.item(known).title());
   }
 
   @Test
@@ -186,7 +190,7 @@ class CatalogContractAcrossServicesTest {
     assertThat(TraceHeaders.SEEN).isNotEmpty().allMatch(header -> header.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]"));
   }
 
-  /** Last: the catalog service goes away; the shopper gets a 503 problem, not a 500 or a hang. */
+  /** Last: the catalog service goes away; the shopper gets a 503 problem (or page), not a 500 or a hang. */
   @Test
   @Order(8)
   void theCatalogDownIsA503ProblemToTheShopper() {
@@ -198,6 +202,9 @@ class CatalogContractAcrossServicesTest {
       assertThat(answer.contentType()).startsWith("application/problem+json");
       assertThat(answer.header("Retry-After")).isNotBlank();
     });
+    Answer page = new ApiClient(publicPort(webRole)).send("GET", "/items/" + known, null, Map.of("Accept", "text/html"));
+    assertThat(page.status()).isEqualTo(503);
+    assertThat(page.contentType()).startsWith("text/html");
   }
 
   private <T> void assertSame(Function<Catalog, T> call) {
