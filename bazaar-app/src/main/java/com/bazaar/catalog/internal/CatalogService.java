@@ -32,6 +32,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import com.bazaar.platform.services.ConditionalOnDeploymentRole;
+import com.bazaar.platform.services.Deployment.Role;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -43,6 +45,7 @@ import org.springframework.transaction.annotation.Transactional;
  * CatalogCache}; writes publish {@link ItemChanged}, which evicts the item after commit.
  */
 @Service
+@ConditionalOnDeploymentRole({Role.ALL, Role.CATALOG})
 class CatalogService implements Catalog {
   /**
    * Characters a title must not hold: C0/C1 controls (NUL, line breaks) and the bidirectional
@@ -262,14 +265,19 @@ class CatalogService implements Catalog {
   @Override
   public void forEachItem(Consumer<ItemDetail> visitor) {
     long after = Long.MIN_VALUE;
-    List<Items.Row> page;
+    List<ItemDetail> page;
     do {
-      page = items.after(after, VISIT_PAGE);
-      withStock(page).forEach(visitor);
+      page = detailsAfter(after, VISIT_PAGE);
+      page.forEach(visitor);
       if (!page.isEmpty()) {
         after = page.get(page.size() - 1).id();
       }
     } while (page.size() == VISIT_PAGE);
+  }
+
+  /** One page of {@link #forEachItem}: up to {@code size} items with ids above {@code afterId}, by id. */
+  List<ItemDetail> detailsAfter(long afterId, int size) {
+    return withStock(items.after(afterId, size));
   }
 
   /** The rules of an item that hold whoever calls, not only the web edge. */

@@ -19,6 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
+import com.bazaar.platform.services.ConditionalOnDeploymentRole;
+import com.bazaar.platform.services.Deployment.Role;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
@@ -35,6 +37,7 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(1)
 @ConditionalOnProperty(name = "bazaar.demo.enabled", havingValue = "true")
+@ConditionalOnDeploymentRole({Role.ALL, Role.CATALOG}) // the catalog's tables are the catalog role's alone
 class DemoCatalog implements ApplicationRunner {
   private static final Logger log = LoggerFactory.getLogger(DemoCatalog.class);
   private static final long SEED = 20_240_611L;

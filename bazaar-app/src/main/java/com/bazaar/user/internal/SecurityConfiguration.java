@@ -44,7 +44,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class SecurityConfiguration {
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
   private static final RequestMatcher API =
-      request -> request.getRequestURI().startsWith("/api/") || request.getRequestURI().startsWith("/actuator/");
+      request -> request.getRequestURI().startsWith("/api/") || request.getRequestURI().startsWith("/actuator/")
+          || request.getRequestURI().startsWith("/internal/");
   private static final RequestMatcher PAGES = request -> !API.matches(request);
   /**
    * The shop's pages load only their own stylesheet and their own script files (no inline code,
@@ -124,9 +125,14 @@ class SecurityConfiguration {
     response.sendRedirect(request.getContextPath() + "/login?" + query + PageRefusals.keepContinue(request));
   }
 
-  /** Unsafe methods need a token, except API calls that carry the XMLHttpRequest header. */
+  /** Unsafe methods need a token, except API calls that carry the XMLHttpRequest header, and service calls. */
   static boolean needsCsrfToken(HttpServletRequest request) {
     if (SAFE_METHODS.contains(request.getMethod())) {
+      return false;
+    }
+    // Service calls (docs/services.md) carry no cookie a browser could lend; /internal/** is
+    // refused everywhere but on the internal port, which no browser reaches (ServicesAccess).
+    if (request.getRequestURI().startsWith("/internal/")) {
       return false;
     }
     boolean api = request.getRequestURI().startsWith("/api/");

@@ -49,6 +49,7 @@ public final class ClusterHarness implements AutoCloseable {
   private final Path jar;
   private final List<String> profiles;
   private final Map<String, String> properties;
+  private final Map<Integer, Map<String, String>> nodeProperties;
   private final String heap;
   private final String database = "bazaar_test_cluster_" + id;
   private final String redisNamespace = "bazaar-test-" + id;
@@ -61,6 +62,7 @@ public final class ClusterHarness implements AutoCloseable {
     this.profiles = List.copyOf(builder.profiles);
     this.heap = builder.heap;
     this.properties = new LinkedHashMap<>(builder.properties);
+    this.nodeProperties = Map.copyOf(builder.nodeProperties);
     this.properties.putIfAbsent("spring.datasource.url",
         "jdbc:mariadb://127.0.0.1:3306/" + database + "?createDatabaseIfNotExist=true");
     this.properties.putIfAbsent("spring.datasource.username", "root");
@@ -153,6 +155,7 @@ public final class ClusterHarness implements AutoCloseable {
         "--bazaar.images.dir=" + dir.resolve("images"),
         "--bazaar.ids.worker-id=" + index));
     properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+    nodeProperties.getOrDefault(index, Map.of()).forEach((key, value) -> command.add("--" + key + "=" + value));
     return command;
   }
 
@@ -210,6 +213,7 @@ public final class ClusterHarness implements AutoCloseable {
         "bazaar.demo.items", "60",
         "spring.datasource.hikari.maximum-pool-size", "5",
         "spring.data.redis.timeout", "10s"));
+    private final Map<Integer, Map<String, String>> nodeProperties = new LinkedHashMap<>();
     private boolean nginx;
     private String heap = "384m";
 
@@ -228,6 +232,12 @@ public final class ClusterHarness implements AutoCloseable {
     /** A Spring property for every node, e.g. {@code bazaar.edge.item-max-age=30s}. */
     public Builder property(String key, String value) {
       properties.put(key, value);
+      return this;
+    }
+
+    /** A Spring property for one node (1-based), e.g. its role in the services deployment. */
+    public Builder nodeProperty(int index, String key, String value) {
+      nodeProperties.computeIfAbsent(index, i -> new LinkedHashMap<>()).put(key, value);
       return this;
     }
 

@@ -1,0 +1,176 @@
+package com.bazaar.catalog.internal;
+
+import com.bazaar.catalog.Catalog;
+import com.bazaar.catalog.Category;
+import com.bazaar.catalog.ItemDetail;
+import com.bazaar.catalog.ItemDraft;
+import com.bazaar.catalog.ItemImage;
+import com.bazaar.catalog.ItemNotFound;
+import com.bazaar.catalog.ItemOrder;
+import com.bazaar.catalog.ItemSummary;
+import com.bazaar.catalog.PriceRange;
+import com.bazaar.inventory.OutOfStock;
+import com.bazaar.platform.InvalidInput;
+import com.bazaar.platform.Page;
+import com.bazaar.platform.PageSpec;
+import com.bazaar.platform.services.ConditionalOnDeploymentRole;
+import com.bazaar.platform.services.Deployment.Role;
+import com.bazaar.platform.services.RemoteCalls;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
+
+/**
+ * {@link Catalog} on the web role of the services deployment: every call goes to a catalog
+ * instance found in ZooKeeper ({@link CatalogClient}, group {@code catalog}, {@code lb://catalog})
+ * through {@link RemoteCalls} — reads retried on another instance, writes tried once, one circuit
+ * breaker, 503 when the catalog is down. The service's answers become the exceptions the local
+ * catalog throws ({@link ItemNotFound}, {@link InvalidInput}, {@link OutOfStock}), so callers and
+ * shoppers see no difference (docs/services.md, Contracts).
+ */
+@Component
+@ConditionalOnDeploymentRole(Role.WEB)
+final class RemoteCatalog implements Catalog {
+  static final String SERVICE = "catalog";
+
+  private final CatalogClient client;
+  private final RemoteCalls calls;
+
+  RemoteCatalog(CatalogClient client, RemoteCalls calls) {
+    this.client = client;
+    this.calls = calls;
+  }
+
+  @Override
+  public List<Category> categories() {
+    return calls.read(SERVICE, client::categories);
+  }
+
+  @Override
+  public ItemDetail item(long itemId) {
+    return calls.read(SERVICE, () -> about(itemId, () -> client.item(itemId)));
+  }
+
+  @Override
+  public Optional<ItemDetail> findItem(long itemId) {
+    try {
+      return Optional.of(item(itemId));
+    } catch (ItemNotFound absent) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public Page<ItemSummary> items(Optional<Long> categoryId, PriceRange price, ItemOrder order, PageSpec page) {
+    return calls.read(SERVICE, () -> answered(() ->
+        client.items(categoryId.orElse(null), price.min(), price.max(), order, page.page(), page.size())));
+  }
+
+  @Override
+  public List<Long> arrange(List<Long> itemIds, PriceRange price, ItemOrder order) {
+    var arrangement = new InternalCatalogApi.Arrangement(itemIds, price.min(), price.max(), order);
+    return calls.read(SERVICE, () -> answered(() -> client.arrange(arrangement)));
+  }
+
+  @Override
+  public ItemDetail attachImage(long itemId, byte[] image) {
+    ByteArrayResource file = new ByteArrayResource(image) {
+      @Override
+      public String getFilename() {
+        return "image"; // makes it a file part; the catalog tells the type by the content, not the name
+      }
+    };
+    return calls.write(SERVICE, () -> about(itemId, () -> client.attachImage(itemId, file)));
+  }
+
+  @Override
+  public Optional<ItemImage> image(String name) {
+    return calls.read(SERVICE, () -> {
+      try {
+        ResponseEntity<byte[]> answer = client.image(name);
+        MediaType type = answer.getHeaders().getContentType();
+        byte[] bytes = answer.getBody();
+        return type == null || bytes == null
+            ? Optional.<ItemImage>empty()
+            : Optional.of(new ItemImage(name, type.toString(), bytes));
+      } catch (HttpClientErrorException.NotFound absent) {
+        return Optional.<ItemImage>empty();
+      }
+    });
+  }
+
+  @Override
+  public List<ItemSummary> summaries(List<Long> itemIds) {
+    return itemIds.isEmpty() ? List.of() : calls.read(SERVICE, () -> answered(() -> client.summaries(itemIds)));
+  }
+
+  @Override
+  public ItemDetail create(ItemDraft draft) {
+    return calls.write(SERVICE, () -> answered(() -> client.create(draft)));
+  }
+
+  @Override
+  public ItemDetail update(long itemId, ItemDraft draft) {
+    return calls.write(SERVICE, () -> about(itemId, () -> client.update(itemId, draft)));
+  }
+
+  @Override
+  public ItemDetail adjustStock(long itemId, long delta) {
+    return calls.write(SERVICE, () -> about(itemId, () -> client.adjustStock(itemId, delta)));
+  }
+
+  /** Page by page, each page one read (so a failed page is tried again on another instance). */
+  @Override
+  public void forEachItem(Consumer<ItemDetail> visitor) {
+    long after = Long.MIN_VALUE;
+    List<ItemDetail> page;
+    do {
+      long from = after;
+      page = calls.read(SERVICE, () -> answered(() -> client.details(from, CatalogService.VISIT_PAGE)));
+      page.forEach(visitor);
+      if (!page.isEmpty()) {
+        after = page.get(page.size() - 1).id();
+      }
+    } while (page.size() == CatalogService.VISIT_PAGE);
+  }
+
+  /** A call about one item: its 404 is that item's {@link ItemNotFound}, its 409 that item's {@link OutOfStock}. */
+  private static <T> T about(long itemId, Supplier<T> call) {
+    try {
+      return answered(call);
+    } catch (HttpClientErrorException.NotFound absent) {
+      throw new ItemNotFound(itemId);
+    } catch (HttpClientErrorException.Conflict conflict) {
+      throw new OutOfStock(itemId);
+    }
+  }
+
+  /** A 400 is the catalog's {@link InvalidInput}, naming the same field. */
+  private static <T> T answered(Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (HttpClientErrorException.BadRequest invalid) {
+      throw invalidInput(invalid);
+    }
+  }
+
+  private static InvalidInput invalidInput(HttpClientErrorException invalid) {
+    ProblemDetail problem = invalid.getResponseBodyAs(ProblemDetail.class);
+    if (problem != null && problem.getProperties() != null
+        && problem.getProperties().get("errors") instanceof List<?> errors
+        && !errors.isEmpty() && errors.get(0) instanceof Map<?, ?> first) {
+      return new InvalidInput(String.valueOf(first.get("field")), String.valueOf(first.get("message")));
+    }
+    return new InvalidInput("body", problem == null || problem.getDetail() == null
+        ? HttpStatus.BAD_REQUEST.getReasonPhrase() : problem.getDetail());
+  }
+}

@@ -1,0 +1,81 @@
+package com.bazaar.platform.services;
+
+import com.bazaar.platform.Conflict;
+import com.bazaar.platform.InvalidInput;
+import com.bazaar.platform.NotFound;
+import com.bazaar.platform.protection.CircuitBreakers;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
+
+/**
+ * How a module API is called on another service: through the service's circuit breaker (its
+ * failures open it; a client's 4xx, already turned back into the domain's exception, does not),
+ * reads tried up to {@code bazaar.services.read-attempts} times, after 100 ms then 200 ms, when an
+ * instance did not answer or failed, or none was known (the balancer picks the next instance each
+ * time), writes tried once (a timed-out write may have been applied; trying it again could apply
+ * it twice). A service that stays down
+ * becomes {@link ServiceUnavailable}: a 503 to the shopper. Timeouts are the HTTP client's
+ * ({@code bazaar.services.connect-timeout}, {@code read-timeout}).
+ */
+@Component
+public final class RemoteCalls {
+  private static final Logger log = LoggerFactory.getLogger(RemoteCalls.class);
+  /** Between attempts of a read: 100 ms, then 200 ms — time for a registry view to catch up, not for a user to notice. */
+  private static final Duration BACKOFF = Duration.ofMillis(100);
+
+  private final CircuitBreakers breakers;
+  private final int readAttempts;
+
+  RemoteCalls(CircuitBreakers breakers, ServicesProperties properties) {
+    this.breakers = breakers;
+    this.readAttempts = properties.readAttempts();
+  }
+
+  /** An idempotent call: retried on another instance when one fails. */
+  public <T> T read(String service, Supplier<T> call) {
+    return breakers.call(breakerOf(service), () -> tried(service, call, readAttempts),
+        retryAfter -> new ServiceUnavailable(service, retryAfter));
+  }
+
+  /** A call that changes something: tried once. */
+  public <T> T write(String service, Supplier<T> call) {
+    return breakers.call(breakerOf(service), () -> tried(service, call, 1),
+        retryAfter -> new ServiceUnavailable(service, retryAfter));
+  }
+
+  private static String breakerOf(String service) {
+    return "service-" + service;
+  }
+
+  private static <T> T tried(String service, Supplier<T> call, int attempts) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return call.get();
+      } catch (InvalidInput | Conflict | NotFound | HttpClientErrorException answered) {
+        throw answered; // the service answered: the caller's mistake or the state, not a failure
+      } catch (RuntimeException failed) {
+        // No answer (refused, timed out), a 5xx, or no instance known yet (the balancer's
+        // "No instances available" while a registry session starts or expires).
+        if (attempt >= attempts) {
+          log.warn("{} call failed ({}), attempt {} of {}: giving up", service, failed.toString(), attempt, attempts);
+          throw failed;
+        }
+        log.info("{} call failed ({}), attempt {} of {}", service, failed.toString(), attempt, attempts);
+        pause(BACKOFF.multipliedBy(attempt));
+      }
+    }
+  }
+
+  private static void pause(Duration backoff) {
+    try {
+      Thread.sleep(backoff.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted between attempts", e);
+    }
+  }
+}

@@ -1,0 +1,249 @@
+package com.bazaar.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import com.bazaar.BazaarApplication;
+import com.bazaar.inventory.OutOfStock;
+import com.bazaar.platform.InvalidInput;
+import com.bazaar.platform.Money;
+import com.bazaar.platform.PageSpec;
+import com.bazaar.support.ApiClient;
+import com.bazaar.support.ApiClient.Answer;
+import com.bazaar.support.FreePorts;
+import com.bazaar.support.RealEngines;
+import com.bazaar.support.TestPictures;
+import com.bazaar.support.ZooKeeperServer;
+import jakarta.servlet.Filter;
+import java.awt.Color;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Function;
+import jakarta.servlet.http.HttpServletRequest;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Stage 14's contract (docs/services.md): the local {@link Catalog} (the catalog role's own) and
+ * the remote one (the web role's client, found through a real ZooKeeper from {@code bin/zookeeper}
+ * and balanced by Spring Cloud LoadBalancer) answer the same calls the same way, errors included.
+ * Two application contexts in this JVM, each with its own database: the web role's never holds
+ * the catalog's items, so every answer it gives came from the catalog service.
+ */
+@RealEngines
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CatalogContractAcrossServicesTest {
+  private static final long UNKNOWN = 9_000_000_000_000L;
+
+  private final String registryRoot = "/bazaar-test-" + UUID.randomUUID();
+  private final int catalogInternalPort = FreePorts.pick();
+  private ConfigurableApplicationContext catalogRole;
+  private ConfigurableApplicationContext webRole;
+  private Catalog local;
+  private Catalog remote;
+
+  @BeforeAll
+  void startBothRoles() throws Exception {
+    ZooKeeperServer.start();
+    catalogRole = start("catalog", catalogInternalPort, 1, TraceHeaders.class);
+    webRole = start("web", FreePorts.pick(), 2);
+    local = catalogRole.getBean(Catalog.class);
+    remote = webRole.getBean(Catalog.class);
+  }
+
+  private ConfigurableApplicationContext start(String role, int internalPort, int workerId, Class<?>... extra) {
+    List<Class<?>> sources = new ArrayList<>(List.of(BazaarApplication.class));
+    sources.addAll(List.of(extra));
+    return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new))
+        .profiles("test", "services")
+        .run("--bazaar.deployment.role=" + role,
+            "--server.port=0",
+            "--bazaar.services.internal-port=" + internalPort,
+            "--bazaar.ids.worker-id=" + workerId,
+            "--spring.cloud.zookeeper.connect-string=" + ZooKeeperServer.connectString(),
+            "--spring.cloud.zookeeper.discovery.root=" + registryRoot);
+  }
+
+  @AfterAll
+  void stopBothRoles() {
+    if (webRole != null) {
+      webRole.close();
+    }
+    if (catalogRole != null && catalogRole.isActive()) {
+      catalogRole.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void theWebRoleServesNoLocalCatalog() {
+    assertThat(webRole.getBeansOfType(Catalog.class).values())
+        .singleElement()
+        .extracting(catalog -> catalog.getClass().getSimpleName())
+        .isEqualTo("RemoteCatalog");
+    assertThat(local.getClass().getName()).contains("CatalogService");
+  }
+
+  @Test
+  @Order(2)
+  void readsAnswerTheSame() {
+    assertSame(Catalog::categories);
+    List<ItemSummary> newest = local.items(Optional.empty(), new PageSpec(0, 10)).content();
+    long known = newest.get(0).id();
+    long category = newest.get(0).categoryId();
+    assertSame(catalog -> catalog.item(known));
+    assertSame(catalog -> catalog.findItem(known));
+    assertSame(catalog -> catalog.findItem(UNKNOWN));
+    assertSame(catalog -> catalog.items(Optional.empty(), new PageSpec(1, 7)));
+    assertSame(catalog -> catalog.items(Optional.of(category), new PriceRange(100, 500_000), ItemOrder.PRICE_ASC,
+        new PageSpec(0, 5)));
+    assertSame(catalog -> catalog.items(Optional.empty(), PriceRange.ANY, ItemOrder.SALES, new PageSpec(0, 5)));
+    List<Long> ids = new ArrayList<>(newest.stream().map(ItemSummary::id).toList());
+    ids.add(UNKNOWN);
+    assertSame(catalog -> catalog.summaries(ids));
+    assertSame(catalog -> catalog.arrange(ids, new PriceRange(0, 1_000_000), ItemOrder.PRICE_DESC));
+    assertSame(catalog -> catalog.image("0123456789abcdef0123456789abcdef.png"));
+    assertSame(catalog -> {
+      List<ItemDetail> all = new ArrayList<>();
+      catalog.forEachItem(all::add);
+      return all;
+    });
+  }
+
+  @Test
+  @Order(3)
+  void errorsAreTheSameExceptions() {
+    long known = local.items(Optional.empty(), new PageSpec(0, 1)).content().get(0).id();
+    assertSameFailure(catalog -> catalog.item(UNKNOWN), ItemNotFound.class);
+    assertSameFailure(catalog -> catalog.update(UNKNOWN, draft("Nobody's item")), ItemNotFound.class);
+    assertSameFailure(catalog -> catalog.adjustStock(UNKNOWN, 1), ItemNotFound.class);
+    assertSameFailure(catalog -> catalog.adjustStock(known, -1_000_000), OutOfStock.class);
+    assertSameFailure(catalog -> catalog.create(draft(" ")), InvalidInput.class);
+    assertSameFailure(catalog -> catalog.attachImage(known, "not a picture".getBytes()), InvalidInput.class);
+  }
+
+  @Test
+  @Order(4)
+  void writesThroughTheRemoteCatalogLandInTheCatalogService() {
+    ItemDetail created = remote.create(draft("A teapot sold through the web role"));
+    assertThat(local.item(created.id())).isEqualTo(created);
+
+    ItemDetail restocked = remote.adjustStock(created.id(), 5);
+    assertThat(restocked.stock()).isEqualTo(created.stock() + 5);
+    assertThat(local.item(created.id()).stock()).isEqualTo(restocked.stock());
+
+    ItemDetail pictured = remote.attachImage(created.id(), TestPictures.png(Color.ORANGE));
+    String name = pictured.imageUrl().substring("/images/".length());
+    assertThat(remote.image(name).orElseThrow().bytes()).isEqualTo(local.image(name).orElseThrow().bytes());
+    assertThat(remote.image(name).orElseThrow().mediaType()).isEqualTo("image/png");
+  }
+
+  @Test
+  @Order(5)
+  void anUnknownItemIsStillA404ToTheShopper() {
+    Answer answer = new ApiClient(publicPort(webRole)).get("/api/items/" + UNKNOWN);
+    assertThat(answer.status()).isEqualTo(404);
+    assertThat(answer.contentType()).startsWith("application/problem+json");
+
+    long known = local.items(Optional.empty(), new PageSpec(0, 1)).content().get(0).id();
+    Answer viaWeb = new ApiClient(publicPort(webRole)).get("/api/items/" + known);
+    Answer viaCatalog = new ApiClient(publicPort(catalogRole)).get("/api/items/" + known);
+    assertThat(viaWeb.status()).isEqualTo(200);
+    assertThat(viaWeb.json()).isEqualTo(viaCatalog.json());
+
+    Answer page = new ApiClient(publicPort(webRole)).send("GET", "/items/" + known, null, Map.of("Accept", "text/html"));
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).contains(local.item(known).title());
+  }
+
+  @Test
+  @Order(6)
+  void theModuleApiIsServedOnTheInternalPortOnly() {
+    assertThat(new ApiClient(publicPort(catalogRole)).get("/internal/catalog/categories").status()).isIn(401, 403);
+    assertThat(new ApiClient(catalogInternalPort).get("/internal/catalog/categories").status()).isEqualTo(200);
+    assertThat(new ApiClient(catalogInternalPort).get("/api/categories").status()).isIn(401, 403);
+  }
+
+  @Test
+  @Order(7)
+  void theTraceContextTravelsWithTheCall() {
+    TraceHeaders.SEEN.clear();
+    remote.categories();
+    assertThat(TraceHeaders.SEEN).isNotEmpty().allMatch(header -> header.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]"));
+  }
+
+  /** Last: the catalog service goes away; the shopper gets a 503 problem (or page), not a 500 or a hang. */
+  @Test
+  @Order(8)
+  void theCatalogDownIsA503ProblemToTheShopper() {
+    long known = local.items(Optional.empty(), new PageSpec(0, 1)).content().get(0).id();
+    catalogRole.close();
+    Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      Answer answer = new ApiClient(publicPort(webRole)).get("/api/items/" + known);
+      assertThat(answer.status()).isEqualTo(503);
+      assertThat(answer.contentType()).startsWith("application/problem+json");
+      assertThat(answer.header("Retry-After")).isNotBlank();
+    });
+    Answer page = new ApiClient(publicPort(webRole)).send("GET", "/items/" + known, null, Map.of("Accept", "text/html"));
+    assertThat(page.status()).isEqualTo(503);
+    assertThat(page.contentType()).startsWith("text/html");
+  }
+
+  private <T> void assertSame(Function<Catalog, T> call) {
+    assertThat(call.apply(remote)).isEqualTo(call.apply(local));
+  }
+
+  private void assertSameFailure(Function<Catalog, ?> call, Class<? extends RuntimeException> type) {
+    Throwable locally = catchThrowable(() -> call.apply(local));
+    Throwable remotely = catchThrowable(() -> call.apply(remote));
+    assertThat(locally).isInstanceOf(type);
+    assertThat(remotely).isInstanceOf(type).hasMessage(locally.getMessage());
+    if (locally instanceof InvalidInput invalid) {
+      assertThat(((InvalidInput) remotely).field()).isEqualTo(invalid.field());
+    }
+  }
+
+  private ItemDraft draft(String title) {
+    long category = local.categories().get(0).id();
+    return new ItemDraft(title, "made for the contract test", Money.of(4_200, "CNY"), 10, category);
+  }
+
+  private static int publicPort(ConfigurableApplicationContext context) {
+    return ((WebServerApplicationContext) context).getWebServer().getPort();
+  }
+
+  /** Records the W3C trace header of every service call the catalog role receives. */
+  @Configuration(proxyBeanMethods = false)
+  static class TraceHeaders {
+    static final Queue<String> SEEN = new ConcurrentLinkedQueue<>();
+
+    @Bean
+    Filter traceHeaderRecorder() {
+      return (request, response, chain) -> {
+        if (request instanceof HttpServletRequest http && http.getRequestURI().startsWith("/internal/")) {
+          String header = http.getHeader("traceparent");
+          SEEN.add(header == null ? "none" : header);
+        }
+        chain.doFilter(request, response);
+      };
+    }
+  }
+}
