@@ -51,6 +51,12 @@ public interface Catalog {
   /** The items with these ids, in the order given; unknown ids are skipped. */
   List<ItemSummary> summaries(List<Long> itemIds);
 
+  /**
+   * Title and current price of the items with these ids, in the order given; unknown ids are
+   * skipped (as {@link #summaries}). One read fewer than summaries: no stock (carts, pricing).
+   */
+  List<PricedItem> priced(List<Long> itemIds);
+
   ItemDetail create(ItemDraft draft);
 
   ItemDetail update(long itemId, ItemDraft draft);

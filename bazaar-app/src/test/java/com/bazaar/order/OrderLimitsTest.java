@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Per-buyer limits against stock hoarding (issue 10, item 4), at their production values:
@@ -21,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class OrderLimitsTest extends ApiTest {
   @Autowired TestItems items;
+  @Autowired JdbcClient jdbc;
 
   @Test
   void anOrderOfMoreThanFiftyItemsIsRefused() {
@@ -113,6 +115,26 @@ class OrderLimitsTest extends ApiTest {
     assertThat(answers).filteredOn(a -> a.status() == 409).hasSize(20);
     assertThat(items.stockOf(item)).isEqualTo(990);
     assertThat(shopper.get("/api/orders").json().get("totalElements").asLong()).isEqualTo(10);
+  }
+
+  /**
+   * A node remembers whose guard row it has seen (one query fewer per order); should the row be
+   * gone anyway (a database replaced under a running node), the next order creates it again.
+   */
+  @Test
+  void anOrderStillPlacesWhenTheBuyersRememberedGuardRowIsGone() {
+    long item = items.create("guarded", 100, 10);
+    ApiClient shopper = newShopper();
+    assertThat(shopper.post("/api/orders", lines(item, 1)).status()).isEqualTo(201);
+    long buyerId = Long.parseLong(shopper.get("/api/session").json().get("id").asString());
+
+    assertThat(jdbc.sql("DELETE FROM order_buyer_guards WHERE buyer_id = ?").param(buyerId).update()).isEqualTo(1);
+
+    Answer second = shopper.post("/api/orders", lines(item, 1));
+    assertThat(second.status()).as(second.body()).isEqualTo(201);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM order_buyer_guards WHERE buyer_id = ?").param(buyerId)
+        .query(Long.class).single()).isEqualTo(1);
+    assertThat(items.stockOf(item)).isEqualTo(8);
   }
 
   private static void assertInvalid(Answer answer, String field) {

@@ -8,7 +8,7 @@ import com.bazaar.cart.CartLine;
 import com.bazaar.cart.Carts;
 import com.bazaar.catalog.Catalog;
 import com.bazaar.catalog.ItemNotFound;
-import com.bazaar.catalog.ItemSummary;
+import com.bazaar.catalog.PricedItem;
 import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.Money;
 import com.bazaar.platform.data.LockConflictRetry;
@@ -23,7 +23,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -65,8 +64,13 @@ class JdbcCarts implements Carts {
     this.events = events;
   }
 
+  /**
+   * No transaction of its own: one read of the cart's rows, then the catalog's (cached) view of
+   * its items, which a snapshot would not make truer. A read-only transaction here cost three
+   * round trips more (autocommit off, commit, autocommit on) on every cart read, twice per
+   * "add to cart" (docs/benchmarks.md, Fast paths). Inside a caller's transaction it reads there.
+   */
   @Override
-  @Transactional(readOnly = true)
   public Cart cart(long userId) {
     List<StoredLine> stored =
         jdbc.sql("SELECT item_id, quantity FROM cart_lines WHERE user_id = ? ORDER BY added_at, item_id")
@@ -76,12 +80,12 @@ class JdbcCarts implements Carts {
     if (stored.isEmpty()) {
       return new Cart(List.of(), Money.zero(currency));
     }
-    Map<Long, ItemSummary> items = catalog.summaries(stored.stream().map(StoredLine::itemId).toList()).stream()
-        .collect(Collectors.toMap(ItemSummary::id, Function.identity()));
+    Map<Long, PricedItem> items = catalog.priced(stored.stream().map(StoredLine::itemId).toList()).stream()
+        .collect(Collectors.toMap(PricedItem::id, Function.identity()));
     List<CartLine> lines = stored.stream()
         .filter(line -> items.containsKey(line.itemId()))
         .map(line -> {
-          ItemSummary item = items.get(line.itemId());
+          PricedItem item = items.get(line.itemId());
           return new CartLine(item.id(), item.title(), item.price(), line.quantity());
         })
         .toList();
@@ -92,7 +96,6 @@ class JdbcCarts implements Carts {
   }
 
   @Override
-  @Transactional(readOnly = true)
   public long units(long userId) {
     return jdbc.sql("SELECT COALESCE(SUM(quantity), 0) FROM cart_lines WHERE user_id = ?")
         .param(userId)

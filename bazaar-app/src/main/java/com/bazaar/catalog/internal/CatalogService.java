@@ -9,6 +9,7 @@ import com.bazaar.catalog.ItemImage;
 import com.bazaar.catalog.ItemNotFound;
 import com.bazaar.catalog.ItemOrder;
 import com.bazaar.catalog.ItemSummary;
+import com.bazaar.catalog.PricedItem;
 import com.bazaar.catalog.PriceRange;
 import com.bazaar.catalog.SalesCounts;
 import com.bazaar.inventory.Inventory;
@@ -208,6 +209,14 @@ class CatalogService implements Catalog {
         withStock(items.findAll(itemIds.stream().distinct().toList())).stream()
             .collect(Collectors.toMap(ItemDetail::id, Function.identity()));
     return itemIds.stream().filter(found::containsKey).map(id -> found.get(id).summary()).toList();
+  }
+
+  @Override
+  public List<PricedItem> priced(List<Long> itemIds) {
+    Map<Long, Items.Row> found = items.findAll(itemIds.stream().distinct().toList()).stream()
+        .collect(Collectors.toMap(Items.Row::id, Function.identity()));
+    return itemIds.stream().filter(found::containsKey).map(found::get)
+        .map(row -> new PricedItem(row.id(), row.title(), row.price())).toList();
   }
 
   /**

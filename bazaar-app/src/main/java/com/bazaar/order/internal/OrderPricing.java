@@ -2,7 +2,7 @@ package com.bazaar.order.internal;
 
 import com.bazaar.catalog.Catalog;
 import com.bazaar.catalog.ItemNotFound;
-import com.bazaar.catalog.ItemSummary;
+import com.bazaar.catalog.PricedItem;
 import com.bazaar.order.Order;
 import com.bazaar.order.OrderLine;
 import com.bazaar.platform.InvalidInput;
@@ -31,10 +31,10 @@ class OrderPricing {
 
   /** @param setPrices unit prices that replace the catalog's (a flash sale's), by item id */
   Order price(long orderId, long buyerId, RequestedLines requested, Map<Long, Money> setPrices) {
-    Map<Long, ItemSummary> items = catalog.summaries(requested.itemIds()).stream()
-        .collect(Collectors.toMap(ItemSummary::id, Function.identity(), (a, b) -> a));
+    Map<Long, PricedItem> items = catalog.priced(requested.itemIds()).stream()
+        .collect(Collectors.toMap(PricedItem::id, Function.identity(), (a, b) -> a));
     List<OrderLine> lines = requested.lines().stream().map(line -> {
-      ItemSummary item = items.get(line.itemId());
+      PricedItem item = items.get(line.itemId());
       if (item == null) {
         throw new ItemNotFound(line.itemId());
       }

@@ -2,6 +2,8 @@ package com.bazaar.order.internal;
 
 import com.bazaar.inventory.StockLine;
 import com.bazaar.order.OrderLimitReached;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,9 +19,18 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class PendingOrderLimits {
+  /** How many buyers' guard rows a node remembers having seen. */
+  static final int REMEMBERED_GUARDS = 100_000;
+
   private final JdbcClient jdbc;
   private final Reservations reservations;
   private final OrderLimits limits;
+  /**
+   * Buyers whose guard row this node has seen. Nothing deletes a guard row, so a buyer's second
+   * and later orders skip {@link #prepare}'s look-up: one query and one pool connection fewer
+   * per order (docs/benchmarks.md, Fast paths).
+   */
+  private final Cache<Long, Boolean> guarded = Caffeine.newBuilder().maximumSize(REMEMBERED_GUARDS).build();
 
   PendingOrderLimits(JdbcClient jdbc, Reservations reservations, OrderLimits limits) {
     this.jdbc = jdbc;
@@ -33,15 +44,18 @@ class PendingOrderLimits {
    * insert and then deadlock upgrading their locks.
    */
   void prepare(long buyerId) {
-    if (jdbc.sql("SELECT COUNT(*) FROM order_buyer_guards WHERE buyer_id = ?").param(buyerId)
-        .query(Long.class).single() > 0) {
+    if (guarded.getIfPresent(buyerId) != null) {
       return;
     }
-    try {
-      jdbc.sql("INSERT INTO order_buyer_guards (buyer_id) VALUES (?)").param(buyerId).update();
-    } catch (DuplicateKeyException raced) {
-      // another placement of this buyer created it: the row is what we need
+    if (jdbc.sql("SELECT COUNT(*) FROM order_buyer_guards WHERE buyer_id = ?").param(buyerId)
+        .query(Long.class).single() == 0) {
+      try {
+        jdbc.sql("INSERT INTO order_buyer_guards (buyer_id) VALUES (?)").param(buyerId).update();
+      } catch (DuplicateKeyException raced) {
+        // another placement of this buyer created it: the row is what we need
+      }
     }
+    guarded.put(buyerId, Boolean.TRUE);
   }
 
   /**
@@ -52,8 +66,14 @@ class PendingOrderLimits {
    * reservations instead would take gap locks that deadlock with other buyers' stock updates).
    */
   void lock(long buyerId) {
-    jdbc.sql("SELECT buyer_id FROM order_buyer_guards WHERE buyer_id = ? FOR UPDATE").param(buyerId)
-        .query(Long.class).single();
+    boolean found = !jdbc.sql("SELECT buyer_id FROM order_buyer_guards WHERE buyer_id = ? FOR UPDATE").param(buyerId)
+        .query(Long.class).list().isEmpty();
+    if (!found) {
+      // Remembered but gone (the database was replaced under a running node): the insert locks
+      // the new row as well; racing another first order it deadlocks at worst, and the placement runs again.
+      guarded.invalidate(buyerId);
+      jdbc.sql("INSERT INTO order_buyer_guards (buyer_id) VALUES (?)").param(buyerId).update();
+    }
   }
 
   /** After {@link #lock} in the placement's transaction, before the stock is taken. */

@@ -19,6 +19,7 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -159,6 +160,19 @@ class SecurityConfiguration {
     HttpSessionRequestCache cache = new HttpSessionRequestCache();
     cache.setRequestMatcher(request -> "GET".equals(request.getMethod()) && !API.matches(request));
     return cache;
+  }
+
+  /**
+   * Spring Security observes nothing of its own. Its request observation wrapped each of the
+   * chain's ~15 filters, and its authorization decision, in a Micrometer observation (a timer and
+   * a span each): 17 % of the request threads' CPU in a flash-sale storm (docs/benchmarks.md,
+   * Fast paths), for meters nobody reads. The request's own observation ({@code
+   * http.server.requests}: its timer, its span, the trace id in logs and answers) is the servlet
+   * filter's and stays. (Logins were never observed: the throttled manager is our own bean.)
+   */
+  @Bean
+  static SecurityObservationSettings securityObservations() {
+    return SecurityObservationSettings.noObservations();
   }
 
   @Bean
