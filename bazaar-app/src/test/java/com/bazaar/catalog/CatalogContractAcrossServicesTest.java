@@ -119,6 +119,7 @@ class CatalogContractAcrossServicesTest {
     List<Long> ids = new ArrayList<>(newest.stream().map(ItemSummary::id).toList());
     ids.add(UNKNOWN);
     assertSame(catalog -> catalog.summaries(ids));
+    assertSame(catalog -> catalog.priced(ids));
     assertSame(catalog -> catalog.arrange(ids, new PriceRange(0, 1_000_000), ItemOrder.PRICE_DESC));
     assertSame(catalog -> catalog.image("0123456789abcdef0123456789abcdef.png"));
     assertSame(catalog -> {

@@ -5,6 +5,7 @@ import com.bazaar.catalog.ItemDetail;
 import com.bazaar.catalog.ItemDraft;
 import com.bazaar.catalog.ItemOrder;
 import com.bazaar.catalog.ItemSummary;
+import com.bazaar.catalog.PricedItem;
 import com.bazaar.platform.Page;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -50,6 +51,9 @@ interface CatalogClient {
   /** A read, sent as POST only because the ids may not fit a URL. */
   @PostExchange("/summaries")
   List<ItemSummary> summaries(@RequestBody List<Long> itemIds);
+
+  @PostExchange("/priced")
+  List<PricedItem> priced(@RequestBody List<Long> itemIds);
 
   @GetExchange("/details")
   List<ItemDetail> details(@RequestParam long after, @RequestParam int size);

@@ -6,6 +6,7 @@ import com.bazaar.catalog.ItemDetail;
 import com.bazaar.catalog.ItemDraft;
 import com.bazaar.catalog.ItemOrder;
 import com.bazaar.catalog.ItemSummary;
+import com.bazaar.catalog.PricedItem;
 import com.bazaar.catalog.PriceRange;
 import com.bazaar.platform.Page;
 import com.bazaar.platform.PageSpec;
@@ -78,6 +79,11 @@ class InternalCatalogApi {
   @PostMapping(ROOT + "/summaries")
   List<ItemSummary> summaries(@RequestBody List<Long> itemIds) {
     return catalog.summaries(itemIds);
+  }
+
+  @PostMapping(ROOT + "/priced")
+  List<PricedItem> priced(@RequestBody List<Long> itemIds) {
+    return catalog.priced(itemIds);
   }
 
   /** A page of {@link Catalog#forEachItem}: the items after this id, by id. */

@@ -8,6 +8,7 @@ import com.bazaar.catalog.ItemImage;
 import com.bazaar.catalog.ItemNotFound;
 import com.bazaar.catalog.ItemOrder;
 import com.bazaar.catalog.ItemSummary;
+import com.bazaar.catalog.PricedItem;
 import com.bazaar.catalog.PriceRange;
 import com.bazaar.inventory.OutOfStock;
 import com.bazaar.platform.InvalidInput;
@@ -111,6 +112,11 @@ final class RemoteCatalog implements Catalog {
   @Override
   public List<ItemSummary> summaries(List<Long> itemIds) {
     return itemIds.isEmpty() ? List.of() : calls.read(SERVICE, () -> answered(() -> client.summaries(itemIds)));
+  }
+
+  @Override
+  public List<PricedItem> priced(List<Long> itemIds) {
+    return itemIds.isEmpty() ? List.of() : calls.read(SERVICE, () -> answered(() -> client.priced(itemIds)));
   }
 
   @Override
