@@ -10,17 +10,24 @@ import org.springframework.context.MessageSourceResolvable;
  */
 public abstract class Unavailable extends RuntimeException implements MessageSourceResolvable {
   private final String code;
+  private final Object[] arguments;
   private final Duration retryAfter;
 
-  protected Unavailable(String code, Duration retryAfter) {
-    super(code);
+  protected Unavailable(String code, Duration retryAfter, Object... arguments) {
+    super(Refusal.describe(code, arguments));
     this.code = code;
+    this.arguments = Refusal.arguments(arguments);
     this.retryAfter = retryAfter;
   }
 
   @Override
   public String[] getCodes() {
     return new String[] {code};
+  }
+
+  @Override
+  public Object[] getArguments() {
+    return arguments.clone();
   }
 
   public Duration retryAfter() {

@@ -172,6 +172,12 @@ final class RemoteCatalog implements Catalog {
   private static InvalidInput invalidInput(HttpClientErrorException invalid) {
     ProblemDetail problem = invalid.getResponseBodyAs(ProblemDetail.class);
     if (problem != null && problem.getProperties() != null
+        && problem.getProperties().get("refusal") instanceof Map<?, ?> refusal
+        && refusal.get("arguments") instanceof List<?> arguments) {
+      return new InvalidInput(String.valueOf(refusal.get("field")), String.valueOf(refusal.get("code")),
+          arguments.toArray());
+    }
+    if (problem != null && problem.getProperties() != null
         && problem.getProperties().get("errors") instanceof List<?> errors
         && !errors.isEmpty() && errors.get(0) instanceof Map<?, ?> first) {
       return new InvalidInput(String.valueOf(first.get("field")), String.valueOf(first.get("message")));

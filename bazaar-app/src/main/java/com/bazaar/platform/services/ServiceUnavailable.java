@@ -11,6 +11,6 @@ import java.time.Duration;
  */
 public final class ServiceUnavailable extends Unavailable {
   public ServiceUnavailable(String service, Duration retryAfter) {
-    super(service + " service is unavailable; try again shortly", retryAfter);
+    super("refusal.unavailable.service", retryAfter, service);
   }
 }

@@ -5,6 +5,7 @@ import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.NotFound;
 import com.bazaar.platform.Unavailable;
 import com.bazaar.platform.ratelimit.RateLimited;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -58,7 +59,12 @@ final class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(InvalidInput.class)
   ResponseEntity<ProblemDetail> invalid(InvalidInput e) {
-    return answer(invalidFields(List.of(new FieldError(e.field(), messages.getMessage(e, LocaleContextHolder.getLocale())))));
+    ProblemDetail problem =
+        invalidFields(List.of(new FieldError(e.field(), messages.getMessage(e, LocaleContextHolder.getLocale()))));
+    // the reason in no language, so that a caller in another process can raise the same refusal
+    problem.setProperty("refusal", Map.of("field", e.field(), "code", e.getCodes()[0],
+        "arguments", Arrays.stream(e.getArguments()).map(String::valueOf).toList()));
+    return answer(problem);
   }
 
   @ExceptionHandler(RateLimited.class)
