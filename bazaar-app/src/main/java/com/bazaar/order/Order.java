@@ -21,8 +21,8 @@ public final class Order {
   private final Instant createdAt;
   private final Instant paymentDeadline;
   private OrderStatus status;
-  private Instant paidAt;
-  private Instant cancelledAt;
+  private @Nullable Instant paidAt;
+  private @Nullable Instant cancelledAt;
   private final @Nullable DeliveryAddress deliveryAddress;
   private final @Nullable PaymentMethod paymentMethod;
 
@@ -33,8 +33,8 @@ public final class Order {
       List<OrderLine> lines,
       Instant createdAt,
       Instant paymentDeadline,
-      Instant paidAt,
-      Instant cancelledAt) {
+      @Nullable Instant paidAt,
+      @Nullable Instant cancelledAt) {
     this(id, buyerId, status, lines, createdAt, paymentDeadline, paidAt, cancelledAt, null, null);
   }
 
@@ -45,8 +45,8 @@ public final class Order {
       List<OrderLine> lines,
       Instant createdAt,
       Instant paymentDeadline,
-      Instant paidAt,
-      Instant cancelledAt,
+      @Nullable Instant paidAt,
+      @Nullable Instant cancelledAt,
       @Nullable DeliveryAddress deliveryAddress,
       @Nullable PaymentMethod paymentMethod) {
     if (lines.isEmpty()) {
@@ -124,11 +124,11 @@ public final class Order {
     return paymentDeadline;
   }
 
-  public Instant paidAt() {
+  public @Nullable Instant paidAt() {
     return paidAt;
   }
 
-  public Instant cancelledAt() {
+  public @Nullable Instant cancelledAt() {
     return cancelledAt;
   }
 

@@ -5,4 +5,10 @@ public abstract class Conflict extends RuntimeException {
   protected Conflict(String message) {
     super(message);
   }
+
+  /** Never null: a domain exception always says what went wrong. */
+  @Override
+  public String getMessage() {
+    return String.valueOf(super.getMessage());
+  }
 }

@@ -12,4 +12,10 @@ public class InvalidInput extends RuntimeException {
   public String field() {
     return field;
   }
+
+  /** Never null: a domain exception always says what went wrong. */
+  @Override
+  public String getMessage() {
+    return String.valueOf(super.getMessage());
+  }
 }

@@ -5,4 +5,10 @@ public abstract class NotFound extends RuntimeException {
   protected NotFound(String message) {
     super(message);
   }
+
+  /** Never null: a domain exception always says what went wrong. */
+  @Override
+  public String getMessage() {
+    return String.valueOf(super.getMessage());
+  }
 }

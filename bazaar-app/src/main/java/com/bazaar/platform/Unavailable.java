@@ -17,4 +17,10 @@ public abstract class Unavailable extends RuntimeException {
   public Duration retryAfter() {
     return retryAfter;
   }
+
+  /** Never null: a domain exception always says what went wrong. */
+  @Override
+  public String getMessage() {
+    return String.valueOf(super.getMessage());
+  }
 }

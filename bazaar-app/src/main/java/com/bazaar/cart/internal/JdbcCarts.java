@@ -15,6 +15,7 @@ import com.bazaar.platform.data.LockConflictRetry;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
@@ -79,11 +80,9 @@ class JdbcCarts implements Carts {
     Map<Long, ItemSummary> items = catalog.summaries(stored.stream().map(StoredLine::itemId).toList()).stream()
         .collect(Collectors.toMap(ItemSummary::id, Function.identity()));
     List<CartLine> lines = stored.stream()
-        .filter(line -> items.containsKey(line.itemId()))
-        .map(line -> {
-          ItemSummary item = items.get(line.itemId());
-          return new CartLine(item.id(), item.title(), item.price(), line.quantity());
-        })
+        .flatMap(line -> Optional.ofNullable(items.get(line.itemId()))
+            .map(item -> new CartLine(item.id(), item.title(), item.price(), line.quantity()))
+            .stream())
         .toList();
     Money total = lines.stream()
         .map(line -> line.price().times(line.quantity()))

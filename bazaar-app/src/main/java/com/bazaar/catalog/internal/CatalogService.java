@@ -204,7 +204,7 @@ class CatalogService implements Catalog {
     Map<Long, ItemDetail> found =
         withStock(items.findAll(itemIds.stream().distinct().toList())).stream()
             .collect(Collectors.toMap(ItemDetail::id, Function.identity()));
-    return itemIds.stream().filter(found::containsKey).map(id -> found.get(id).summary()).toList();
+    return itemIds.stream().flatMap(id -> Optional.ofNullable(found.get(id)).stream()).map(ItemDetail::summary).toList();
   }
 
   /**

@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -104,7 +105,7 @@ class FlashSaleApi {
     }
   }
 
-  record TicketView(String ticket, FlashTicket.Status status, String orderId) {
+  record TicketView(String ticket, FlashTicket.Status status, @Nullable String orderId) {
     static TicketView of(FlashTicket ticket) {
       return new TicketView(String.valueOf(ticket.id()), ticket.status(), ticket.orderId().map(String::valueOf).orElse(null));
     }

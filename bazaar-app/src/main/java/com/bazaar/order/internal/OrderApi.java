@@ -147,15 +147,15 @@ class OrderApi {
   record LineRequest(Long itemId, Integer quantity) {}
 
   record OrderView(String id, OrderStatus status, List<LineView> lines, Money total, String createdAt,
-      String paidAt, String paymentDeadline, @Nullable AddressView address, @Nullable PaymentMethod paymentMethod) {
+      @Nullable String paidAt, String paymentDeadline, @Nullable AddressView address, @Nullable PaymentMethod paymentMethod) {
     static OrderView of(Order order) {
       return new OrderView(String.valueOf(order.id()), order.status(),
-          order.lines().stream().map(LineView::of).toList(), order.total(), text(order.createdAt()),
-          text(order.paidAt()), text(order.paymentDeadline()), order.deliveryAddress().map(AddressView::of).orElse(null),
+          order.lines().stream().map(LineView::of).toList(), order.total(), order.createdAt().toString(),
+          text(order.paidAt()), order.paymentDeadline().toString(), order.deliveryAddress().map(AddressView::of).orElse(null),
           order.paymentMethod().orElse(null));
     }
 
-    private static String text(Instant instant) {
+    private static @Nullable String text(@Nullable Instant instant) {
       return instant == null ? null : instant.toString();
     }
   }

@@ -53,7 +53,8 @@ class OrderSettlement {
   }
 
   Order pay(long buyerId, long orderId, Optional<IdempotentRequests.Claim> claim) {
-    Order paid = lockConflicts.run(() -> store.writing().execute(s -> {
+    // empty: the reservation was released first, so the order is cancelled, not paid
+    Optional<Order> paid = lockConflicts.run(() -> store.writing().execute(s -> {
       Order order = orders.lock(buyerId, orderId).orElseThrow(() -> new OrderNotFound(orderId));
       Instant now = now();
       order.markPaid(now);
@@ -72,17 +73,14 @@ class OrderSettlement {
       // The reservation decides; the order row follows it, repairing a step a crash cut short.
       if (decided == State.PAID) {
         orders.recordPaid(orderId, now);
-        return order;
+        return Optional.of(order);
       }
       if (decided == State.RELEASED) {
         orders.recordCancelled(orderId, now);
       }
-      return null;
+      return Optional.<Order>empty();
     }));
-    if (paid == null) {
-      throw new OrderNotPayable(orderId, OrderStatus.CANCELLED);
-    }
-    return paid;
+    return paid.orElseThrow(() -> new OrderNotPayable(orderId, OrderStatus.CANCELLED));
   }
 
   Order cancel(long buyerId, long orderId) {
