@@ -3,6 +3,8 @@ package com.bazaar.order;
 import com.bazaar.payment.PaymentMethod;
 import com.bazaar.platform.Money;
 import com.bazaar.platform.events.BusEvent;
+import com.bazaar.platform.id.OrderId;
+import com.bazaar.platform.id.UserId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -143,11 +145,11 @@ public final class Order {
   }
 
   /** Published when an order has been placed and its stock reserved. */
-  public record OrderPlaced(long orderId, long buyerId) implements BusEvent {}
+  public record OrderPlaced(OrderId orderId, UserId buyerId) implements BusEvent {}
 
   /** Published when an order's payment has been collected. */
-  public record OrderPaid(long orderId, long buyerId) implements BusEvent {}
+  public record OrderPaid(OrderId orderId, UserId buyerId) implements BusEvent {}
 
   /** Published when an order was cancelled and its stock returned. */
-  public record OrderCancelled(long orderId, long buyerId) implements BusEvent {}
+  public record OrderCancelled(OrderId orderId, UserId buyerId) implements BusEvent {}
 }

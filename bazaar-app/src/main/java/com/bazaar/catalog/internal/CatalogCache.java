@@ -58,12 +58,12 @@ class CatalogCache {
 
   @EventListener
   void on(ItemChanged changed) {
-    evictAfterCompletion(changed.itemId());
+    evictAfterCompletion(changed.itemId().value());
   }
 
   @EventListener
   void on(StockChanged changed) {
-    evictAfterCompletion(changed.itemId());
+    evictAfterCompletion(changed.itemId().value());
   }
 
   void evictCategories() {

@@ -18,6 +18,7 @@ import com.bazaar.platform.PageSpec;
 import com.bazaar.platform.data.DataLayout;
 import com.bazaar.platform.data.DomainDatabase;
 import com.bazaar.platform.id.IdGenerator;
+import com.bazaar.platform.id.ItemId;
 import com.bazaar.platform.time.UtcColumns;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -173,7 +174,7 @@ class CatalogService implements Catalog {
     imageStore.store(name, image);
     // As update: the event recorded, then the row changed, in the catalog transaction.
     return catalog.inTransaction(() -> {
-      events.publishEvent(new ItemChanged(itemId));
+      events.publishEvent(new ItemChanged(ItemId.of(itemId)));
       if (!items.attachImage(itemId, name, now())) {
         throw new ItemNotFound(itemId);
       }
@@ -223,7 +224,7 @@ class CatalogService implements Catalog {
     Instant now = now();
     return catalog.inTransaction(() -> {
       inventory.stockNewItem(id, draft.stock());
-      events.publishEvent(new ItemChanged(id));
+      events.publishEvent(new ItemChanged(ItemId.of(id)));
       items.insert(row(id, draft, now), now);
       return load(id).orElseThrow();
     });
@@ -241,7 +242,7 @@ class CatalogService implements Catalog {
         throw new ItemNotFound(itemId);
       }
       inventory.set(itemId, draft.stock());
-      events.publishEvent(new ItemChanged(itemId));
+      events.publishEvent(new ItemChanged(ItemId.of(itemId)));
       if (!items.update(row(itemId, draft, now()))) {
         throw new ItemNotFound(itemId);
       }

@@ -8,6 +8,8 @@ import com.bazaar.order.OrderStatus;
 import com.bazaar.order.internal.Reservations.State;
 import com.bazaar.payment.Payments;
 import com.bazaar.platform.data.LockConflictRetry;
+import com.bazaar.platform.id.OrderId;
+import com.bazaar.platform.id.UserId;
 import com.bazaar.platform.time.UtcColumns;
 import java.time.Clock;
 import java.time.Instant;
@@ -67,7 +69,7 @@ class OrderSettlement {
         order.paymentMethod().ifPresentOrElse(
             method -> payments.collect(order.id(), buyerId, order.total(), method),
             () -> payments.collect(order.id(), buyerId, order.total()));
-        events.publish(new Order.OrderPaid(order.id(), buyerId));
+        events.publish(new Order.OrderPaid(OrderId.of(order.id()), UserId.of(buyerId)));
         return State.PAID;
       });
       // The reservation decides; the order row follows it, repairing a step a crash cut short.
@@ -110,7 +112,7 @@ class OrderSettlement {
   private Order cancelLocked(Order order, Instant now) {
     boolean paid = writing.execute(s -> {
       if (stock.giveBack(order.id())) {
-        events.publish(new Order.OrderCancelled(order.id(), order.buyerId()));
+        events.publish(new Order.OrderCancelled(OrderId.of(order.id()), UserId.of(order.buyerId())));
         return false;
       }
       return reservations.state(order.id()).orElseThrow() == State.PAID;
