@@ -71,7 +71,7 @@ final class CheckoutPages {
       RedirectAttributes redirect) {
     Order order;
     try {
-      order = ordering.placeFromCart(user.id(), choices(addressId, paymentMethod), CartPages.key(idempotencyKey));
+      order = ordering.placeFromCart(user.userId(), choices(addressId, paymentMethod), CartPages.key(idempotencyKey));
     } catch (Conflict | InvalidInput e) { // out of stock, an emptied cart, an address deleted meanwhile, ...
       StorefrontAdvice.flashErrorText(redirect, "flash.checkout.failed", e.getMessage());
       return "redirect:/cart";

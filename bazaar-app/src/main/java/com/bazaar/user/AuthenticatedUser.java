@@ -1,5 +1,6 @@
 package com.bazaar.user;
 
+import com.bazaar.platform.id.UserId;
 import java.io.Serial;
 import java.util.Collection;
 import java.util.List;
@@ -40,6 +41,11 @@ public final class AuthenticatedUser implements UserDetails, CredentialsContaine
 
   public long id() {
     return id;
+  }
+
+  /** {@link #id()} as the typed id module APIs take. */
+  public UserId userId() {
+    return UserId.of(id);
   }
 
   public Set<Role> roles() {

@@ -40,7 +40,7 @@ class SalesCounter implements ItemSales {
     if (!processed.firstDelivery(CONSUMER, "OrderPaid:" + paid.orderId())) {
       return;
     }
-    Order order = ordering.order(paid.buyerId().value(), paid.orderId().value());
+    Order order = ordering.order(paid.buyerId(), paid.orderId());
     for (OrderLine line : order.lines()) {
       jdbc.sql("INSERT INTO item_sales (item_id, sold) VALUES (?, ?) ON DUPLICATE KEY UPDATE sold = sold + ?")
           .params(line.itemId(), line.quantity(), line.quantity())
