@@ -46,7 +46,7 @@ final class CheckoutPages {
       @RequestParam(required = false) String addressId,
       Model model,
       RedirectAttributes redirect) {
-    Cart cart = carts.cart(user.id());
+    Cart cart = carts.cart(user.userId());
     if (cart.isEmpty()) {
       StorefrontAdvice.flashErrorText(redirect, "flash.checkout.emptyCart");
       return "redirect:/cart";

@@ -12,6 +12,8 @@ import com.bazaar.catalog.ItemSummary;
 import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.Money;
 import com.bazaar.platform.data.LockConflictRetry;
+import com.bazaar.platform.id.ItemId;
+import com.bazaar.platform.id.UserId;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +70,8 @@ class JdbcCarts implements Carts {
 
   @Override
   @Transactional(readOnly = true)
-  public Cart cart(long userId) {
+  public Cart cart(UserId user) {
+    long userId = user.value();
     List<StoredLine> stored =
         jdbc.sql("SELECT item_id, quantity FROM cart_lines WHERE user_id = ? ORDER BY added_at, item_id")
             .param(userId)
@@ -92,7 +95,8 @@ class JdbcCarts implements Carts {
 
   @Override
   @Transactional(readOnly = true)
-  public long units(long userId) {
+  public long units(UserId user) {
+    long userId = user.value();
     return jdbc.sql("SELECT COALESCE(SUM(quantity), 0) FROM cart_lines WHERE user_id = ?")
         .param(userId)
         .query(Long.class)
@@ -100,12 +104,14 @@ class JdbcCarts implements Carts {
   }
 
   @Override
-  public Cart setQuantity(long userId, long itemId, int quantity) {
+  public Cart setQuantity(UserId user, ItemId item, int quantity) {
+    long userId = user.value();
+    long itemId = item.value();
     if (quantity < 0 || quantity > MAX_QUANTITY) {
       throw new InvalidInput("quantity", "must be between 0 and " + MAX_QUANTITY);
     }
     if (quantity == 0) {
-      return remove(userId, itemId);
+      return remove(user, item);
     }
     if (catalog.findItem(itemId).isEmpty()) {
       throw new ItemNotFound(itemId);
@@ -116,17 +122,19 @@ class JdbcCarts implements Carts {
       }
       events.publishEvent(new CartChanged(userId));
     }));
-    return cart(userId);
+    return cart(user);
   }
 
   @Override
-  public Cart remove(long userId, long itemId) {
+  public Cart remove(UserId user, ItemId item) {
+    long userId = user.value();
+    long itemId = item.value();
     retry.run(() -> writing.executeWithoutResult(s -> jdbc
         .sql("DELETE FROM cart_lines WHERE user_id = ? AND item_id = ?")
         .params(userId, itemId)
         .update()));
     events.publishEvent(new CartChanged(userId));
-    return cart(userId);
+    return cart(user);
   }
 
   /**
@@ -135,7 +143,8 @@ class JdbcCarts implements Carts {
    * with that shopper's insert. Lines added while the order was being placed stay in the cart.
    */
   @Override
-  public void clear(long userId) {
+  public void clear(UserId user) {
+    long userId = user.value();
     retry.run(() -> writing.executeWithoutResult(s -> {
       List<Long> itemIds = jdbc.sql("SELECT item_id FROM cart_lines WHERE user_id = ?")
           .param(userId)
