@@ -1,4 +1,6 @@
 package com.bazaar.inventory;
 
+import com.bazaar.platform.id.ItemId;
+
 /** The available stock of an item went up or down. */
-public record StockChanged(long itemId) {}
+public record StockChanged(ItemId itemId) {}

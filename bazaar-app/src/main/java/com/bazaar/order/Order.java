@@ -3,6 +3,8 @@ package com.bazaar.order;
 import com.bazaar.payment.PaymentMethod;
 import com.bazaar.platform.Money;
 import com.bazaar.platform.events.BusEvent;
+import com.bazaar.platform.id.OrderId;
+import com.bazaar.platform.id.UserId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -21,8 +23,8 @@ public final class Order {
   private final Instant createdAt;
   private final Instant paymentDeadline;
   private OrderStatus status;
-  private Instant paidAt;
-  private Instant cancelledAt;
+  private @Nullable Instant paidAt;
+  private @Nullable Instant cancelledAt;
   private final @Nullable DeliveryAddress deliveryAddress;
   private final @Nullable PaymentMethod paymentMethod;
 
@@ -33,8 +35,8 @@ public final class Order {
       List<OrderLine> lines,
       Instant createdAt,
       Instant paymentDeadline,
-      Instant paidAt,
-      Instant cancelledAt) {
+      @Nullable Instant paidAt,
+      @Nullable Instant cancelledAt) {
     this(id, buyerId, status, lines, createdAt, paymentDeadline, paidAt, cancelledAt, null, null);
   }
 
@@ -45,8 +47,8 @@ public final class Order {
       List<OrderLine> lines,
       Instant createdAt,
       Instant paymentDeadline,
-      Instant paidAt,
-      Instant cancelledAt,
+      @Nullable Instant paidAt,
+      @Nullable Instant cancelledAt,
       @Nullable DeliveryAddress deliveryAddress,
       @Nullable PaymentMethod paymentMethod) {
     if (lines.isEmpty()) {
@@ -124,11 +126,11 @@ public final class Order {
     return paymentDeadline;
   }
 
-  public Instant paidAt() {
+  public @Nullable Instant paidAt() {
     return paidAt;
   }
 
-  public Instant cancelledAt() {
+  public @Nullable Instant cancelledAt() {
     return cancelledAt;
   }
 
@@ -143,11 +145,11 @@ public final class Order {
   }
 
   /** Published when an order has been placed and its stock reserved. */
-  public record OrderPlaced(long orderId, long buyerId) implements BusEvent {}
+  public record OrderPlaced(OrderId orderId, UserId buyerId) implements BusEvent {}
 
   /** Published when an order's payment has been collected. */
-  public record OrderPaid(long orderId, long buyerId) implements BusEvent {}
+  public record OrderPaid(OrderId orderId, UserId buyerId) implements BusEvent {}
 
   /** Published when an order was cancelled and its stock returned. */
-  public record OrderCancelled(long orderId, long buyerId) implements BusEvent {}
+  public record OrderCancelled(OrderId orderId, UserId buyerId) implements BusEvent {}
 }

@@ -3,6 +3,8 @@ package com.bazaar.order;
 import com.bazaar.platform.Money;
 import com.bazaar.platform.Page;
 import com.bazaar.platform.PageSpec;
+import com.bazaar.platform.id.OrderId;
+import com.bazaar.platform.id.UserId;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,7 +17,7 @@ import java.util.Optional;
  */
 public interface Ordering {
 
-  default Order place(long buyerId, List<OrderRequestLine> lines, Optional<String> idempotencyKey) {
+  default Order place(UserId buyerId, List<OrderRequestLine> lines, Optional<String> idempotencyKey) {
     return place(buyerId, lines, CheckoutChoices.NONE, idempotencyKey);
   }
 
@@ -24,28 +26,28 @@ public interface Ordering {
    * if any; another buyer's or an unknown id is refused as invalid input) and recording the
    * chosen payment method. The order keeps a copy of the address.
    */
-  Order place(long buyerId, List<OrderRequestLine> lines, CheckoutChoices choices, Optional<String> idempotencyKey);
+  Order place(UserId buyerId, List<OrderRequestLine> lines, CheckoutChoices choices, Optional<String> idempotencyKey);
 
   /**
    * Places a one-line order at a set unit price (a flash sale's) instead of the catalog's,
    * reserving the stock like any order. The idempotency key is required: the flash-sale
    * consumer may see a ticket twice and must get the same order back.
    */
-  Order placeAtPrice(long buyerId, OrderRequestLine line, Money unitPrice, String idempotencyKey);
+  Order placeAtPrice(UserId buyerId, OrderRequestLine line, Money unitPrice, String idempotencyKey);
 
-  default Order placeFromCart(long buyerId, Optional<String> idempotencyKey) {
+  default Order placeFromCart(UserId buyerId, Optional<String> idempotencyKey) {
     return placeFromCart(buyerId, CheckoutChoices.NONE, idempotencyKey);
   }
 
   /** The cart's lines as one order, with the checkout choices of {@link #place(long, List, CheckoutChoices, Optional)}. */
-  Order placeFromCart(long buyerId, CheckoutChoices choices, Optional<String> idempotencyKey);
+  Order placeFromCart(UserId buyerId, CheckoutChoices choices, Optional<String> idempotencyKey);
 
-  Order pay(long buyerId, long orderId, Optional<String> idempotencyKey);
+  Order pay(UserId buyerId, OrderId orderId, Optional<String> idempotencyKey);
 
-  Order cancel(long buyerId, long orderId);
+  Order cancel(UserId buyerId, OrderId orderId);
 
-  Order order(long buyerId, long orderId);
+  Order order(UserId buyerId, OrderId orderId);
 
   /** The buyer's orders, newest first. */
-  Page<Order> orders(long buyerId, PageSpec page);
+  Page<Order> orders(UserId buyerId, PageSpec page);
 }

@@ -26,4 +26,10 @@ public abstract class Conflict extends RuntimeException implements MessageSource
   public Object[] getArguments() {
     return arguments.clone();
   }
+
+  /** Never null: a domain exception always says what went wrong. */
+  @Override
+  public String getMessage() {
+    return String.valueOf(super.getMessage());
+  }
 }

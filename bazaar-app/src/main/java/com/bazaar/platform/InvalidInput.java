@@ -32,4 +32,10 @@ public class InvalidInput extends RuntimeException implements MessageSourceResol
   public Object[] getArguments() {
     return arguments.clone();
   }
+
+  /** Never null: a domain exception always says what went wrong. */
+  @Override
+  public String getMessage() {
+    return String.valueOf(super.getMessage());
+  }
 }

@@ -33,4 +33,10 @@ public abstract class Unavailable extends RuntimeException implements MessageSou
   public Duration retryAfter() {
     return retryAfter;
   }
+
+  /** Never null: a domain exception always says what went wrong. */
+  @Override
+  public String getMessage() {
+    return String.valueOf(super.getMessage());
+  }
 }

@@ -4,6 +4,8 @@
  * business module may use it; it depends on none of them.
  */
 @ApplicationModule(type = ApplicationModule.Type.OPEN)
+@NullMarked
 package com.bazaar.platform;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

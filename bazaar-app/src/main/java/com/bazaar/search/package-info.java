@@ -3,5 +3,5 @@
  * {@link com.bazaar.catalog.ItemChanged} events and rebuilt from the catalog at startup.
  * Results carry current prices and stock, read from the catalog, never from the index.
  */
-@org.springframework.lang.NonNullApi
+@org.jspecify.annotations.NullMarked
 package com.bazaar.search;

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
@@ -66,8 +67,9 @@ final class AdminDashboardPage {
     Map<Long, ItemSummary> items = catalog.summaries(levels.stream().map(StockLevel::itemId).toList()).stream()
         .collect(Collectors.toMap(ItemSummary::id, Function.identity(), (a, b) -> a));
     return levels.stream()
-        .filter(level -> items.containsKey(level.itemId()))
-        .map(level -> new LowStockRow(level.itemId(), items.get(level.itemId()).title(), level.available()))
+        .flatMap(level -> Optional.ofNullable(items.get(level.itemId()))
+            .map(item -> new LowStockRow(level.itemId(), item.title(), level.available()))
+            .stream())
         .toList();
   }
 

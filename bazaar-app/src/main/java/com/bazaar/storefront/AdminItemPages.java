@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -124,7 +125,7 @@ final class AdminItemPages {
     return "redirect:/admin/items";
   }
 
-  private String form(Model model, ItemForm form, Long itemId) {
+  private String form(Model model, ItemForm form, @Nullable Long itemId) {
     model.addAttribute("form", form);
     model.addAttribute("itemId", itemId);
     model.addAttribute("allCategories", catalog.categories());
@@ -141,10 +142,11 @@ final class AdminItemPages {
         reject(errors, e);
       }
     }
-    if (form.getCategoryId() != null && !categoryNames().containsKey(form.getCategoryId())) {
+    Long categoryId = form.getCategoryId();
+    if (categoryId != null && !categoryNames().containsKey(categoryId)) {
       errors.rejectValue("categoryId", "admin.item.chooseCategory", "choose a category");
     }
-    if (errors.hasErrors()) {
+    if (errors.hasErrors() || categoryId == null) { // no category is an error already (@NotNull)
       return Optional.empty();
     }
     return Optional.of(
@@ -153,7 +155,7 @@ final class AdminItemPages {
             form.getDescription(),
             Money.of(fen, currency),
             form.getStock(),
-            form.getCategoryId()));
+            categoryId));
   }
 
   private Map<Long, String> categoryNames() {

@@ -2,6 +2,7 @@ package com.bazaar.storefront;
 
 import com.bazaar.cart.CartChanged;
 import com.bazaar.cart.Carts;
+import com.bazaar.platform.id.UserId;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
@@ -55,7 +56,7 @@ public final class CartBadge {
 
   private long count() {
     try {
-      long counted = carts.units(userId);
+      long counted = carts.units(UserId.of(userId));
       HttpSession session = request.getSession(false);
       if (session != null) {
         session.setAttribute(ATTRIBUTE, Counts.format(userId, counted, clock.millis()));

@@ -3,6 +3,7 @@ package com.bazaar.storefront;
 import com.bazaar.cart.Cart;
 import com.bazaar.cart.CartLine;
 import com.bazaar.cart.Carts;
+import com.bazaar.platform.id.ItemId;
 import com.bazaar.user.AuthenticatedUser;
 import java.util.Optional;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -25,7 +26,7 @@ final class CartPages {
 
   @GetMapping("/cart")
   String cart(@AuthenticationPrincipal AuthenticatedUser user, Model model) {
-    model.addAttribute("cart", carts.cart(user.id()));
+    model.addAttribute("cart", carts.cart(user.userId()));
     model.addAttribute("maxQuantity", Carts.MAX_QUANTITY);
     return "cart";
   }
@@ -41,9 +42,9 @@ final class CartPages {
       StorefrontAdvice.flashErrorText(redirect, "flash.cart.quantity", 1, Carts.MAX_QUANTITY);
       return "redirect:/items/" + itemId;
     }
-    int inCart = quantityInCart(carts.cart(user.id()), itemId);
+    int inCart = quantityInCart(carts.cart(user.userId()), itemId);
     int wanted = Math.min(Carts.MAX_QUANTITY, inCart + quantity);
-    carts.setQuantity(user.id(), itemId, wanted);
+    carts.setQuantity(user.userId(), ItemId.of(itemId), wanted);
     StorefrontAdvice.flashNoticeText(redirect, "flash.cart.added");
     return "redirect:/cart";
   }
@@ -58,13 +59,13 @@ final class CartPages {
       StorefrontAdvice.flashErrorText(redirect, "flash.cart.quantity", 0, Carts.MAX_QUANTITY);
       return "redirect:/cart";
     }
-    carts.setQuantity(user.id(), itemId, quantity);
+    carts.setQuantity(user.userId(), ItemId.of(itemId), quantity);
     return "redirect:/cart";
   }
 
   @PostMapping("/cart/items/{itemId}/remove")
   String remove(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable long itemId) {
-    carts.remove(user.id(), itemId);
+    carts.remove(user.userId(), ItemId.of(itemId));
     return "redirect:/cart";
   }
 

@@ -46,7 +46,7 @@ final class CheckoutPages {
       @RequestParam(required = false) String addressId,
       Model model,
       RedirectAttributes redirect) {
-    Cart cart = carts.cart(user.id());
+    Cart cart = carts.cart(user.userId());
     if (cart.isEmpty()) {
       StorefrontAdvice.flashErrorText(redirect, "flash.checkout.emptyCart");
       return "redirect:/cart";
@@ -71,7 +71,7 @@ final class CheckoutPages {
       RedirectAttributes redirect) {
     Order order;
     try {
-      order = ordering.placeFromCart(user.id(), choices(addressId, paymentMethod), CartPages.key(idempotencyKey));
+      order = ordering.placeFromCart(user.userId(), choices(addressId, paymentMethod), CartPages.key(idempotencyKey));
     } catch (Conflict | InvalidInput e) { // out of stock, an emptied cart, an address deleted meanwhile, ...
       StorefrontAdvice.flashErrorText(redirect, "flash.checkout.failed", e);
       return "redirect:/cart";

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The admin's form for a new flash sale. The price is yuan text read exactly ({@link YuanAmount});
@@ -15,7 +16,7 @@ public final class FlashSaleForm {
   /** A week: longer is not a flash sale. */
   static final int MAX_MINUTES = 7 * 24 * 60;
 
-  @NotNull private Long itemId;
+  @NotNull private @Nullable Long itemId;
 
   @NotBlank private String price = "";
 
@@ -30,7 +31,7 @@ public final class FlashSaleForm {
   @NotNull @Positive @Max(1000)
   private Integer limitPerUser = 1;
 
-  public Long getItemId() {
+  public @Nullable Long getItemId() {
     return itemId;
   }
 

@@ -70,11 +70,9 @@ final class FlashSalePages {
     Map<Long, ItemSummary> items = catalog.summaries(sales.stream().map(FlashSale::itemId).distinct().toList()).stream()
         .collect(Collectors.toMap(ItemSummary::id, Function.identity(), (a, b) -> a));
     return sales.stream()
-        .filter(sale -> items.containsKey(sale.itemId()))
-        .map(sale -> {
-          ItemSummary item = items.get(sale.itemId());
-          return SaleCard.of(sale, item.title(), item.price(), flashSales.remaining(sale.id()), now);
-        })
+        .flatMap(sale -> Optional.ofNullable(items.get(sale.itemId()))
+            .map(item -> SaleCard.of(sale, item.title(), item.price(), flashSales.remaining(sale.id()), now))
+            .stream())
         .toList();
   }
 

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The admin's item form. The price is text in yuan ("19.99") so that it can be read exactly
@@ -21,7 +22,7 @@ public final class ItemForm {
 
   @NotNull @PositiveOrZero private Long stock = 0L;
 
-  @NotNull private Long categoryId;
+  @NotNull private @Nullable Long categoryId;
 
   static ItemForm of(ItemDetail item) {
     ItemForm form = new ItemForm();
@@ -65,7 +66,7 @@ public final class ItemForm {
     this.stock = stock;
   }
 
-  public Long getCategoryId() {
+  public @Nullable Long getCategoryId() {
     return categoryId;
   }
 

@@ -6,6 +6,7 @@ import com.bazaar.order.Ordering;
 import com.bazaar.platform.Conflict;
 import com.bazaar.platform.PageSpec;
 import com.bazaar.platform.Unavailable;
+import com.bazaar.platform.id.OrderId;
 import com.bazaar.user.AuthenticatedUser;
 import java.time.Clock;
 import java.util.UUID;
@@ -35,13 +36,13 @@ final class OrderPages {
   @GetMapping("/orders")
   String orders(
       @AuthenticationPrincipal AuthenticatedUser user, @RequestParam(defaultValue = "0") int page, Model model) {
-    model.addAttribute("orders", ordering.orders(user.id(), new PageSpec(page, PAGE_SIZE)));
+    model.addAttribute("orders", ordering.orders(user.userId(), new PageSpec(page, PAGE_SIZE)));
     return "orders";
   }
 
   @GetMapping("/orders/{id}")
   String order(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable long id, Model model) {
-    Order order = ordering.order(user.id(), id);
+    Order order = ordering.order(user.userId(), OrderId.of(id));
     model.addAttribute("order", order);
     model.addAttribute("pending", order.status() == OrderStatus.PENDING_PAYMENT);
     model.addAttribute("payable", order.isPayableAt(clock.instant()));
@@ -58,13 +59,13 @@ final class OrderPages {
       @RequestParam(required = false) String idempotencyKey,
       RedirectAttributes redirect) {
     try {
-      ordering.pay(user.id(), id, CartPages.key(idempotencyKey));
+      ordering.pay(user.userId(), OrderId.of(id), CartPages.key(idempotencyKey));
       StorefrontAdvice.flashNoticeText(redirect, "flash.order.paid");
     } catch (Conflict e) {
       StorefrontAdvice.flashErrorText(redirect, "flash.order.payFailed", e);
     } catch (Unavailable e) {
       // The provider is down or its breaker is open: nothing was charged and the order waits.
-      Order order = ordering.order(user.id(), id);
+      Order order = ordering.order(user.userId(), OrderId.of(id));
       StorefrontAdvice.flashErrorText(redirect, "flash.order.payUnavailable", FORMAT.shopperTime(order.paymentDeadline()));
     }
     return "redirect:/orders/" + id;
@@ -73,7 +74,7 @@ final class OrderPages {
   @PostMapping("/orders/{id}/cancel")
   String cancel(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable long id, RedirectAttributes redirect) {
     try {
-      ordering.cancel(user.id(), id);
+      ordering.cancel(user.userId(), OrderId.of(id));
       StorefrontAdvice.flashNoticeText(redirect, "flash.order.cancelled");
     } catch (Conflict e) {
       StorefrontAdvice.flashErrorText(redirect, "flash.order.cancelFailed", e);

@@ -1,6 +1,7 @@
 package com.bazaar.storefront;
 
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 
@@ -13,7 +14,7 @@ import org.springframework.context.support.DefaultMessageSourceResolvable;
 final class ShopText {
   private ShopText() {}
 
-  static MessageSourceResolvable of(String key, Object... args) {
+  static MessageSourceResolvable of(String key, @Nullable Object... args) {
     Object[] texts = Arrays.stream(args).map(a -> a instanceof MessageSourceResolvable text ? copyOf(text) : String.valueOf(a)).toArray();
     return new DefaultMessageSourceResolvable(new String[] {key}, texts);
   }

@@ -17,6 +17,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
@@ -87,19 +88,19 @@ final class StorefrontAdvice {
   }
 
   @ModelAttribute("currentUser")
-  AuthenticatedUser currentUser(@AuthenticationPrincipal AuthenticatedUser user) {
+  @Nullable AuthenticatedUser currentUser(@AuthenticationPrincipal @Nullable AuthenticatedUser user) {
     return user;
   }
 
   /** The header's unread count, counted only if the header is drawn (see {@link Bell}); none for visitors. */
   @ModelAttribute("bell")
-  Bell bell(@AuthenticationPrincipal AuthenticatedUser user) {
+  @Nullable Bell bell(@AuthenticationPrincipal @Nullable AuthenticatedUser user) {
     return user == null ? null : new Bell(notifications, user.id());
   }
 
   /** The header's cart count, counted only if the header is drawn (see {@link CartBadge}); none for visitors. */
   @ModelAttribute("cartBadge")
-  CartBadge cartBadge(@AuthenticationPrincipal AuthenticatedUser user, HttpServletRequest request) {
+  @Nullable CartBadge cartBadge(@AuthenticationPrincipal @Nullable AuthenticatedUser user, HttpServletRequest request) {
     return user == null ? null : new CartBadge(carts, user.id(), request, clock);
   }
 
@@ -221,11 +222,11 @@ final class StorefrontAdvice {
   }
 
   /** A message key with its arguments, read in the language of the page that shows it. */
-  static void flashErrorText(RedirectAttributes redirect, String key, Object... args) {
+  static void flashErrorText(RedirectAttributes redirect, String key, @Nullable Object... args) {
     redirect.addFlashAttribute(FLASH_ERROR, ShopText.of(key, args));
   }
 
-  static void flashNoticeText(RedirectAttributes redirect, String key, Object... args) {
+  static void flashNoticeText(RedirectAttributes redirect, String key, @Nullable Object... args) {
     redirect.addFlashAttribute(FLASH_NOTICE, ShopText.of(key, args));
   }
 }

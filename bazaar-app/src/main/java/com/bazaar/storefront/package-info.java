@@ -3,4 +3,5 @@
  * accounts and catalog administration. It only calls other modules' root APIs and is used
  * by none of them.
  */
+@org.jspecify.annotations.NullMarked
 package com.bazaar.storefront;

@@ -1,9 +1,11 @@
 package com.bazaar.user;
 
+import com.bazaar.platform.id.UserId;
 import java.io.Serial;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -22,14 +24,14 @@ public final class AuthenticatedUser implements UserDetails, CredentialsContaine
   private final Set<Role> roles;
   // "disabled", not "enabled": a session written before the field existed reads false, so enabled.
   private final boolean disabled;
-  private String passwordHash;
+  private @Nullable String passwordHash;
 
-  public AuthenticatedUser(long id, String username, String passwordHash, Set<Role> roles) {
+  public AuthenticatedUser(long id, String username, @Nullable String passwordHash, Set<Role> roles) {
     this(id, username, passwordHash, roles, true);
   }
 
   /** A disabled account is refused at login (Spring Security checks {@link #isEnabled()}). */
-  public AuthenticatedUser(long id, String username, String passwordHash, Set<Role> roles, boolean enabled) {
+  public AuthenticatedUser(long id, String username, @Nullable String passwordHash, Set<Role> roles, boolean enabled) {
     this.id = id;
     this.username = username;
     this.passwordHash = passwordHash;
@@ -39,6 +41,11 @@ public final class AuthenticatedUser implements UserDetails, CredentialsContaine
 
   public long id() {
     return id;
+  }
+
+  /** {@link #id()} as the typed id module APIs take. */
+  public UserId userId() {
+    return UserId.of(id);
   }
 
   public Set<Role> roles() {
@@ -55,7 +62,7 @@ public final class AuthenticatedUser implements UserDetails, CredentialsContaine
   }
 
   @Override
-  public String getPassword() {
+  public @Nullable String getPassword() {
     return passwordHash;
   }
 

@@ -43,6 +43,9 @@ public class SessionLogin {
     context.setAuthentication(authentication);
     SecurityContextHolder.setContext(context);
     contextRepository.saveContext(context, request, response);
-    return (AuthenticatedUser) authentication.getPrincipal();
+    if (authentication.getPrincipal() instanceof AuthenticatedUser user) {
+      return user;
+    }
+    throw new IllegalStateException("the user details service answers AuthenticatedUser principals");
   }
 }

@@ -5,6 +5,7 @@ import com.bazaar.user.internal.PasswordRules;
 import com.bazaar.user.internal.UsernameRules;
 import com.bazaar.user.internal.Users;
 import java.time.Clock;
+import java.util.Objects;
 import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -40,7 +41,8 @@ public class UserAccounts {
     UsernameRules.check(name);
     PasswordRules.check(password, name);
     long id = ids.nextId();
-    String hash = passwordEncoder.encode(password);
+    // encode answers null only for a null password
+    String hash = Objects.requireNonNull(passwordEncoder.encode(password), "password hash");
     try {
       users.insert(id, name, email, hash, roles, clock.instant());
     } catch (DuplicateKeyException e) {

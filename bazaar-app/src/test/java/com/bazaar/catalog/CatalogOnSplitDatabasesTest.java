@@ -100,7 +100,7 @@ class CatalogOnSplitDatabasesTest extends ApiTest {
     assertThat(newShopper().put("/api/cart/items/" + itemId, "{\"quantity\":1}").status()).isBetween(400, 499);
 
     incomplete.resubmitIncompletePublications(publication ->
-        publication.getEvent() instanceof ItemChanged changed && changed.itemId() == itemId);
+        publication.getEvent() instanceof ItemChanged changed && changed.itemId().value() == itemId);
 
     await().atMost(Duration.ofSeconds(10)).until(() -> openPublicationsOf(itemId) == 0);
     assertThat(events.delivered()).containsEntry(itemId, false);
@@ -185,12 +185,12 @@ class CatalogOnSplitDatabasesTest extends ApiTest {
 
     @EventListener
     public void raised(ItemChanged changed) {
-      raised.add(changed.itemId());
+      raised.add(changed.itemId().value());
     }
 
     @ApplicationModuleListener
     void on(ItemChanged changed) {
-      delivered.put(changed.itemId(), catalog.findItem(changed.itemId()).isPresent());
+      delivered.put(changed.itemId().value(), catalog.findItem(changed.itemId().value()).isPresent());
     }
   }
 }

@@ -151,7 +151,7 @@ abstract class InventoryContractTest extends ApiTest {
     inventory.adjust(itemId, 1);
     inventory.set(itemId, 9);
 
-    assertThat(events.stream(StockChanged.class).filter(e -> e.itemId() == itemId)).hasSize(5);
+    assertThat(events.stream(StockChanged.class).filter(e -> e.itemId().value() == itemId)).hasSize(5);
   }
 
   @Test

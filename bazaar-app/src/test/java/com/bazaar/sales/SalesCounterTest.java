@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.bazaar.order.Order.OrderPaid;
 import com.bazaar.platform.events.EventDeliveries;
 import com.bazaar.platform.events.EventSubscription;
+import com.bazaar.platform.id.OrderId;
+import com.bazaar.platform.id.UserId;
 import com.bazaar.support.ApiClient;
 import com.bazaar.support.ApiTest;
 import com.bazaar.support.TestItems;
@@ -45,7 +47,7 @@ class SalesCounterTest extends ApiTest {
     Trades.pay(shopper, orderId);
     await().atMost(Duration.ofSeconds(20)).until(() -> Trades.sold(anonymous(), kettle) == 2);
 
-    OrderPaid again = new OrderPaid(Long.parseLong(orderId), buyerId(shopper));
+    OrderPaid again = new OrderPaid(OrderId.of(Long.parseLong(orderId)), UserId.of(buyerId(shopper)));
     EventSubscription<?> counter = deliveries.subscriptions().stream()
         .filter(s -> s.name().equals("sales.order-paid")).findFirst().orElseThrow();
     // Duplicates racing each other, as two nodes handed the same message would.

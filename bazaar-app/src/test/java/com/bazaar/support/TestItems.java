@@ -5,6 +5,7 @@ import static com.bazaar.platform.time.UtcColumns.toColumn;
 import com.bazaar.catalog.ItemChanged;
 import com.bazaar.platform.data.DomainDatabaseProperties;
 import com.bazaar.platform.id.IdGenerator;
+import com.bazaar.platform.id.ItemId;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -88,7 +89,7 @@ public class TestItems {
    * caches (item reads, the storefront's kept item grids) drop what they hold.
    */
   private void announce(long itemId) {
-    announcing.executeWithoutResult(status -> events.publishEvent(new ItemChanged(itemId)));
+    announcing.executeWithoutResult(status -> events.publishEvent(new ItemChanged(ItemId.of(itemId))));
   }
 
   public long paymentsOf(long orderId) {

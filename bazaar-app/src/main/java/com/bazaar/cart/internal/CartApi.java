@@ -4,6 +4,7 @@ import com.bazaar.cart.Cart;
 import com.bazaar.cart.CartLine;
 import com.bazaar.cart.Carts;
 import com.bazaar.platform.Money;
+import com.bazaar.platform.id.ItemId;
 import com.bazaar.user.AuthenticatedUser;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -33,7 +34,7 @@ class CartApi {
   @Operation(summary = "The caller's cart")
   @GetMapping
   CartView cart(@AuthenticationPrincipal AuthenticatedUser user) {
-    return CartView.of(carts.cart(user.id()));
+    return CartView.of(carts.cart(user.userId()));
   }
 
   @Operation(summary = "Set an item's quantity in the cart (0 removes it)")
@@ -42,13 +43,13 @@ class CartApi {
       @AuthenticationPrincipal AuthenticatedUser user,
       @PathVariable long itemId,
       @Valid @RequestBody QuantityRequest request) {
-    return CartView.of(carts.setQuantity(user.id(), itemId, request.quantity()));
+    return CartView.of(carts.setQuantity(user.userId(), ItemId.of(itemId), request.quantity()));
   }
 
   @Operation(summary = "Remove an item from the cart")
   @DeleteMapping("/items/{itemId}")
   CartView remove(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable long itemId) {
-    return CartView.of(carts.remove(user.id(), itemId));
+    return CartView.of(carts.remove(user.userId(), ItemId.of(itemId)));
   }
 
   record QuantityRequest(@NotNull @Min(0) @Max(Carts.MAX_QUANTITY) Integer quantity) {}

@@ -12,9 +12,12 @@ import com.bazaar.catalog.PricedItem;
 import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.Money;
 import com.bazaar.platform.data.LockConflictRetry;
+import com.bazaar.platform.id.ItemId;
+import com.bazaar.platform.id.UserId;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
@@ -71,7 +74,8 @@ class JdbcCarts implements Carts {
    * "add to cart" (docs/benchmarks.md, Fast paths). Inside a caller's transaction it reads there.
    */
   @Override
-  public Cart cart(long userId) {
+  public Cart cart(UserId user) {
+    long userId = user.value();
     List<StoredLine> stored =
         jdbc.sql("SELECT item_id, quantity FROM cart_lines WHERE user_id = ? ORDER BY added_at, item_id")
             .param(userId)
@@ -83,11 +87,9 @@ class JdbcCarts implements Carts {
     Map<Long, PricedItem> items = catalog.priced(stored.stream().map(StoredLine::itemId).toList()).stream()
         .collect(Collectors.toMap(PricedItem::id, Function.identity()));
     List<CartLine> lines = stored.stream()
-        .filter(line -> items.containsKey(line.itemId()))
-        .map(line -> {
-          PricedItem item = items.get(line.itemId());
-          return new CartLine(item.id(), item.title(), item.price(), line.quantity());
-        })
+        .flatMap(line -> Optional.ofNullable(items.get(line.itemId()))
+            .map(item -> new CartLine(item.id(), item.title(), item.price(), line.quantity()))
+            .stream())
         .toList();
     Money total = lines.stream()
         .map(line -> line.price().times(line.quantity()))
@@ -96,7 +98,8 @@ class JdbcCarts implements Carts {
   }
 
   @Override
-  public long units(long userId) {
+  public long units(UserId user) {
+    long userId = user.value();
     return jdbc.sql("SELECT COALESCE(SUM(quantity), 0) FROM cart_lines WHERE user_id = ?")
         .param(userId)
         .query(Long.class)
@@ -104,12 +107,14 @@ class JdbcCarts implements Carts {
   }
 
   @Override
-  public Cart setQuantity(long userId, long itemId, int quantity) {
+  public Cart setQuantity(UserId user, ItemId item, int quantity) {
+    long userId = user.value();
+    long itemId = item.value();
     if (quantity < 0 || quantity > MAX_QUANTITY) {
       throw new InvalidInput("quantity", "refusal.between", 0, MAX_QUANTITY);
     }
     if (quantity == 0) {
-      return remove(userId, itemId);
+      return remove(user, item);
     }
     if (catalog.findItem(itemId).isEmpty()) {
       throw new ItemNotFound(itemId);
@@ -120,17 +125,19 @@ class JdbcCarts implements Carts {
       }
       events.publishEvent(new CartChanged(userId));
     }));
-    return cart(userId);
+    return cart(user);
   }
 
   @Override
-  public Cart remove(long userId, long itemId) {
+  public Cart remove(UserId user, ItemId item) {
+    long userId = user.value();
+    long itemId = item.value();
     retry.run(() -> writing.executeWithoutResult(s -> jdbc
         .sql("DELETE FROM cart_lines WHERE user_id = ? AND item_id = ?")
         .params(userId, itemId)
         .update()));
     events.publishEvent(new CartChanged(userId));
-    return cart(userId);
+    return cart(user);
   }
 
   /**
@@ -139,7 +146,8 @@ class JdbcCarts implements Carts {
    * with that shopper's insert. Lines added while the order was being placed stay in the cart.
    */
   @Override
-  public void clear(long userId) {
+  public void clear(UserId user) {
+    long userId = user.value();
     retry.run(() -> writing.executeWithoutResult(s -> {
       List<Long> itemIds = jdbc.sql("SELECT item_id FROM cart_lines WHERE user_id = ?")
           .param(userId)

@@ -55,7 +55,7 @@ class CatalogApi {
     return DetailView.of(catalog.item(id));
   }
 
-  record CategoryView(String id, String name, String parentId) {
+  record CategoryView(String id, String name, @Nullable String parentId) {
     static CategoryView of(Category category) {
       return new CategoryView(
           String.valueOf(category.id()),

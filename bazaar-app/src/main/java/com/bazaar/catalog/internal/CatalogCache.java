@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 import org.springframework.context.event.EventListener;
@@ -40,7 +41,7 @@ class CatalogCache {
   }
 
   /** The item, loaded at most once per key at a time; absent items are cached too. */
-  Optional<ItemDetail> item(long itemId, Supplier<ItemDetail> loader) {
+  Optional<ItemDetail> item(long itemId, Supplier<@Nullable ItemDetail> loader) {
     if (TransactionSynchronizationManager.isActualTransactionActive()) {
       return Optional.ofNullable(loader.get());
     }
@@ -51,17 +52,18 @@ class CatalogCache {
     if (TransactionSynchronizationManager.isActualTransactionActive()) {
       return loader.get();
     }
-    return categories.get(ALL_CATEGORIES, loader::get);
+    // the loader answers a list, never null, so the cache holds one
+    return Objects.requireNonNull(categories.get(ALL_CATEGORIES, loader::get), ALL_CATEGORIES);
   }
 
   @EventListener
   void on(ItemChanged changed) {
-    evictAfterCompletion(changed.itemId());
+    evictAfterCompletion(changed.itemId().value());
   }
 
   @EventListener
   void on(StockChanged changed) {
-    evictAfterCompletion(changed.itemId());
+    evictAfterCompletion(changed.itemId().value());
   }
 
   void evictCategories() {

@@ -19,6 +19,7 @@ import com.bazaar.platform.PageSpec;
 import com.bazaar.platform.data.DataLayout;
 import com.bazaar.platform.data.DomainDatabase;
 import com.bazaar.platform.id.IdGenerator;
+import com.bazaar.platform.id.ItemId;
 import com.bazaar.platform.time.UtcColumns;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -177,7 +178,7 @@ class CatalogService implements Catalog {
     imageStore.store(name, image);
     // As update: the event recorded, then the row changed, in the catalog transaction.
     return catalog.inTransaction(() -> {
-      events.publishEvent(new ItemChanged(itemId));
+      events.publishEvent(new ItemChanged(ItemId.of(itemId)));
       if (!items.attachImage(itemId, name, now())) {
         throw new ItemNotFound(itemId);
       }
@@ -208,7 +209,7 @@ class CatalogService implements Catalog {
     Map<Long, ItemDetail> found =
         withStock(items.findAll(itemIds.stream().distinct().toList())).stream()
             .collect(Collectors.toMap(ItemDetail::id, Function.identity()));
-    return itemIds.stream().filter(found::containsKey).map(id -> found.get(id).summary()).toList();
+    return itemIds.stream().flatMap(id -> Optional.ofNullable(found.get(id)).stream()).map(ItemDetail::summary).toList();
   }
 
   @Override
@@ -235,7 +236,7 @@ class CatalogService implements Catalog {
     Instant now = now();
     return catalog.inTransaction(() -> {
       inventory.stockNewItem(id, draft.stock());
-      events.publishEvent(new ItemChanged(id));
+      events.publishEvent(new ItemChanged(ItemId.of(id)));
       items.insert(row(id, draft, now), now);
       return load(id).orElseThrow();
     });
@@ -253,7 +254,7 @@ class CatalogService implements Catalog {
         throw new ItemNotFound(itemId);
       }
       inventory.set(itemId, draft.stock());
-      events.publishEvent(new ItemChanged(itemId));
+      events.publishEvent(new ItemChanged(ItemId.of(itemId)));
       if (!items.update(row(itemId, draft, now()))) {
         throw new ItemNotFound(itemId);
       }

@@ -32,7 +32,10 @@ class Categories {
   void insert(Category category, int sortOrder) {
     reads.markWritten();
     jdbc.sql("INSERT INTO categories (id, name, parent_id, sort_order) VALUES (?, ?, ?, ?)")
-        .params(category.id(), category.name(), category.parentId(), sortOrder)
+        .param(category.id())
+        .param(category.name())
+        .param(category.parentId()) // NULL for a top-level category
+        .param(sortOrder)
         .update();
   }
 }

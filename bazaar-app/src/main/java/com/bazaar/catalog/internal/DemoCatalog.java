@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -96,7 +97,9 @@ class DemoCatalog implements ApplicationRunner {
     Map<Long, Long> stock = new LinkedHashMap<>();
     for (int i = 0; i < itemCount; i++) {
       Department department = Department.ALL.get(random.nextInt(Department.ALL.size()));
-      Items.Row row = department.item(random, ids.nextId(), categoryIds.get(department.name()), currency, now);
+      // ensureCategories made one for every department
+      long categoryId = Objects.requireNonNull(categoryIds.get(department.name()), department.name());
+      Items.Row row = department.item(random, ids.nextId(), categoryId, currency, now);
       rows.add(row);
       stock.put(row.id(), (long) random.nextInt(501));
     }

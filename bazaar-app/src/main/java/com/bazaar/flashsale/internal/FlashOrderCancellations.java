@@ -28,7 +28,7 @@ class FlashOrderCancellations {
   }
 
   void giveBack(Order.OrderCancelled event) {
-    tickets.findByOrder(event.orderId())
+    tickets.findByOrder(event.orderId().value())
         .filter(settled -> tickets.markReleased(settled.ticket().id(), UtcColumns.now(clock)))
         .ifPresent(settled -> {
           if (naiveMode) {

@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("bazaar.flash")
 record FlashProperties(Mode mode, Queue queue) {
 
+  @SuppressWarnings("NullAway") // an absent resend-after is null, as the binder passes it; Queue's constructor defaults it
   FlashProperties {
     mode = mode == null ? Mode.QUEUED : mode;
     queue = queue == null ? new Queue("bazaar.flash.tickets", 4, 200, null) : queue;

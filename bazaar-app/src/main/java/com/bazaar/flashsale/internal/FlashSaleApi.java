@@ -16,6 +16,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.context.MessageSource;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -107,7 +108,7 @@ class FlashSaleApi {
     }
   }
 
-  record TicketView(String ticket, FlashTicket.Status status, String orderId) {
+  record TicketView(String ticket, FlashTicket.Status status, @Nullable String orderId) {
     static TicketView of(FlashTicket ticket) {
       return new TicketView(String.valueOf(ticket.id()), ticket.status(), ticket.orderId().map(String::valueOf).orElse(null));
     }

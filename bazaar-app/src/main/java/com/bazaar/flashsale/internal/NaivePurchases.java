@@ -8,6 +8,7 @@ import com.bazaar.order.Order;
 import com.bazaar.order.OrderRequestLine;
 import com.bazaar.order.Ordering;
 import com.bazaar.platform.id.IdGenerator;
+import com.bazaar.platform.id.UserId;
 import com.bazaar.platform.time.UtcColumns;
 import java.time.Clock;
 import java.util.Optional;
@@ -50,7 +51,7 @@ class NaivePurchases {
       return FlashPurchase.soldOut(saleId);
     }
     TicketOrder ticket = new TicketOrder(ids.nextId(), saleId, buyerId, quantity);
-    Order order = ordering.placeAtPrice(buyerId, new OrderRequestLine(sale.itemId(), quantity), sale.price(),
+    Order order = ordering.placeAtPrice(UserId.of(buyerId), new OrderRequestLine(sale.itemId(), quantity), sale.price(),
         "flash-" + ticket.ticketId());
     tickets.settle(ticket, FlashTicket.Status.ORDERED, Optional.of(order.id()), UtcColumns.now(clock));
     return FlashPurchase.accepted(new FlashTicket(ticket.ticketId(), saleId, FlashTicket.Status.ORDERED, Optional.of(order.id())));

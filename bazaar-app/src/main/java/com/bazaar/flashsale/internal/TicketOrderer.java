@@ -9,6 +9,7 @@ import com.bazaar.order.Ordering;
 import com.bazaar.platform.Conflict;
 import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.NotFound;
+import com.bazaar.platform.id.UserId;
 import com.bazaar.platform.time.UtcColumns;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
@@ -72,7 +73,7 @@ class TicketOrderer {
     }
     try {
       FlashSale sale = sales.find(ticket.saleId()).orElseThrow(() -> new IllegalStateException("sale " + ticket.saleId() + " vanished"));
-      Order order = ordering.placeAtPrice(ticket.buyerId(), new OrderRequestLine(sale.itemId(), ticket.quantity()),
+      Order order = ordering.placeAtPrice(UserId.of(ticket.buyerId()), new OrderRequestLine(sale.itemId(), ticket.quantity()),
           sale.price(), "flash-" + ticket.ticketId());
       if (tickets.settle(ticket, FlashTicket.Status.ORDERED, Optional.of(order.id()), UtcColumns.now(clock))) {
         meters.ordered();

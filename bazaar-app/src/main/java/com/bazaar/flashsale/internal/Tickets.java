@@ -26,8 +26,9 @@ class Tickets {
       jdbc.sql("""
               INSERT INTO flash_tickets (id, sale_id, buyer_id, quantity, status, order_id, settled_at)
               VALUES (?, ?, ?, ?, ?, ?, ?)""")
-          .params(ticket.ticketId(), ticket.saleId(), ticket.buyerId(), ticket.quantity(), status.name(),
-              orderId.orElse(null), toColumn(now))
+          .params(ticket.ticketId(), ticket.saleId(), ticket.buyerId(), ticket.quantity(), status.name())
+          .param(orderId.orElse(null)) // NULL when the ticket was refused: no order
+          .param(toColumn(now))
           .update();
       return true;
     } catch (DuplicateKeyException alreadySettled) {

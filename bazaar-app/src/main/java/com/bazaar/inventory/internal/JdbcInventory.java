@@ -10,6 +10,7 @@ import com.bazaar.inventory.StockCount;
 import com.bazaar.inventory.StockLine;
 import com.bazaar.inventory.StockNotFound;
 import com.bazaar.platform.InvalidInput;
+import com.bazaar.platform.id.ItemId;
 import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -61,7 +62,7 @@ class JdbcInventory implements Inventory {
     jdbc.sql("INSERT INTO stock (item_id, available, received, updated_at) VALUES (?, ?, ?, ?)")
         .params(itemId, quantity, quantity, now())
         .update();
-    events.publishEvent(new StockChanged(itemId));
+    events.publishEvent(new StockChanged(ItemId.of(itemId)));
   }
 
   @Override
@@ -80,7 +81,7 @@ class JdbcInventory implements Inventory {
           ps.setLong(3, row.getValue());
           ps.setObject(4, now);
         });
-    rows.forEach(row -> events.publishEvent(new StockChanged(row.getKey())));
+    rows.forEach(row -> events.publishEvent(new StockChanged(ItemId.of(row.getKey()))));
   }
 
   /** An item that was never stocked has nothing to sell. */
@@ -135,7 +136,7 @@ class JdbcInventory implements Inventory {
         throw new OutOfStock(line.getKey());
       }
     }
-    wanted.keySet().forEach(itemId -> events.publishEvent(new StockChanged(itemId)));
+    wanted.keySet().forEach(itemId -> events.publishEvent(new StockChanged(ItemId.of(itemId))));
   }
 
   @Override
@@ -156,7 +157,7 @@ class JdbcInventory implements Inventory {
         changed.add(line.getKey());
       }
     }
-    changed.forEach(itemId -> events.publishEvent(new StockChanged(itemId)));
+    changed.forEach(itemId -> events.publishEvent(new StockChanged(ItemId.of(itemId))));
   }
 
   @Override
@@ -178,7 +179,7 @@ class JdbcInventory implements Inventory {
       }
       throw new OutOfStock(itemId);
     }
-    events.publishEvent(new StockChanged(itemId));
+    events.publishEvent(new StockChanged(ItemId.of(itemId)));
     // Our UPDATE holds the row lock until commit, so this reads our own new level.
     return available(itemId);
   }
@@ -196,7 +197,7 @@ class JdbcInventory implements Inventory {
     if (rows == 0) {
       throw new StockNotFound(itemId);
     }
-    events.publishEvent(new StockChanged(itemId));
+    events.publishEvent(new StockChanged(ItemId.of(itemId)));
   }
 
   @Override

@@ -67,7 +67,9 @@ class NotificationApi {
 
   /** The message in the caller's language (Accept-Language; English when none is asked for). */
   private NotificationView view(Notification n, Locale locale) {
-    return NotificationView.of(n, messages.getMessage(n.messageKey(), n.messageArguments(), n.message(), locale));
+    // the stored text is the default, so an answer is never null
+    String message = messages.getMessage(n.messageKey(), n.messageArguments(), n.message(), locale);
+    return NotificationView.of(n, message != null ? message : n.message());
   }
 
   record NotificationView(String id, String orderId, String kind, String message, Instant createdAt, boolean read) {

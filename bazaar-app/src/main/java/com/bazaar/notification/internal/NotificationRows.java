@@ -71,6 +71,6 @@ class NotificationRows {
   private static Notification notification(ResultSet rs) throws SQLException {
     return new Notification(rs.getLong("id"), rs.getLong("order_id"), Notification.Kind.valueOf(rs.getString("kind")),
         rs.getString("message"), UtcColumns.instant(rs, "created_at"),
-        UtcColumns.instant(rs, "read_at"));
+        UtcColumns.nullableInstant(rs, "read_at"));
   }
 }

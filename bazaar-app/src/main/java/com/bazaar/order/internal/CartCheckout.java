@@ -3,6 +3,7 @@ package com.bazaar.order.internal;
 import com.bazaar.cart.Cart;
 import com.bazaar.cart.Carts;
 import com.bazaar.order.OrderRequestLine;
+import com.bazaar.platform.id.UserId;
 import org.springframework.stereotype.Component;
 
 /** An order from the buyer's cart: its lines at the time of placing, and the cart emptied once the order stands. */
@@ -17,7 +18,7 @@ class CartCheckout {
   }
 
   RequestedLines lines(long buyerId) {
-    Cart cart = carts.cart(buyerId);
+    Cart cart = carts.cart(UserId.of(buyerId));
     if (cart.isEmpty()) {
       throw new EmptyCart();
     }
@@ -27,6 +28,6 @@ class CartCheckout {
 
   /** In the transaction that confirms the placement: the cart empties only with a placed order. */
   void clear(long buyerId) {
-    carts.clear(buyerId);
+    carts.clear(UserId.of(buyerId));
   }
 }

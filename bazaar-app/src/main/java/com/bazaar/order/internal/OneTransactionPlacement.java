@@ -2,6 +2,8 @@ package com.bazaar.order.internal;
 
 import com.bazaar.order.Order;
 import com.bazaar.platform.data.LockConflictRetry;
+import com.bazaar.platform.id.OrderId;
+import com.bazaar.platform.id.UserId;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -36,7 +38,7 @@ final class OneTransactionPlacement implements OrderPlacement {
       meters.observeInsert(() -> orders.insert(order));
       stock.markPlaced(order.id());
       whenPlaced.run();
-      events.publish(new Order.OrderPlaced(order.id(), order.buyerId()));
+      events.publish(new Order.OrderPlaced(OrderId.of(order.id()), UserId.of(order.buyerId())));
       return order;
     }));
   }

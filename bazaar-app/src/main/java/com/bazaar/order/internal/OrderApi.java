@@ -12,6 +12,7 @@ import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.Money;
 import com.bazaar.platform.Page;
 import com.bazaar.platform.PageSpec;
+import com.bazaar.platform.id.OrderId;
 import com.bazaar.user.AuthenticatedUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -58,7 +59,7 @@ class OrderApi {
     Optional<String> key = idempotencyKey(http);
     Order order = Boolean.TRUE.equals(request.fromCart())
         ? fromCart(user, request, key)
-        : ordering.place(user.id(), request.requestLines(), request.choices(), key);
+        : ordering.place(user.userId(), request.requestLines(), request.choices(), key);
     return ResponseEntity.status(HttpStatus.CREATED)
         .location(URI.create("/api/orders/" + order.id()))
         .body(OrderView.of(order));
@@ -70,13 +71,13 @@ class OrderApi {
       @AuthenticationPrincipal AuthenticatedUser user,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "20") int size) {
-    return ordering.orders(user.id(), new PageSpec(page, size)).map(OrderView::of);
+    return ordering.orders(user.userId(), new PageSpec(page, size)).map(OrderView::of);
   }
 
   @Operation(summary = "One of the caller's orders")
   @GetMapping("/{orderId}")
   OrderView order(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable long orderId) {
-    return OrderView.of(ordering.order(user.id(), orderId));
+    return OrderView.of(ordering.order(user.userId(), OrderId.of(orderId)));
   }
 
   /** The body, if any, is ignored: the order says what to pay. */
@@ -87,13 +88,13 @@ class OrderApi {
       @AuthenticationPrincipal AuthenticatedUser user,
       @PathVariable long orderId,
       HttpServletRequest http) {
-    return OrderView.of(ordering.pay(user.id(), orderId, idempotencyKey(http)));
+    return OrderView.of(ordering.pay(user.userId(), OrderId.of(orderId), idempotencyKey(http)));
   }
 
   @Operation(summary = "Cancel an order: its stock returns")
   @PostMapping("/{orderId}/cancel")
   OrderView cancel(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable long orderId) {
-    return OrderView.of(ordering.cancel(user.id(), orderId));
+    return OrderView.of(ordering.cancel(user.userId(), OrderId.of(orderId)));
   }
 
   /**
@@ -108,7 +109,7 @@ class OrderApi {
     if (request.lines() != null) {
       throw new InvalidInput("fromCart", "refusal.order.linesOrCart");
     }
-    return ordering.placeFromCart(user.id(), request.choices(), key);
+    return ordering.placeFromCart(user.userId(), request.choices(), key);
   }
 
   record PlaceRequest(List<LineRequest> lines, Boolean fromCart, @Nullable Long addressId,
@@ -147,15 +148,15 @@ class OrderApi {
   record LineRequest(Long itemId, Integer quantity) {}
 
   record OrderView(String id, OrderStatus status, List<LineView> lines, Money total, String createdAt,
-      String paidAt, String paymentDeadline, @Nullable AddressView address, @Nullable PaymentMethod paymentMethod) {
+      @Nullable String paidAt, String paymentDeadline, @Nullable AddressView address, @Nullable PaymentMethod paymentMethod) {
     static OrderView of(Order order) {
       return new OrderView(String.valueOf(order.id()), order.status(),
-          order.lines().stream().map(LineView::of).toList(), order.total(), text(order.createdAt()),
-          text(order.paidAt()), text(order.paymentDeadline()), order.deliveryAddress().map(AddressView::of).orElse(null),
+          order.lines().stream().map(LineView::of).toList(), order.total(), order.createdAt().toString(),
+          text(order.paidAt()), order.paymentDeadline().toString(), order.deliveryAddress().map(AddressView::of).orElse(null),
           order.paymentMethod().orElse(null));
     }
 
-    private static String text(Instant instant) {
+    private static @Nullable String text(@Nullable Instant instant) {
       return instant == null ? null : instant.toString();
     }
   }

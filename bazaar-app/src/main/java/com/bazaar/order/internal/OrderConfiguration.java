@@ -44,6 +44,6 @@ class OrderConfiguration {
   @Bean
   EventSubscription<OrderPlaced> cancelUnpaidOrder(OrderSettlement settlement, OrderProperties properties) {
     return EventSubscription.delayed("order.unpaid-cancellation", OrderPlaced.class, properties.paymentWindow(),
-        placed -> settlement.cancelOverdue(placed.orderId()));
+        placed -> settlement.cancelOverdue(placed.orderId().value()));
   }
 }

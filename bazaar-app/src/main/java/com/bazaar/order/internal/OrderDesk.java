@@ -13,6 +13,8 @@ import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.Money;
 import com.bazaar.platform.Page;
 import com.bazaar.platform.PageSpec;
+import com.bazaar.platform.id.OrderId;
+import com.bazaar.platform.id.UserId;
 import com.bazaar.user.AddressBook;
 import com.bazaar.user.AddressNotFound;
 import java.util.List;
@@ -72,15 +74,17 @@ class OrderDesk implements Ordering {
   }
 
   @Override
-  public Order place(long buyerId, List<OrderRequestLine> lines, CheckoutChoices choices,
+  public Order place(UserId buyer, List<OrderRequestLine> lines, CheckoutChoices choices,
       Optional<String> idempotencyKey) {
+    long buyerId = buyer.value();
     RequestedLines requested = RequestedLines.of(lines, limits);
     return requests.once(buyerId, PLACE_SCOPE, idempotencyKey, requested.canonical() + choices.canonical(),
         claim -> placeNow(buyerId, claim, () -> requested, Map.of(), true, choices, () -> {}));
   }
 
   @Override
-  public Order placeAtPrice(long buyerId, OrderRequestLine line, Money unitPrice, String idempotencyKey) {
+  public Order placeAtPrice(UserId buyer, OrderRequestLine line, Money unitPrice, String idempotencyKey) {
+    long buyerId = buyer.value();
     RequestedLines requested = RequestedLines.of(List.of(line), limits);
     // A flash sale caps each buyer itself (FlashSaleDesk), and its queued ticket must become an order.
     return requests.once(buyerId, PLACE_SCOPE, Optional.of(idempotencyKey), requested.canonical() + "@" + unitPrice,
@@ -89,30 +93,33 @@ class OrderDesk implements Ordering {
   }
 
   @Override
-  public Order placeFromCart(long buyerId, CheckoutChoices choices, Optional<String> idempotencyKey) {
+  public Order placeFromCart(UserId buyer, CheckoutChoices choices, Optional<String> idempotencyKey) {
+    long buyerId = buyer.value();
     return requests.once(buyerId, PLACE_SCOPE, idempotencyKey, "fromCart" + choices.canonical(),
         claim -> placeNow(buyerId, claim, () -> checkout.lines(buyerId), Map.of(), true, choices,
             () -> checkout.clear(buyerId)));
   }
 
   @Override
-  public Order pay(long buyerId, long orderId, Optional<String> idempotencyKey) {
-    return requests.once(buyerId, PAY_SCOPE, idempotencyKey, "pay:" + orderId,
-        claim -> settlement.pay(buyerId, orderId, claim));
+  public Order pay(UserId buyer, OrderId order, Optional<String> idempotencyKey) {
+    return requests.once(buyer.value(), PAY_SCOPE, idempotencyKey, "pay:" + order.value(),
+        claim -> settlement.pay(buyer.value(), order.value(), claim));
   }
 
   @Override
-  public Order cancel(long buyerId, long orderId) {
-    return settlement.cancel(buyerId, orderId);
+  public Order cancel(UserId buyer, OrderId order) {
+    return settlement.cancel(buyer.value(), order.value());
   }
 
   @Override
-  public Order order(long buyerId, long orderId) {
-    return store.reading().execute(s -> orders.find(buyerId, orderId)).orElseThrow(() -> new OrderNotFound(orderId));
+  public Order order(UserId buyer, OrderId order) {
+    return store.reading().execute(s -> orders.find(buyer.value(), order.value()))
+        .orElseThrow(() -> new OrderNotFound(order.value()));
   }
 
   @Override
-  public Page<Order> orders(long buyerId, PageSpec page) {
+  public Page<Order> orders(UserId buyer, PageSpec page) {
+    long buyerId = buyer.value();
     return store.reading().execute(s -> Page.of(orders.page(buyerId, page), page, orders.count(buyerId)));
   }
 

@@ -8,6 +8,8 @@ import com.bazaar.order.OrderStatus;
 import com.bazaar.order.internal.Reservations.State;
 import com.bazaar.payment.Payments;
 import com.bazaar.platform.data.LockConflictRetry;
+import com.bazaar.platform.id.OrderId;
+import com.bazaar.platform.id.UserId;
 import com.bazaar.platform.time.UtcColumns;
 import java.time.Clock;
 import java.time.Instant;
@@ -53,7 +55,8 @@ class OrderSettlement {
   }
 
   Order pay(long buyerId, long orderId, Optional<IdempotentRequests.Claim> claim) {
-    Order paid = lockConflicts.run(() -> store.writing().execute(s -> {
+    // empty: the reservation was released first, so the order is cancelled, not paid
+    Optional<Order> paid = lockConflicts.run(() -> store.writing().execute(s -> {
       Order order = orders.lock(buyerId, orderId).orElseThrow(() -> new OrderNotFound(orderId));
       Instant now = now();
       order.markPaid(now);
@@ -66,23 +69,20 @@ class OrderSettlement {
         order.paymentMethod().ifPresentOrElse(
             method -> payments.collect(order.id(), buyerId, order.total(), method),
             () -> payments.collect(order.id(), buyerId, order.total()));
-        events.publish(new Order.OrderPaid(order.id(), buyerId));
+        events.publish(new Order.OrderPaid(OrderId.of(order.id()), UserId.of(buyerId)));
         return State.PAID;
       });
       // The reservation decides; the order row follows it, repairing a step a crash cut short.
       if (decided == State.PAID) {
         orders.recordPaid(orderId, now);
-        return order;
+        return Optional.of(order);
       }
       if (decided == State.RELEASED) {
         orders.recordCancelled(orderId, now);
       }
-      return null;
+      return Optional.<Order>empty();
     }));
-    if (paid == null) {
-      throw new OrderNotPayable(orderId, OrderStatus.CANCELLED);
-    }
-    return paid;
+    return paid.orElseThrow(() -> new OrderNotPayable(orderId, OrderStatus.CANCELLED));
   }
 
   Order cancel(long buyerId, long orderId) {
@@ -112,7 +112,7 @@ class OrderSettlement {
   private Order cancelLocked(Order order, Instant now) {
     boolean paid = writing.execute(s -> {
       if (stock.giveBack(order.id())) {
-        events.publish(new Order.OrderCancelled(order.id(), order.buyerId()));
+        events.publish(new Order.OrderCancelled(OrderId.of(order.id()), UserId.of(order.buyerId())));
         return false;
       }
       return reservations.state(order.id()).orElseThrow() == State.PAID;

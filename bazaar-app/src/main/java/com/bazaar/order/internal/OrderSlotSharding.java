@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.shardingsphere.sharding.api.sharding.complex.ComplexKeysShardingAlgorithm;
 import org.apache.shardingsphere.sharding.api.sharding.complex.ComplexKeysShardingValue;
+import org.jspecify.annotations.Nullable;
 
 /**
  * ShardingSphere's routing hook for orders and their lines. Each row belongs to one of
@@ -45,7 +46,7 @@ public final class OrderSlotSharding implements ComplexKeysShardingAlgorithm<Com
   }
 
   /** The slots the statement's values name, or null if it names none (broadcast). */
-  private static Collection<Integer> slots(Map<String, Collection<Comparable<?>>> values) {
+  private static @Nullable Collection<Integer> slots(Map<String, Collection<Comparable<?>>> values) {
     for (Map.Entry<String, Collection<Comparable<?>>> column : values.entrySet()) {
       String name = column.getKey().toLowerCase();
       if (name.equals("buyer_id")) {

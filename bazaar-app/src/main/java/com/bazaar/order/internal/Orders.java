@@ -48,12 +48,14 @@ class Orders {
             INSERT INTO orders (id, buyer_id, status, total_amount, currency, created_at, payment_deadline,
               payment_method, ship_recipient, ship_phone, ship_region, ship_city, ship_line, ship_postcode)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(order.id(), order.buyerId(), order.status().name(), order.total().amount(),
+        // a List, not varargs: Spring 7 declares params(Object...) without NULL elements, and
+        // payment_method and ship_* are NULL for an order placed without checkout choices
+        .params(Arrays.asList(order.id(), order.buyerId(), order.status().name(), order.total().amount(),
             order.total().currency(), toColumn(order.createdAt()), toColumn(order.paymentDeadline()),
             order.paymentMethod().map(Enum::name).orElse(null),
             ship(order, DeliveryAddress::recipient), ship(order, DeliveryAddress::phone),
             ship(order, DeliveryAddress::region), ship(order, DeliveryAddress::city),
-            ship(order, DeliveryAddress::line), ship(order, DeliveryAddress::postcode))
+            ship(order, DeliveryAddress::line), ship(order, DeliveryAddress::postcode)))
         .update();
     int lineNo = 0;
     for (OrderLine line : order.lines()) {
@@ -238,7 +240,7 @@ class Orders {
   private static Head head(ResultSet rs) throws SQLException {
     return new Head(rs.getLong("id"), rs.getLong("buyer_id"), OrderStatus.valueOf(rs.getString("status")),
         rs.getString("currency"), UtcColumns.instant(rs, "created_at"), UtcColumns.instant(rs, "payment_deadline"),
-        UtcColumns.instant(rs, "paid_at"), UtcColumns.instant(rs, "cancelled_at"), deliveryAddress(rs),
+        UtcColumns.nullableInstant(rs, "paid_at"), UtcColumns.nullableInstant(rs, "cancelled_at"), deliveryAddress(rs),
         paymentMethod(rs));
   }
 
@@ -260,7 +262,7 @@ class Orders {
   }
 
   private record Head(long id, long buyerId, OrderStatus status, String currency, Instant createdAt,
-      Instant paymentDeadline, Instant paidAt, Instant cancelledAt, @Nullable DeliveryAddress deliveryAddress,
+      Instant paymentDeadline, @Nullable Instant paidAt, @Nullable Instant cancelledAt, @Nullable DeliveryAddress deliveryAddress,
       @Nullable PaymentMethod paymentMethod) {}
 
   private record StoredLine(long orderId, long itemId, String title, long priceAmount, int quantity) {}

@@ -2,6 +2,8 @@ package com.bazaar.order.internal;
 
 import com.bazaar.order.Order;
 import com.bazaar.order.internal.Reservations.State;
+import com.bazaar.platform.id.OrderId;
+import com.bazaar.platform.id.UserId;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -50,7 +52,7 @@ final class ReservationSagaPlacement implements OrderPlacement {
         return true;
       }
       whenPlaced.run();
-      events.publish(new Order.OrderPlaced(order.id(), order.buyerId()));
+      events.publish(new Order.OrderPlaced(OrderId.of(order.id()), UserId.of(order.buyerId())));
       return false;
     }));
     if (abandoned) {

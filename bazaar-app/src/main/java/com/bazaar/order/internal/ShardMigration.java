@@ -21,6 +21,7 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.zip.CRC32;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -142,8 +143,8 @@ class ShardMigration {
       List<Map<String, Object>> orders = rows(from, "orders", "id", batch);
       List<Map<String, Object>> lines = rows(from, "order_lines", "order_id", batch);
       for (Map<String, Object> order : orders) {
-        long oldId = ((Number) order.get("id")).longValue();
-        long newId = ids.get(oldId);
+        long oldId = idColumn(order, "id");
+        long newId = planned(ids, oldId);
         if (Boolean.TRUE.equals(shards.reading().execute(s ->
             shards.jdbc().sql("SELECT COUNT(*) FROM orders WHERE id = ?").param(newId).query(Long.class).single() > 0))) {
           skipped++;
@@ -151,7 +152,7 @@ class ShardMigration {
         }
         shards.writing().executeWithoutResult(s -> {
           insert(shards.jdbc(), "orders", withValue(order, "id", newId));
-          lines.stream().filter(l -> ((Number) l.get("order_id")).longValue() == oldId)
+          lines.stream().filter(l -> idColumn(l, "order_id") == oldId)
               .forEach(l -> insert(shards.jdbc(), "order_lines", withValue(l, "order_id", newId)));
         });
         copied++;
@@ -181,13 +182,13 @@ class ShardMigration {
     List<Map<String, Object>> orders = rows(from, "orders", null, List.of());
     List<Map<String, Object>> lines = rows(from, "order_lines", null, List.of());
     Map<Long, List<String>> stock = new LinkedHashMap<>();
-    lines.forEach(l -> stock.computeIfAbsent(((Number) l.get("order_id")).longValue(), k -> new ArrayList<>())
+    lines.forEach(l -> stock.computeIfAbsent(idColumn(l, "order_id"), k -> new ArrayList<>())
         .add(l.get("item_id") + ":" + l.get("quantity")));
     appTransactions.executeWithoutResult(s -> {
       app.sql("DELETE FROM order_reservations").update();
       for (Map<String, Object> order : orders) {
-        long oldId = ((Number) order.get("id")).longValue();
-        String state = switch ((String) order.get("status")) {
+        long oldId = idColumn(order, "id");
+        String state = switch (String.valueOf(column(order, "status"))) {
           case "PENDING_PAYMENT" -> "PLACED";
           case "PAID" -> "PAID";
           default -> "RELEASED";
@@ -195,8 +196,9 @@ class ShardMigration {
         app.sql("""
                 INSERT INTO order_reservations (order_id, buyer_id, state, stock, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?)""")
-            .params(ids.get(oldId), order.get("buyer_id"), state, String.join(",", stock.get(oldId)),
-                order.get("created_at"), order.get("created_at"))
+            .params(planned(ids, oldId), column(order, "buyer_id"), state,
+                String.join(",", stock.getOrDefault(oldId, List.of())),
+                column(order, "created_at"), column(order, "created_at"))
             .update();
       }
     });
@@ -236,7 +238,7 @@ class ShardMigration {
     return sum;
   }
 
-  private static String canonical(Object value) {
+  private static String canonical(@Nullable Object value) {
     if (value == null) {
       return "null";
     }
@@ -270,8 +272,33 @@ class ShardMigration {
   }
 
   private static Map<String, Object> mapped(Map<String, Object> row, String column, Map<Long, Long> ids) {
-    Long newId = ids.get(((Number) row.get(column)).longValue());
+    Long newId = ids.get(idColumn(row, column));
     return newId == null ? row : withValue(row, column, newId);
+  }
+
+  /** A NOT NULL column of a copied row. */
+  private static Object column(Map<String, Object> row, String column) {
+    Object value = row.get(column);
+    if (value == null) {
+      throw new IllegalStateException(column + " is NULL in " + row);
+    }
+    return value;
+  }
+
+  private static long idColumn(Map<String, Object> row, String column) {
+    if (column(row, column) instanceof Number id) {
+      return id.longValue();
+    }
+    throw new IllegalStateException(column + " is not a number in " + row);
+  }
+
+  /** The order's id on the shards: the plan covers every order of the source. */
+  private static long planned(Map<Long, Long> ids, long oldId) {
+    Long newId = ids.get(oldId);
+    if (newId == null) {
+      throw new IllegalStateException("order " + oldId + " is not in the plan");
+    }
+    return newId;
   }
 
   private static Map<String, Object> withValue(Map<String, Object> row, String column, Object value) {
@@ -289,7 +316,8 @@ class ShardMigration {
   }
 
   /** The table's rows as column → value (lower-case names), all or those whose column is in keys. */
-  private static List<Map<String, Object>> rows(Connection from, String table, String keyColumn, List<Long> keys)
+  private static List<Map<String, Object>> rows(
+      Connection from, String table, @Nullable String keyColumn, List<Long> keys)
       throws SQLException {
     String where = keyColumn == null ? "" : " WHERE " + keyColumn + " IN ("
         + String.join(",", keys.stream().map(String::valueOf).toList()) + ")";

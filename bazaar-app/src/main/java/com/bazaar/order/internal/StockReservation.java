@@ -4,6 +4,8 @@ import com.bazaar.inventory.Inventory;
 import com.bazaar.inventory.StockLine;
 import com.bazaar.order.Order;
 import com.bazaar.order.internal.Reservations.State;
+import com.bazaar.platform.id.OrderId;
+import com.bazaar.platform.id.UserId;
 import com.bazaar.platform.time.UtcColumns;
 import java.time.Clock;
 import java.util.List;
@@ -73,7 +75,7 @@ class StockReservation {
     boolean landed = Boolean.TRUE.equals(store.reading().execute(s -> orders.exists(orderId)));
     writing.executeWithoutResult(s -> {
       if (landed && markPlaced(orderId)) {
-        events.publish(new Order.OrderPlaced(orderId, buyerId));
+        events.publish(new Order.OrderPlaced(OrderId.of(orderId), UserId.of(buyerId)));
       } else if (!landed && giveBack(orderId)) {
         requests.releasePlaceKeys(orderId); // a retry with the same key places the order anew
       }

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request to one operation of the document (its path variables filled in), made from the
@@ -50,12 +51,12 @@ final class ProbeRequest extends HttpServletRequestWrapper {
   }
 
   @Override
-  public String getPathInfo() {
+  public @Nullable String getPathInfo() {
     return null;
   }
 
   @Override
-  public String getQueryString() {
+  public @Nullable String getQueryString() {
     return null;
   }
 
@@ -65,7 +66,7 @@ final class ProbeRequest extends HttpServletRequestWrapper {
   }
 
   @Override
-  public Object getAttribute(String name) {
+  public @Nullable Object getAttribute(String name) {
     return attributes.get(name);
   }
 

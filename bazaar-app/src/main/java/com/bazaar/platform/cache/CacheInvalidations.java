@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.connection.Message;
@@ -73,7 +74,7 @@ final class CacheInvalidations implements MessageListener, AutoCloseable {
 
   /** Also receives this node's own messages: evicting an already evicted key is harmless. */
   @Override
-  public void onMessage(Message message, byte[] pattern) {
+  public void onMessage(Message message, byte @Nullable [] pattern) {
     String body = new String(message.getBody(), StandardCharsets.UTF_8);
     int bar = body.indexOf('|');
     TwoLevelCache cache = bar < 0 ? null : caches.get(body.substring(0, bar));

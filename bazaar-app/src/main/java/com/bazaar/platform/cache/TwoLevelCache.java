@@ -54,7 +54,7 @@ final class TwoLevelCache implements Cache {
 
   @Override
   @SuppressWarnings("unchecked")
-  public <T> @Nullable T get(Object key, Class<T> type) {
+  public <T> @Nullable T get(Object key, @Nullable Class<T> type) {
     ValueWrapper found = get(key);
     return found == null ? null : (T) found.get();
   }

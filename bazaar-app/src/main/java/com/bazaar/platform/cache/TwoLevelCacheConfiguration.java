@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -85,7 +86,9 @@ class TwoLevelCacheConfiguration {
     for (String name : properties.names()) {
       Cache local = new CaffeineCache(name,
           CaffeineCacheConfiguration.localCache(properties.maximumSize(), localTtl).build(), true);
-      TwoLevelCache cache = new TwoLevelCache(local, shared.getCache(name), invalidations,
+      // every name has its configuration above, so the shared manager has its cache
+      Cache sharedLevel = Objects.requireNonNull(shared.getCache(name), name);
+      TwoLevelCache cache = new TwoLevelCache(local, sharedLevel, invalidations,
           new CacheLevelMeters(meters, name));
       invalidations.register(cache);
       caches.put(name, cache);

@@ -3,6 +3,7 @@ package com.bazaar.platform.data;
 import java.util.Map;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.boot.health.contributor.HealthContributors;
@@ -34,7 +35,7 @@ final class DatabaseHealth implements CompositeHealthContributor {
   }
 
   @Override
-  public HealthContributor getContributor(String name) {
+  public @Nullable HealthContributor getContributor(String name) {
     DataSource dataSource = "main".equals(name) ? main : layout.ownDataSources().get(name);
     return dataSource == null ? null : probe(dataSource);
   }

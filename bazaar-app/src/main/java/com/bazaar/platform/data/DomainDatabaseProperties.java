@@ -21,6 +21,7 @@ public record DomainDatabaseProperties(
     minimumIdle = minimumIdle < 1 ? Math.min(2, maximumPoolSize) : Math.min(minimumIdle, maximumPoolSize);
   }
 
+  @SuppressWarnings("NullAway") // absent keys are null, as the binder passes them; the constructor defaults them
   public static DomainDatabaseProperties of(Environment environment, String domain) {
     return Binder.get(environment)
         .bind("bazaar.datasource." + domain, DomainDatabaseProperties.class)

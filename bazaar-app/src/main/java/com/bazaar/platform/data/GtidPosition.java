@@ -2,6 +2,7 @@ package com.bazaar.platform.data;
 
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A MariaDB GTID position ({@code @@gtid_binlog_pos}, {@code @@gtid_slave_pos}): the last
@@ -16,7 +17,7 @@ record GtidPosition(Map<Long, Long> sequenceByDomain) {
     sequenceByDomain = Map.copyOf(sequenceByDomain);
   }
 
-  static GtidPosition parse(String text) {
+  static GtidPosition parse(@Nullable String text) {
     Map<Long, Long> sequences = new TreeMap<>();
     if (text != null) {
       for (String gtid : text.split(",")) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -85,7 +86,7 @@ final class Migrations {
     }
   }
 
-  private static boolean isTrue(Object value) {
+  private static boolean isTrue(@Nullable Object value) {
     return value instanceof Boolean b ? b : value instanceof Number n && n.intValue() != 0;
   }
 

@@ -65,9 +65,9 @@ class ReadRoutingConfiguration {
      */
     @Bean
     WriteFence writeFence(ReplicaProperties properties, ObjectProvider<StringRedisTemplate> redis) {
-      return properties.fence().shared()
-          ? new RedisWriteFence(redis.getObject(), properties.fence().key())
-          : new LocalWriteFence();
+      // Fence refuses type redis without a key
+      String sharedKey = properties.fence().shared() ? properties.fence().key() : null;
+      return sharedKey != null ? new RedisWriteFence(redis.getObject(), sharedKey) : new LocalWriteFence();
     }
 
     @Bean

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.CountAtBucket;
+import io.micrometer.core.instrument.search.Search;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -139,7 +140,7 @@ public class OperationsFigures {
     long failed = count("bazaar.flash.tickets", "outcome", "failed");
     figures.add(new Figure("flash tickets queued / ordered / failed", queued + " / " + ordered + " / " + failed));
     figures.add(new Figure("flash tickets waiting", number(gauge("bazaar.flash.queue.depth"))));
-    figures.add(new Figure("requests shed (503)", Long.toString(count("bazaar.requests.shed", null, null))));
+    figures.add(new Figure("requests shed (503)", Long.toString(count("bazaar.requests.shed"))));
     return new Snapshot("this node's meters since it started", figures, endpointsOfThisNode(), List.of());
   }
 
@@ -171,14 +172,16 @@ public class OperationsFigures {
 
   /** The smallest SLO bucket bound under which 99% of these timers' requests finished. */
   private static String p99Bound(List<Timer> timers) {
-    double[] bounds = null;
-    double[] counts = null;
+    double[] bounds = {};
+    double[] counts = {};
+    boolean first = true;
     double total = 0;
     for (Timer timer : timers) {
       CountAtBucket[] buckets = timer.takeSnapshot().histogramCounts();
-      if (bounds == null) {
+      if (first) {
         bounds = new double[buckets.length];
         counts = new double[buckets.length];
+        first = false;
       }
       for (int i = 0; i < Math.min(buckets.length, bounds.length); i++) {
         bounds[i] = buckets[i].bucket(java.util.concurrent.TimeUnit.SECONDS);
@@ -186,7 +189,7 @@ public class OperationsFigures {
       }
       total += timer.count();
     }
-    if (bounds == null || total == 0) {
+    if (first || total == 0) {
       return "–";
     }
     for (int i = 0; i < bounds.length; i++) {
@@ -197,11 +200,15 @@ public class OperationsFigures {
     return "over " + seconds(bounds[bounds.length - 1]);
   }
 
+  private long count(String name) {
+    return sum(meters.find(name));
+  }
+
   private long count(String name, String tag, String value) {
-    var search = meters.find(name);
-    if (tag != null) {
-      search = search.tag(tag, value);
-    }
+    return sum(meters.find(name).tag(tag, value));
+  }
+
+  private static long sum(Search search) {
     return (long) search.counters().stream().mapToDouble(Counter::count).sum();
   }
 

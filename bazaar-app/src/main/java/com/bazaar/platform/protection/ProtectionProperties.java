@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("bazaar.protection")
 public record ProtectionProperties(Shedding shedding, Breaker breaker) {
 
+  @SuppressWarnings("NullAway") // absent keys are null, as the binder passes them; Shedding's constructor defaults them
   public ProtectionProperties {
     shedding = shedding == null ? new Shedding(null, null, null, null, null, null) : shedding;
     breaker = breaker == null ? new Breaker(50, 10, 5, Duration.ofSeconds(10)) : breaker;

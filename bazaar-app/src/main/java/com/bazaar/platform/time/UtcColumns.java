@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Instants travel to and from DATETIME columns as UTC local date-times, so neither the JVM's
@@ -24,10 +25,20 @@ public final class UtcColumns {
   }
 
   public static LocalDateTime toColumn(Instant instant) {
-    return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
   }
 
+  /** A NOT NULL column's instant. */
   public static Instant instant(ResultSet rs, String column) throws SQLException {
+    Instant value = nullableInstant(rs, column);
+    if (value == null) {
+      throw new IllegalStateException("column " + column + " is NULL, but the schema says NOT NULL");
+    }
+    return value;
+  }
+
+  /** A NULL-able column's instant (a time that has not come yet: paid, cancelled, read). */
+  public static @Nullable Instant nullableInstant(ResultSet rs, String column) throws SQLException {
     LocalDateTime value = rs.getObject(column, LocalDateTime.class);
     return value == null ? null : value.toInstant(ZoneOffset.UTC);
   }

@@ -32,7 +32,7 @@ public final class Traces {
     TraceContext context = tracer.currentTraceContext().context();
     Map<String, String> carrier = new LinkedHashMap<>();
     if (context != null) {
-      propagator.inject(context, carrier, Map::put);
+      propagator.inject(context, carrier, (c, key, value) -> carrier.put(key, value));
     }
     return carrier;
   }
@@ -70,6 +70,6 @@ public final class Traces {
 
   /** Writes the span's context into message headers, for the consumer's span to join. */
   public void inject(Span span, Map<String, Object> headers) {
-    propagator.inject(span.context(), headers, Map::put);
+    propagator.inject(span.context(), headers, (c, key, value) -> headers.put(key, value));
   }
 }

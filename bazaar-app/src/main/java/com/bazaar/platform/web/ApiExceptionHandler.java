@@ -8,11 +8,13 @@ import com.bazaar.platform.ratelimit.RateLimited;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.MethodParameter;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -107,7 +109,7 @@ final class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     var errors =
         e.getBindingResult().getFieldErrors().stream()
-            .map(f -> new FieldError(f.getField(), f.getDefaultMessage()))
+            .map(f -> new FieldError(f.getField(), messageOf(f.getDefaultMessage())))
             .toList();
     return ResponseEntity.badRequest().body(invalidFields(errors));
   }
@@ -120,7 +122,7 @@ final class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             .flatMap(
                 r ->
                     r.getResolvableErrors().stream()
-                        .map(err -> new FieldError(r.getMethodParameter().getParameterName(), err.getDefaultMessage())))
+                        .map(err -> new FieldError(parameterName(r.getMethodParameter()), messageOf(err.getDefaultMessage()))))
             .toList();
     return ResponseEntity.badRequest().body(invalidFields(errors));
   }
@@ -151,7 +153,7 @@ final class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @Override
   protected ResponseEntity<Object> createResponseEntity(
-      Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+      @Nullable Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     // Framework exceptions (405, 415, 406, missing parameters) get the trace id too.
     if (body instanceof ProblemDetail problem) {
       ProblemDetail withTrace =
@@ -193,6 +195,16 @@ final class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     problem.setProperty(
         "errors", errors.stream().map(f -> Map.of("field", f.field(), "message", f.message())).toList());
     return problem;
+  }
+
+  /** A constraint without a message still names what is wrong: Map.of takes no null. */
+  private String messageOf(@Nullable String defaultMessage) {
+    return defaultMessage != null ? defaultMessage : text("problem.invalidInput");
+  }
+
+  private static String parameterName(MethodParameter parameter) {
+    String name = parameter.getParameterName();
+    return name != null ? name : "parameter";
   }
 
   private String text(String key) {

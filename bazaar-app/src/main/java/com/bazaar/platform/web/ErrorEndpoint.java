@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -29,8 +30,9 @@ final class ErrorEndpoint implements ErrorController {
     this.messages = messages;
   }
 
+  /** A page's view name, or null once a problem+json answer is written. */
   @RequestMapping("/error")
-  String error(HttpServletRequest request, HttpServletResponse response, Model model)
+  @Nullable String error(HttpServletRequest request, HttpServletResponse response, Model model)
       throws IOException {
     HttpStatus status = statusOf(request);
     Object forwardedFrom = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);

@@ -3,6 +3,7 @@ package com.bazaar.platform.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
@@ -41,8 +42,8 @@ final class FatalErrors implements HandlerExceptionResolver, Ordered {
   }
 
   @Override
-  public ModelAndView resolveException(
-      HttpServletRequest request, HttpServletResponse response, Object handler, Exception failure) {
+  public @Nullable ModelAndView resolveException(
+      HttpServletRequest request, HttpServletResponse response, @Nullable Object handler, Exception failure) {
     inspect(failure);
     return null; // the usual handlers still answer this request
   }

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -22,7 +23,8 @@ public final class ProblemResponses {
 
   private ProblemResponses() {}
 
-  public static ProblemDetail problem(HttpStatus status, String detail) {
+  /** The detail is null when a framework problem has none. */
+  public static ProblemDetail problem(HttpStatus status, @Nullable String detail) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setType(URI.create("about:blank"));
     String traceId = RequestIdFilter.currentRequestId();
@@ -45,7 +47,7 @@ public final class ProblemResponses {
       throws IOException {
     ProblemDetail problem = problem(status, detail);
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", problem.getType().toString());
+    body.put("type", String.valueOf(problem.getType()));
     body.put("title", problem.getTitle());
     body.put("status", problem.getStatus());
     body.put("detail", problem.getDetail());

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
@@ -42,7 +43,7 @@ public final class RequestIdFilter extends OncePerRequestFilter {
   }
 
   /** The id a problem body reports: the request's kept id, else the trace id; null outside a request. */
-  public static String currentRequestId() {
+  public static @Nullable String currentRequestId() {
     String kept = MDC.get(REQUEST_ID);
     return kept != null && !kept.isEmpty() ? kept : MDC.get(TRACE_ID);
   }
@@ -76,7 +77,7 @@ public final class RequestIdFilter extends OncePerRequestFilter {
     return false;
   }
 
-  private static String traceIdOf(Span span) {
+  private static @Nullable String traceIdOf(@Nullable Span span) {
     // An unsampled span is a no-op for recording but still has real ids: only its context counts.
     if (span == null || span.context() == null) {
       return null;

@@ -36,9 +36,9 @@ class CatalogIndexer {
   }
 
   void reindex(ItemChanged event) {
-    catalog.findItem(event.itemId())
+    catalog.findItem(event.itemId().value())
         .map(IndexedItem::of)
-        .ifPresentOrElse(index::index, () -> index.remove(event.itemId()));
+        .ifPresentOrElse(index::index, () -> index.remove(event.itemId().value()));
     log.info("re-indexed item {}", event.itemId());
   }
 }

@@ -26,6 +26,7 @@ import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.graph.GraphTokenStreamFiniteStrings;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns what a shopper typed into a {@link ShopperQuery}; built from analyzed terms, never
@@ -100,7 +101,7 @@ final class ShopperQueries {
     }
 
     /** Stacked terms at one position (a word and its one-word synonyms): any of them. */
-    private Query alternatives(Term[] terms) {
+    private @Nullable Query alternatives(Term[] terms) {
       List<Query> ways = new ArrayList<>();
       for (Term term : terms) {
         if (termsLeft > 0) {
@@ -111,7 +112,7 @@ final class ShopperQueries {
     }
 
     /** Alternative word sequences (synonyms of several words): all words of any sequence. */
-    private Query paths(Iterator<TokenStream> paths) throws IOException {
+    private @Nullable Query paths(Iterator<TokenStream> paths) throws IOException {
       List<Query> ways = new ArrayList<>();
       while (paths.hasNext() && ways.size() < MAX_PATHS && termsLeft > 0) {
         List<Query> sequence = new ArrayList<>();
@@ -156,7 +157,7 @@ final class ShopperQueries {
         new PrefixQuery(new Term(DESCRIPTION + GRAMS, prefix))), Occur.SHOULD), PREFIX_WEIGHT);
   }
 
-  private static String unfinishedWord(String text) {
+  private static @Nullable String unfinishedWord(String text) {
     int start = text.length();
     while (start > 0 && isLatinOrDigit(text.codePointBefore(start))) {
       start -= Character.charCount(text.codePointBefore(start));

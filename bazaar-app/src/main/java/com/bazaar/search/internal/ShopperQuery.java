@@ -5,6 +5,7 @@ import java.util.Set;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A shopper's query as Lucene queries: one part per word (with its synonyms, and for the
@@ -15,7 +16,7 @@ import org.apache.lucene.search.Query;
  * @param grams the Chinese character pairs (or lone characters) looked for
  * @param prefix the lower-cased start of the last word when it may be unfinished, or null
  */
-record ShopperQuery(List<Query> parts, Set<String> words, Set<String> grams, String prefix) {
+record ShopperQuery(List<Query> parts, Set<String> words, Set<String> grams, @Nullable String prefix) {
 
   ShopperQuery {
     parts = List.copyOf(parts);

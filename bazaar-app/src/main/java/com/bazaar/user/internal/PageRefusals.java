@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
@@ -35,7 +36,7 @@ final class PageRefusals {
   private PageRefusals() {}
 
   /** The entry point for pages: the login form, saying why, with the way back. */
-  static void logInFirst(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+  static void logInFirst(HttpServletRequest request, HttpServletResponse response, @Nullable AuthenticationException e)
       throws IOException {
     List<String> query = new ArrayList<>();
     if (request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid()) {

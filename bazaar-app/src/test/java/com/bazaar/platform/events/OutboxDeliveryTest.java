@@ -77,7 +77,7 @@ class OutboxDeliveryTest extends ApiTest {
     @Bean
     EventSubscription<ItemChanged> flakyConsumer(Deliveries deliveries) {
       return EventSubscription.oneNode("test.flaky", ItemChanged.class, changed -> {
-        if (deliveries.attempt("test.flaky", changed.itemId()) <= FAILURES) {
+        if (deliveries.attempt("test.flaky", changed.itemId().value()) <= FAILURES) {
           throw new IllegalStateException("delivery fails on purpose");
         }
       });
@@ -86,7 +86,7 @@ class OutboxDeliveryTest extends ApiTest {
     @Bean
     EventSubscription<ItemChanged> steadyConsumer(Deliveries deliveries) {
       return EventSubscription.oneNode("test.steady", ItemChanged.class,
-          changed -> deliveries.attempt("test.steady", changed.itemId()));
+          changed -> deliveries.attempt("test.steady", changed.itemId().value()));
     }
   }
 

@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageBuilder;
@@ -107,7 +108,7 @@ class RabbitEventRelay {
 
   /** The broker did not take responsibility for the event; the outbox will offer it again. */
   static final class EventNotRelayed extends RuntimeException {
-    EventNotRelayed(BusEvent event, String reason) {
+    EventNotRelayed(BusEvent event, @Nullable String reason) {
       super("event " + event + " not relayed to RabbitMQ: " + reason, null, false, false);
     }
   }

@@ -4,6 +4,7 @@ import com.bazaar.platform.events.BusEvent;
 import com.bazaar.platform.events.EventDeliveries;
 import com.bazaar.platform.events.EventSubscription;
 import com.rabbitmq.client.Channel;
+import org.jspecify.annotations.Nullable;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.listener.api.ChannelAwareMessageListener;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,7 +31,7 @@ final class SubscriptionListener implements ChannelAwareMessageListener {
   }
 
   @Override
-  public void onMessage(Message message, Channel channel) throws Exception {
+  public void onMessage(Message message, @Nullable Channel channel) throws Exception {
     BusEvent event = json.readValue(message.getBody(), subscription.eventType());
     deliveries.deliver(subscription, event);
     afterCommit.committed(subscription, message, channel);
@@ -44,6 +45,6 @@ final class SubscriptionListener implements ChannelAwareMessageListener {
   interface AfterCommitHook {
     AfterCommitHook NONE = (subscription, message, channel) -> {};
 
-    void committed(EventSubscription<?> subscription, Message message, Channel channel) throws Exception;
+    void committed(EventSubscription<?> subscription, Message message, @Nullable Channel channel) throws Exception;
   }
 }
