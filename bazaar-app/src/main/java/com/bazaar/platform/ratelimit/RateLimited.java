@@ -1,28 +1,18 @@
 package com.bazaar.platform.ratelimit;
 
+import com.bazaar.platform.Refusal;
 import java.time.Duration;
-import org.springframework.context.MessageSourceResolvable;
 
 /**
  * A caller went over a rate limit: answered with 429 and {@code Retry-After}, the detail in the
- * caller's language ({@code refusal.rateLimited}).
+ * caller's language ({@code refusal.rateLimited}, with the whole seconds to wait).
  */
-public final class RateLimited extends RuntimeException implements MessageSourceResolvable {
+public final class RateLimited extends Refusal {
   private final Duration retryAfter;
 
   public RateLimited(Duration retryAfter) {
-    super("too many requests; retry after " + seconds(retryAfter) + " s");
+    super("refusal.rateLimited", seconds(retryAfter));
     this.retryAfter = retryAfter;
-  }
-
-  @Override
-  public String[] getCodes() {
-    return new String[] {"refusal.rateLimited"};
-  }
-
-  @Override
-  public Object[] getArguments() {
-    return new Object[] {String.valueOf(seconds(retryAfter))};
   }
 
   private static long seconds(Duration wait) {
