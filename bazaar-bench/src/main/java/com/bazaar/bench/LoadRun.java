@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -137,13 +138,28 @@ public final class LoadRun {
   }
 
   private void openWindowAt(ScheduledExecutorService s, long measureStart) {
-    s.schedule(window::opened, Math.max(0, measureStart - System.nanoTime()), TimeUnit.NANOSECONDS);
+    Future<?> unused = s.schedule(reported("opening the measured window", window::opened),
+        Math.max(0, measureStart - System.nanoTime()), TimeUnit.NANOSECONDS);
+  }
+
+  /**
+   * A scheduled task's exception waits unread in its future, and ends a periodic task for good:
+   * these tasks print theirs instead, and a periodic one goes on.
+   */
+  private Runnable reported(String what, Runnable task) {
+    return () -> {
+      try {
+        task.run();
+      } catch (RuntimeException e) {
+        out.printf(Locale.ROOT, "%s failed: %s%n", what, e);
+      }
+    };
   }
 
   private ScheduledExecutorService progress(Measurements m) {
     ScheduledExecutorService s = Executors.newSingleThreadScheduledExecutor(daemon("bench-progress"));
     AtomicLong lastPrinted = new AtomicLong(-1);
-    s.scheduleAtFixedRate(() -> {
+    Future<?> unused = s.scheduleAtFixedRate(reported("printing progress", () -> {
       long sinceStart = System.nanoTime() - m.startNanos();
       if (sinceStart < 0) {
         out.printf(Locale.ROOT, "warmup %ds left%n", (-sinceStart + 999_999_999L) / 1_000_000_000L);
@@ -157,7 +173,7 @@ public final class LoadRun {
         double errPct = v.count() == 0 ? 0 : 100.0 * v.errors() / v.count();
         out.printf(Locale.ROOT, "t=%ds rps=%.1f err=%.1f%% p99=%.1fms%n", second + 1, (double) v.count(), errPct, v.p99Millis());
       }
-    }, 1, 1, TimeUnit.SECONDS);
+    }), 1, 1, TimeUnit.SECONDS);
     return s;
   }
 

@@ -139,6 +139,13 @@ class DemoCatalog implements ApplicationRunner {
       int minYuan,
       int maxYuan) {
 
+    /** A price range from 1 yuan up: its width (maxYuan - minYuan + 1) then fits an int. */
+    Department {
+      if (minYuan < 1 || maxYuan < minYuan) {
+        throw new IllegalArgumentException(name + ": prices from " + minYuan + " to " + maxYuan + " yuan");
+      }
+    }
+
     static final List<String> PROMISES_ZH =
         List.of("正品保证", "顺丰包邮", "七天无理由退换", "官方旗舰店发货", "限时优惠", "好评如潮");
     static final List<String> PROMISES_EN =
@@ -167,7 +174,8 @@ class DemoCatalog implements ApplicationRunner {
         description = capitalized(adjective) + " " + noun + " from " + brand + ". " + pick(random, PROMISES_EN)
             + " " + pick(random, PROMISES_EN);
       }
-      long yuan = minYuan + random.nextInt(maxYuan - minYuan + 1);
+      // In long from the start: a fen price is yuan * 100, past an int from 21,474,837 yuan.
+      long yuan = (long) minYuan + random.nextInt(maxYuan - minYuan + 1);
       long fen = yuan * 100 + (random.nextBoolean() ? 0 : 90);
       return new Items.Row(id, title, description, Money.of(fen, currency), categoryId, now);
     }

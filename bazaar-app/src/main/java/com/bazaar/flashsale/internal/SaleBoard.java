@@ -29,7 +29,7 @@ class SaleBoard {
   private final ReentrantLock reading = new ReentrantLock();
   /** Bumped by every sale created here, so a read that began before it cannot hide the new sale. */
   private final AtomicLong version = new AtomicLong();
-  private volatile Snapshot snapshot = new Snapshot(List.of(), Instant.MIN, -1);
+  private volatile Snapshot snapshot = Snapshot.NEVER_READ;
 
   SaleBoard(Sales sales, Clock clock) {
     this.sales = sales;
@@ -51,7 +51,7 @@ class SaleBoard {
   }
 
   private Snapshot refreshed(Instant now, Snapshot old) {
-    boolean fresh = old.readAt() == Instant.MIN || old.version() != version.get();
+    boolean fresh = old.version() != version.get();
     // The first read and a read after a local create wait for the lock: their caller must see the sale.
     if (fresh) {
       reading.lock();
@@ -78,8 +78,11 @@ class SaleBoard {
   }
 
   private record Snapshot(List<FlashSale> sales, Instant readAt, long version) {
+    /** Version -1 matches no counter value (they start at 0), so the first read always reads. */
+    static final Snapshot NEVER_READ = new Snapshot(List.of(), Instant.MIN, -1);
+
     boolean staleAt(Instant now, long currentVersion) {
-      return version != currentVersion || readAt == Instant.MIN || !now.isBefore(readAt.plus(FRESH_FOR));
+      return version != currentVersion || !now.isBefore(readAt.plus(FRESH_FOR));
     }
   }
 }

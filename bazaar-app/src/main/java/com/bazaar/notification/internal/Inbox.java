@@ -48,8 +48,11 @@ class Inbox implements Notifications {
   @Override
   @Transactional
   public Notification markRead(long buyerId, long notificationId) {
-    rows.find(buyerId, notificationId).orElseThrow(() -> new NotificationNotFound(notificationId));
+    if (rows.find(buyerId, notificationId).isEmpty()) {
+      throw new NotificationNotFound(notificationId);
+    }
     rows.markRead(buyerId, notificationId, UtcColumns.now(clock));
+    // Read again for read_at: found above in this transaction, and nothing deletes notifications.
     return rows.find(buyerId, notificationId).orElseThrow();
   }
 

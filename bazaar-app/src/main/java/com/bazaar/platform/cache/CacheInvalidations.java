@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -58,18 +59,27 @@ final class CacheInvalidations implements MessageListener, AutoCloseable {
   }
 
   void evictAgainLater(String cacheName, Runnable evictShared, String key) {
-    later.schedule(() -> {
-      try {
-        evictShared.run();
-      } catch (RuntimeException e) {
-        log.warn("second eviction of {}|{} from Redis failed; its TTL bounds it", cacheName, key, e);
-      }
+    // The task logs its own failures: an exception thrown by a scheduled task would wait unread
+    // in its future, so there is nothing left in it to look at.
+    ScheduledFuture<?> unused = later.schedule(
+        () -> evictAgain(cacheName, evictShared, key), secondEvictionDelay.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void evictAgain(String cacheName, Runnable evictShared, String key) {
+    try {
+      evictShared.run();
+    } catch (RuntimeException e) {
+      log.warn("second eviction of {}|{} from Redis failed; its TTL bounds it", cacheName, key, e);
+    }
+    try {
       TwoLevelCache cache = caches.get(cacheName);
       if (cache != null) {
         cache.evictLocal(key);
       }
       publish(cacheName, key);
-    }, secondEvictionDelay.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RuntimeException e) {
+      log.warn("second eviction of {}|{} on the nodes failed; localTtl bounds it", cacheName, key, e);
+    }
   }
 
   /** Also receives this node's own messages: evicting an already evicted key is harmless. */

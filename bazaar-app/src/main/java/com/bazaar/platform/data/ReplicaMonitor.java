@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,13 +29,14 @@ final class ReplicaMonitor implements AutoCloseable {
             return thread;
           });
   private volatile ReplicaState state = ReplicaState.UNCHECKED;
+  private @Nullable ScheduledFuture<?> checking;
 
   ReplicaMonitor(JdbcTemplate replica) {
     this.replica = replica;
   }
 
   ReplicaMonitor startChecking(Duration interval) {
-    checks.scheduleWithFixedDelay(this::check, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    checking = checks.scheduleWithFixedDelay(this::checkOnSchedule, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     return this;
   }
 
@@ -50,6 +53,22 @@ final class ReplicaMonitor implements AutoCloseable {
       record(observe());
     } catch (RuntimeException e) {
       reportFailure(e);
+    }
+  }
+
+  /**
+   * A periodic task that throws is never run again, and its exception waits unread in its future:
+   * the replica would keep its last state, perhaps "replicating", for good. {@link #check} turns
+   * every RuntimeException into a down replica; an Error ends the checks, so it is logged and the
+   * replica is left down (reads go to the primary) before it is rethrown.
+   */
+  private void checkOnSchedule() {
+    try {
+      check();
+    } catch (Error e) {
+      log.error("replica checks stopped; replica reads go to the primary until this node restarts", e);
+      record(ReplicaState.down("replica checks stopped: " + e));
+      throw e;
     }
   }
 
@@ -79,6 +98,9 @@ final class ReplicaMonitor implements AutoCloseable {
 
   @Override
   public void close() {
+    if (checking != null) {
+      checking.cancel(true);
+    }
     checks.shutdownNow();
   }
 }

@@ -58,7 +58,7 @@ class UserRoster implements UserAdministration {
     if (adminId == userId && !enabled) {
       throw OwnAccountUnchangeable.disabling();
     }
-    find(userId).orElseThrow(() -> new UserNotFound(userId));
+    requireAccount(userId);
     users.setEnabled(userId, enabled);
     checks.forget(userId);
     log.info("account {} {} by admin {}", userId, enabled ? "enabled" : "disabled", adminId);
@@ -72,10 +72,17 @@ class UserRoster implements UserAdministration {
     if (adminId == userId && !granted.contains(Role.ADMIN)) {
       throw OwnAccountUnchangeable.demoting();
     }
-    find(userId).orElseThrow(() -> new UserNotFound(userId));
+    requireAccount(userId);
     users.setRoles(userId, granted);
     checks.forget(userId);
     log.info("account {} now has roles {} (admin {})", userId, granted, adminId);
     return find(userId).orElseThrow(() -> new UserNotFound(userId));
+  }
+
+  /** Refuses a change to an account that does not exist, before anything is written or logged. */
+  private void requireAccount(long userId) {
+    if (find(userId).isEmpty()) {
+      throw new UserNotFound(userId);
+    }
   }
 }
