@@ -10,11 +10,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may read the node's meters. {@code /actuator/prometheus} and {@code /actuator/metrics}
- * name paths, login failures and pool sizes, so on the public port they are for admins only;
- * with {@code bazaar.metrics.port} set (bin/cluster does) the node also listens on that port,
- * bound to 127.0.0.1, where those two endpoints are open to the machine's Prometheus (and
- * the test harness) and nothing else of the shop is served.
+ * Who may read the node's meters and set its log levels. {@code /actuator/prometheus} and
+ * {@code /actuator/metrics} name paths, login failures and pool sizes, so on the public port they
+ * are for admins only; with {@code bazaar.metrics.port} set (bin/cluster does) the node also
+ * listens on that port, bound to 127.0.0.1, where those two endpoints are open to the machine's
+ * Prometheus (and the test harness), {@code /actuator/loggers} to its operators (read a level,
+ * POST a new one), and nothing else of the shop is served.
  */
 @Configuration(proxyBeanMethods = false)
 public class MetricsPort {
@@ -35,13 +36,27 @@ public class MetricsPort {
     return request -> isMetricsPortRequest(request) && isMeterPath(request.getRequestURI());
   }
 
+  /**
+   * The log levels on the metrics port: open to the machine's operators, who change a level with
+   * a POST and no CSRF token (no shop page is served on this port, so there is no session a
+   * cross-site form could borrow: see SecurityConfiguration).
+   */
+  public RequestMatcher logLevels() {
+    return request -> isMetricsPortRequest(request) && isLogLevelPath(request.getRequestURI());
+  }
+
   /** Anything else on the metrics port: refused, the shop is served on its own port only. */
   public RequestMatcher otherMetricsPortRequests() {
-    return request -> isMetricsPortRequest(request) && !isMeterPath(request.getRequestURI());
+    return request -> isMetricsPortRequest(request)
+        && !isMeterPath(request.getRequestURI()) && !isLogLevelPath(request.getRequestURI());
   }
 
   private static boolean isMeterPath(String path) {
     return path.equals("/actuator/prometheus") || path.equals("/actuator/metrics") || path.startsWith("/actuator/metrics/");
+  }
+
+  private static boolean isLogLevelPath(String path) {
+    return path.equals("/actuator/loggers") || path.startsWith("/actuator/loggers/");
   }
 
   @Bean

@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who may call the actuator (docs/security.md, Operations endpoints). First of all rules: on the
- * loopback metrics port only the meters are served, whatever another module opens on the shop's
- * port.
+ * loopback metrics port only the meters and the log levels are served, whatever another module
+ * opens on the shop's port.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -25,6 +25,7 @@ final class OperationsAccess implements HttpAccessRules {
   public List<AccessRule> rules() {
     return List.of(
         AccessRule.matching("meters on the metrics port", metricsPort.scrapes()).byAnyone(),
+        AccessRule.matching("log levels on the metrics port", metricsPort.logLevels()).byAnyone(),
         AccessRule.matching("anything else on the metrics port", metricsPort.otherMetricsPortRequests()).byNobody(),
         // Probes for balancers and orchestrators; details only for admins (show-details: when-authorized).
         AccessRule.paths("/actuator/health", "/actuator/health/**", "/actuator/info").byAnyone(),

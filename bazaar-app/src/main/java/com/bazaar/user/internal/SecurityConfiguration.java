@@ -1,5 +1,6 @@
 package com.bazaar.user.internal;
 
+import com.bazaar.platform.observability.MetricsPort;
 import com.bazaar.platform.ratelimit.RateLimiter;
 import com.bazaar.platform.web.AccessRule;
 import com.bazaar.platform.web.HttpAccessPolicy;
@@ -61,7 +62,7 @@ class SecurityConfiguration {
   @Bean
   SecurityFilterChain securityFilterChain(
       HttpSecurity http, AuthenticationManager throttledLogins, HttpAccessPolicy policy, UnmappedRequests unmapped,
-      AccountChecks accountChecks)
+      AccountChecks accountChecks, MetricsPort metricsPort)
       throws Exception {
     // The login form must check passwords through the same throttled manager as the API, not one of its own.
     http.authenticationManager(throttledLogins);
@@ -89,7 +90,11 @@ class SecurityConfiguration {
         .csrf(
             csrf ->
                 csrf.csrfTokenRepository(csrfTokens())
-                    .requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfToken))
+                    .requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfToken)
+                    // The loopback metrics port serves no page and no login: an operator's POST to
+                    // /actuator/loggers there has no browser session to forge (docs/security.md).
+                    // On the public port the actuator keeps needing a token.
+                    .ignoringRequestMatchers(metricsPort::isMetricsPortRequest))
         .formLogin(form -> form.loginPage("/login").successHandler(PageRefusals.backToThePage(pageRequestCache()))
             .failureHandler(SecurityConfiguration::loginFailed).permitAll())
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))

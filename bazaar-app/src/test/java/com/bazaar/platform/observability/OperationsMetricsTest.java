@@ -19,7 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Stage 15 and issue 10 item 7: the meters are scraped on a loopback metrics port that serves
- * nothing else, and they carry the business figures an operator watches.
+ * nothing else but the log levels, and they carry the business figures an operator watches.
  */
 class OperationsMetricsTest extends ApiTest {
   private static final int METRICS_PORT = FreePorts.pick();
@@ -44,6 +44,23 @@ class OperationsMetricsTest extends ApiTest {
     assertThat(scraper.get("/api/items").status()).isEqualTo(401);
     assertThat(scraper.get("/actuator/health").status()).isEqualTo(401);
     assertThat(anonymous().get("/actuator/prometheus").status()).isEqualTo(401);
+  }
+
+  @Test
+  void anOperatorSetsALogLevelOnTheMetricsPortWhileThePublicPortKeepsItsCsrfCheck() {
+    ApiClient operator = new ApiClient(METRICS_PORT);
+    String logger = "/actuator/loggers/com.bazaar.demo.operator";
+
+    var set = operator.post(logger, "{\"configuredLevel\":\"DEBUG\"}");
+
+    assertThat(set.status()).as(set.body()).isEqualTo(204);
+    assertThat(operator.get(logger).json().get("configuredLevel").asString()).isEqualTo("DEBUG");
+    // The public port: admins read the levels, but a POST without a CSRF token is refused.
+    ApiClient admin = admin();
+    assertThat(admin.get(logger).status()).isEqualTo(200);
+    assertThat(admin.post(logger, "{\"configuredLevel\":\"TRACE\"}").status()).isEqualTo(403);
+    assertThat(anonymous().get(logger).status()).isEqualTo(401);
+    assertThat(operator.get(logger).json().get("configuredLevel").asString()).isEqualTo("DEBUG");
   }
 
   @Test

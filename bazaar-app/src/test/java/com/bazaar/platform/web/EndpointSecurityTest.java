@@ -157,7 +157,11 @@ class EndpointSecurityTest extends ApiTest {
           Map.entry("GET /actuator", ADMIN),
           Map.entry("GET /actuator/prometheus", ADMIN),
           Map.entry("GET /actuator/metrics", ADMIN),
-          Map.entry("GET /actuator/metrics/{requiredMetricName}", ADMIN));
+          Map.entry("GET /actuator/metrics/{requiredMetricName}", ADMIN),
+          // On the public port; on the loopback metrics port operators set levels (MetricsPort).
+          Map.entry("GET /actuator/loggers", ADMIN),
+          Map.entry("GET /actuator/loggers/{name}", ADMIN),
+          Map.entry("POST /actuator/loggers/{name}", ADMIN));
 
   @Autowired HttpAccessPolicy policy;
   @Autowired List<HandlerMapping> handlerMappings;
