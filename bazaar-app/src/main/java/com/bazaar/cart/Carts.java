@@ -2,9 +2,15 @@ package com.bazaar.cart;
 
 import com.bazaar.platform.id.ItemId;
 import com.bazaar.platform.id.UserId;
+
 /** The cart module's API. Every method acts on the cart of the given user only. */
 public interface Carts {
-  int MAX_QUANTITY = 999;
+  /**
+   * Units of one item a cart line may hold, and one order may ask for (its lines added up): one
+   * limit, so that every cart can be ordered. It bounds what one buyer can hold from stock in one
+   * order (docs/security.md, Limits per buyer); refusals name it.
+   */
+  int MAX_QUANTITY = 200;
 
   Cart cart(UserId userId);
 

@@ -20,12 +20,14 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * Checks yaml, command line and environment variables alike ({@code BAZAAR_ORDERS_SHARDING_ENABLED}).
  */
 final class RetiredPropertyNames implements EnvironmentPostProcessor {
-  /** Old name (or prefix) → the name that replaced it. */
+  /** Old name (or prefix) → the name that replaced it (or why none did). */
   static final Map<String, String> RENAMED =
       Map.of(
           "bazaar.orders", "bazaar.order (e.g. bazaar.order.sharding.enabled)",
           "bazaar.flash.redis.key-prefix", "bazaar.flash.stock.namespace (without the trailing ':')",
-          "bazaar.rate-limit.redis.key-prefix", "bazaar.rate-limit.namespace (without the trailing ':')");
+          "bazaar.rate-limit.redis.key-prefix", "bazaar.rate-limit.namespace (without the trailing ':')",
+          "bazaar.order.limits.max-units-per-item",
+          "no setting: the cart's limit per item, Carts.MAX_QUANTITY, bounds an order too");
 
   @Override
   public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

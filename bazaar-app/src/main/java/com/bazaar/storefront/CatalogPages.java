@@ -1,5 +1,6 @@
 package com.bazaar.storefront;
 
+import com.bazaar.cart.Carts;
 import com.bazaar.catalog.Catalog;
 import com.bazaar.catalog.Category;
 import com.bazaar.catalog.ItemDetail;
@@ -151,6 +152,7 @@ final class CatalogPages {
   String item(@PathVariable long id, Model model) {
     ItemDetail item = catalog.findItem(id).orElseThrow(() -> new ItemNotFound(id));
     model.addAttribute("item", item);
+    model.addAttribute("maxQuantity", Carts.MAX_QUANTITY);
     catalog.categories().stream()
         .filter(c -> c.id() == item.categoryId())
         .findFirst()

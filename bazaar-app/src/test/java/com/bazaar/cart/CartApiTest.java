@@ -101,6 +101,23 @@ class CartApiTest extends ApiTest {
   }
 
   @Test
+  void aCartHoldsAtMostWhatOneOrderMayAskOfAnItem() {
+    long tea = items.create("bulk tea", 100, 1_000);
+    ApiClient shopper = newShopper();
+
+    var tooMany = shopper.put("/api/cart/items/" + tea, "{\"quantity\":" + (Carts.MAX_QUANTITY + 1) + "}");
+    assertThat(tooMany.status()).isEqualTo(400);
+    assertThat(tooMany.json().get("errors").get(0).get("field").asString()).isEqualTo("quantity");
+    assertThat(tooMany.json().get("errors").get(0).get("message").asString()).contains("200");
+
+    assertThat(shopper.put("/api/cart/items/" + tea, "{\"quantity\":" + Carts.MAX_QUANTITY + "}").status())
+        .isEqualTo(200);
+    var placed = shopper.post("/api/orders", "{\"fromCart\":true}");
+    assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+    assertThat(placed.json().get("lines").get(0).get("quantity").asInt()).isEqualTo(200);
+  }
+
+  @Test
   void theCartNeedsALogin() {
     assertThat(anonymous().get("/api/cart").status()).isEqualTo(401);
     assertThat(anonymous().put("/api/cart/items/1", "{\"quantity\":1}").status()).isEqualTo(401);

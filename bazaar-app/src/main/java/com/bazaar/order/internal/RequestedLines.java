@@ -1,5 +1,6 @@
 package com.bazaar.order.internal;
 
+import com.bazaar.cart.Carts;
 import com.bazaar.order.OrderRequestLine;
 import com.bazaar.platform.InvalidInput;
 import java.util.Comparator;
@@ -9,14 +10,15 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The lines a buyer asked for, checked against {@link OrderLimits} and with repeated items
+ * The lines a buyer asked for, checked against {@link OrderLimits} and the cart's limit per item
+ * ({@link Carts#MAX_QUANTITY}: what a cart holds can be ordered), and with repeated items
  * merged into one line, so the order and the stock reservation each see an item once.
  */
 record RequestedLines(List<OrderRequestLine> lines) {
 
   static RequestedLines of(List<OrderRequestLine> requested, OrderLimits limits) {
     int maxLines = limits.maxLinesPerOrder();
-    int maxQuantity = limits.maxUnitsPerItem();
+    int maxQuantity = Carts.MAX_QUANTITY;
     if (requested.isEmpty()) {
       throw new InvalidInput("lines", "refusal.order.noLines");
     }
