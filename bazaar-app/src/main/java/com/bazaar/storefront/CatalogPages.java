@@ -24,6 +24,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -48,16 +49,9 @@ final class CatalogPages {
 
   @GetMapping("/")
   String home(
-      @RequestParam(defaultValue = "0") int page,
-      @RequestParam(required = false) @Nullable Integer to,
-      @RequestParam(required = false) @Nullable String sort,
-      @RequestParam(required = false) @Nullable String min,
-      @RequestParam(required = false) @Nullable String max,
-      Model model,
-      HttpServletRequest request,
-      HttpServletResponse response) {
-    Browsing browsing = Browsing.of("/", null, sort, min, max);
-    PageSpec spec = new PageSpec(pageNumber(page, to), PAGE_SIZE);
+      @ModelAttribute ListRequest list, Model model, HttpServletRequest request, HttpServletResponse response) {
+    Browsing browsing = list.browsing("/", null);
+    PageSpec spec = list.pageSpec(PAGE_SIZE);
     ItemGrids.Grid grid = grids.grid("home:" + browsing.key() + ":" + spec.page(),
         () -> catalog.items(Optional.empty(), browsing.price(), browsing.order().orElseThrow(), spec), request, response);
     boolean newest = browsing.sort().equals(browsing.defaultSort());
@@ -68,11 +62,7 @@ final class CatalogPages {
   @GetMapping("/categories/{id}")
   String category(
       @PathVariable long id,
-      @RequestParam(defaultValue = "0") int page,
-      @RequestParam(required = false) @Nullable Integer to,
-      @RequestParam(required = false) @Nullable String sort,
-      @RequestParam(required = false) @Nullable String min,
-      @RequestParam(required = false) @Nullable String max,
+      @ModelAttribute ListRequest list,
       Model model,
       HttpServletRequest request,
       HttpServletResponse response) {
@@ -81,8 +71,8 @@ final class CatalogPages {
             .filter(c -> c.id() == id)
             .findFirst()
             .orElseThrow(() -> new CategoryNotFound(id));
-    Browsing browsing = Browsing.of("/categories/" + id, null, sort, min, max);
-    PageSpec spec = new PageSpec(pageNumber(page, to), PAGE_SIZE);
+    Browsing browsing = list.browsing("/categories/" + id, null);
+    PageSpec spec = list.pageSpec(PAGE_SIZE);
     model.addAttribute("heading", category.name());
     model.addAttribute("category", category);
     ItemGrids.Grid grid = grids.grid("category:" + id + ":" + browsing.key() + ":" + spec.page(),
@@ -93,11 +83,7 @@ final class CatalogPages {
   @GetMapping("/search")
   String search(
       @RequestParam(name = "q", required = false) @Nullable String query,
-      @RequestParam(defaultValue = "0") int page,
-      @RequestParam(required = false) @Nullable Integer to,
-      @RequestParam(required = false) @Nullable String sort,
-      @RequestParam(required = false) @Nullable String min,
-      @RequestParam(required = false) @Nullable String max,
+      @ModelAttribute ListRequest list,
       Model model,
       HttpServletRequest request,
       HttpServletResponse response) {
@@ -107,10 +93,10 @@ final class CatalogPages {
       model.addAttribute("hint", ShopText.of("page.search.hint.empty"));
       return "search";
     }
-    Browsing browsing = Browsing.of("/search", q, sort, min, max);
+    Browsing browsing = list.browsing("/search", q);
     model.addAttribute("browse", browsing);
     try {
-      PageSpec spec = new PageSpec(pageNumber(page, to), PAGE_SIZE);
+      PageSpec spec = list.pageSpec(PAGE_SIZE);
       ItemGrids.Grid grid = grids.searchGrid("search:" + browsing.key() + ":" + spec.page() + ":" + q,
           () -> search.find(q, browsing.price(), browsing.order(), spec), request, response);
       return listPage(model, grid, browsing, "search");
@@ -124,17 +110,6 @@ final class CatalogPages {
       model.addAttribute("hint", ShopText.of("page.search.hint.unavailable"));
     }
     return "search";
-  }
-
-  /** {@code page} is 0-based as in links; {@code to} is the 1-based number a shopper typed to jump. */
-  private static int pageNumber(int page, @Nullable Integer to) {
-    if (to == null) {
-      return page;
-    }
-    if (to < 1) {
-      throw new InvalidInput("to", "refusal.atLeast", 1);
-    }
-    return Math.min(to - 1, PageSpec.MAX_WINDOW / PAGE_SIZE - 1);
   }
 
   /** The list page, or its last page when the one asked for lies past the end (a jump too far). */

@@ -29,6 +29,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.validation.BindException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -148,7 +149,9 @@ final class StorefrontAdvice {
     return errorPage(HttpStatus.BAD_REQUEST, e.field() + " " + messages.getMessage(e, LocaleContextHolder.getLocale()));
   }
 
-  @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
+  /** A parameter of the wrong type, or missing; BindException: one of a list page's {@link ListRequest}. */
+  @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
+      BindException.class})
   ModelAndView malformed() {
     return errorPage(HttpStatus.BAD_REQUEST, text("error.malformed"));
   }

@@ -70,7 +70,7 @@ class BrowsingPagesTest extends ApiTest {
   @Test
   void badSortsAndPricesGiveTheShopsBadRequestPage() {
     for (String path : new String[] {"/?sort=cheapest", "/?min=-1", "/?min=5&max=4", "/?max=abc", "/?min=1.999",
-        "/categories/1?sort=x", "/?to=0", "/?to=-3"}) {
+        "/categories/1?sort=x", "/?to=0", "/?to=-3", "/?page=abc", "/?to=x", "/categories/1?page=-1"}) {
       Answer answer = page(anonymous(), path);
       assertThat(answer.status()).as(path).isIn(400, 404);
       assertThat(answer.contentType()).as(path).startsWith("text/html");
