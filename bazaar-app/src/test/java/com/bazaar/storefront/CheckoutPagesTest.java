@@ -49,6 +49,24 @@ class CheckoutPagesTest extends ApiTest {
   }
 
   @Test
+  void theReviewAndThePlacedOrderShowTheSameLinesTable() {
+    Shopper shopper = shopper("lines");
+    addAddress(shopper.api(), "张三 Lines");
+    long cup = items.create("行 lines cup", 1_200, 5);
+    shopper.api().put("/api/cart/items/" + cup, "{\"quantity\":2}");
+    String row = "<a href=\"/items/" + cup + "\">行 lines cup</a>";
+
+    String review = shopper.pages().get("/checkout").body();
+    assertThat(review).contains("id=\"checkout-lines\"", "data-test=\"checkout-line\"", row, "¥12.00", "¥24.00");
+
+    Answer placed = shopper.pages().post("/checkout", Map.of("paymentMethod", "CARD",
+        "idempotencyKey", "lines-" + System.nanoTime()));
+    assertThat(location(placed)).startsWith("/orders/");
+    String order = shopper.pages().get(location(placed)).body();
+    assertThat(order).contains("id=\"order-lines\"", "data-test=\"order-line\"", row, "¥12.00", "¥24.00");
+  }
+
+  @Test
   void anotherShoppersAddressCannotBeChangedOrUsedThroughTheForms() {
     Shopper owner = shopper("owner");
     String theirs = addAddress(owner.api(), "主人 Owner");
