@@ -11,6 +11,7 @@ import com.bazaar.platform.PageSpec;
 import com.bazaar.support.ApiClient;
 import com.bazaar.support.ApiClient.Answer;
 import com.bazaar.support.FreePorts;
+import com.bazaar.support.RabbitTestBroker;
 import com.bazaar.support.RealEngines;
 import com.bazaar.support.TestPictures;
 import com.bazaar.support.ZooKeeperServer;
@@ -54,6 +55,8 @@ class CatalogContractAcrossServicesTest {
   private static final long UNKNOWN = 9_000_000_000_000L;
 
   private final String registryRoot = "/bazaar-test-" + UUID.randomUUID();
+  /** The services deployment needs the RabbitMQ bus; both roles share exchanges and queues private to this run. */
+  private final String busPrefix = "bazaar-test-services-" + UUID.randomUUID().toString().substring(0, 8);
   private final int catalogInternalPort = FreePorts.pick();
   private ConfigurableApplicationContext catalogRole;
   private ConfigurableApplicationContext webRole;
@@ -73,13 +76,14 @@ class CatalogContractAcrossServicesTest {
     List<Class<?>> sources = new ArrayList<>(List.of(BazaarApplication.class));
     sources.addAll(List.of(extra));
     return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new))
-        .profiles("test", "services")
+        .profiles("test", "services", "rabbit")
         .run("--bazaar.deployment.role=" + role,
             "--server.port=0",
             "--bazaar.services.internal-port=" + internalPort,
             "--bazaar.ids.worker-id=" + workerId,
             "--spring.cloud.zookeeper.connect-string=" + ZooKeeperServer.connectString(),
-            "--spring.cloud.zookeeper.discovery.root=" + registryRoot);
+            "--spring.cloud.zookeeper.discovery.root=" + registryRoot,
+            "--bazaar.bus.prefix=" + busPrefix);
   }
 
   @AfterAll
@@ -90,6 +94,7 @@ class CatalogContractAcrossServicesTest {
     if (catalogRole != null && catalogRole.isActive()) {
       catalogRole.close();
     }
+    RabbitTestBroker.deleteQueuesAndExchangesStartingWith(busPrefix);
   }
 
   @Test
