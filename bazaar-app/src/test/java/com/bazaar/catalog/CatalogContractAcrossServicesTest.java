@@ -8,6 +8,7 @@ import com.bazaar.inventory.OutOfStock;
 import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.Money;
 import com.bazaar.platform.PageSpec;
+import com.bazaar.search.ItemSearch;
 import com.bazaar.support.ApiClient;
 import com.bazaar.support.ApiClient.Answer;
 import com.bazaar.support.FreePorts;
@@ -162,8 +163,24 @@ class CatalogContractAcrossServicesTest {
     assertThat(remote.image(name).orElseThrow().mediaType()).isEqualTo("image/png");
   }
 
+  /** The bus of the services deployment is RabbitMQ: the catalog role's ItemChanged reaches the web role's index. */
   @Test
   @Order(5)
+  void anItemCreatedInTheCatalogServiceBecomesSearchableOnTheWebRole() {
+    String title = "A samovar announced across services";
+    ItemSearch webSearch = webRole.getBean(ItemSearch.class);
+    assertThat(webSearch.search("samovar", new PageSpec(0, 10)).content()).isEmpty();
+
+    local.create(draft(title));
+
+    Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        assertThat(webSearch.search("samovar", new PageSpec(0, 10)).content())
+            .extracting(ItemSummary::title)
+            .containsExactly(title));
+  }
+
+  @Test
+  @Order(6)
   void anUnknownItemIsStillA404ToTheShopper() {
     Answer answer = new ApiClient(publicPort(webRole)).get("/api/items/" + UNKNOWN);
     assertThat(answer.status()).isEqualTo(404);
@@ -181,7 +198,7 @@ class CatalogContractAcrossServicesTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void theModuleApiIsServedOnTheInternalPortOnly() {
     assertThat(new ApiClient(publicPort(catalogRole)).get("/internal/catalog/categories").status()).isIn(401, 403);
     assertThat(new ApiClient(catalogInternalPort).get("/internal/catalog/categories").status()).isEqualTo(200);
@@ -189,7 +206,7 @@ class CatalogContractAcrossServicesTest {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void theTraceContextTravelsWithTheCall() {
     TraceHeaders.SEEN.clear();
     remote.categories();
@@ -198,7 +215,7 @@ class CatalogContractAcrossServicesTest {
 
   /** Last: the catalog service goes away; the shopper gets a 503 problem (or page), not a 500 or a hang. */
   @Test
-  @Order(8)
+  @Order(9)
   void theCatalogDownIsA503ProblemToTheShopper() {
     long known = local.items(Optional.empty(), new PageSpec(0, 1)).content().get(0).id();
     catalogRole.close();
