@@ -213,9 +213,19 @@ class CatalogContractAcrossServicesTest {
     assertThat(TraceHeaders.SEEN).isNotEmpty().allMatch(header -> header.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]"));
   }
 
-  /** Last: the catalog service goes away; the shopper gets a 503 problem (or page), not a 500 or a hang. */
+  /** The registry's health is the client's connection, not a query to ZooKeeper on every check. */
   @Test
   @Order(9)
+  void theRegistryIsReportedByItsConnectionOnly() {
+    var components = new ApiClient(publicPort(webRole)).get("/actuator/health").json().get("components");
+    assertThat(components.get("registry").get("status").asString()).isEqualTo("UP");
+    assertThat(components.has("zookeeper")).isFalse();
+    assertThat(components.has("discoveryComposite")).isFalse();
+  }
+
+  /** Last: the catalog service goes away; the shopper gets a 503 problem (or page), not a 500 or a hang. */
+  @Test
+  @Order(10)
   void theCatalogDownIsA503ProblemToTheShopper() {
     long known = local.items(Optional.empty(), new PageSpec(0, 1)).content().get(0).id();
     catalogRole.close();
