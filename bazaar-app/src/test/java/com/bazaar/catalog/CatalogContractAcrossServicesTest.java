@@ -8,9 +8,11 @@ import com.bazaar.inventory.OutOfStock;
 import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.Money;
 import com.bazaar.platform.PageSpec;
+import com.bazaar.search.ItemSearch;
 import com.bazaar.support.ApiClient;
 import com.bazaar.support.ApiClient.Answer;
 import com.bazaar.support.FreePorts;
+import com.bazaar.support.RabbitTestBroker;
 import com.bazaar.support.RealEngines;
 import com.bazaar.support.TestPictures;
 import com.bazaar.support.ZooKeeperServer;
@@ -54,6 +56,8 @@ class CatalogContractAcrossServicesTest {
   private static final long UNKNOWN = 9_000_000_000_000L;
 
   private final String registryRoot = "/bazaar-test-" + UUID.randomUUID();
+  /** The services deployment needs the RabbitMQ bus; both roles share exchanges and queues private to this run. */
+  private final String busPrefix = "bazaar-test-services-" + UUID.randomUUID().toString().substring(0, 8);
   private final int catalogInternalPort = FreePorts.pick();
   private ConfigurableApplicationContext catalogRole;
   private ConfigurableApplicationContext webRole;
@@ -73,13 +77,14 @@ class CatalogContractAcrossServicesTest {
     List<Class<?>> sources = new ArrayList<>(List.of(BazaarApplication.class));
     sources.addAll(List.of(extra));
     return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new))
-        .profiles("test", "services")
+        .profiles("test", "services", "rabbit")
         .run("--bazaar.deployment.role=" + role,
             "--server.port=0",
             "--bazaar.services.internal-port=" + internalPort,
             "--bazaar.ids.worker-id=" + workerId,
             "--spring.cloud.zookeeper.connect-string=" + ZooKeeperServer.connectString(),
-            "--spring.cloud.zookeeper.discovery.root=" + registryRoot);
+            "--spring.cloud.zookeeper.discovery.root=" + registryRoot,
+            "--bazaar.bus.prefix=" + busPrefix);
   }
 
   @AfterAll
@@ -90,6 +95,7 @@ class CatalogContractAcrossServicesTest {
     if (catalogRole != null && catalogRole.isActive()) {
       catalogRole.close();
     }
+    RabbitTestBroker.deleteQueuesAndExchangesStartingWith(busPrefix);
   }
 
   @Test
@@ -157,8 +163,24 @@ class CatalogContractAcrossServicesTest {
     assertThat(remote.image(name).orElseThrow().mediaType()).isEqualTo("image/png");
   }
 
+  /** The bus of the services deployment is RabbitMQ: the catalog role's ItemChanged reaches the web role's index. */
   @Test
   @Order(5)
+  void anItemCreatedInTheCatalogServiceBecomesSearchableOnTheWebRole() {
+    String title = "A samovar announced across services";
+    ItemSearch webSearch = webRole.getBean(ItemSearch.class);
+    assertThat(webSearch.search("samovar", new PageSpec(0, 10)).content()).isEmpty();
+
+    local.create(draft(title));
+
+    Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        assertThat(webSearch.search("samovar", new PageSpec(0, 10)).content())
+            .extracting(ItemSummary::title)
+            .containsExactly(title));
+  }
+
+  @Test
+  @Order(6)
   void anUnknownItemIsStillA404ToTheShopper() {
     Answer answer = new ApiClient(publicPort(webRole)).get("/api/items/" + UNKNOWN);
     assertThat(answer.status()).isEqualTo(404);
@@ -176,7 +198,7 @@ class CatalogContractAcrossServicesTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void theModuleApiIsServedOnTheInternalPortOnly() {
     assertThat(new ApiClient(publicPort(catalogRole)).get("/internal/catalog/categories").status()).isIn(401, 403);
     assertThat(new ApiClient(catalogInternalPort).get("/internal/catalog/categories").status()).isEqualTo(200);
@@ -184,16 +206,26 @@ class CatalogContractAcrossServicesTest {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void theTraceContextTravelsWithTheCall() {
     TraceHeaders.SEEN.clear();
     remote.categories();
     assertThat(TraceHeaders.SEEN).isNotEmpty().allMatch(header -> header.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]"));
   }
 
+  /** The registry's health is the client's connection, not a query to ZooKeeper on every check. */
+  @Test
+  @Order(9)
+  void theRegistryIsReportedByItsConnectionOnly() {
+    var components = new ApiClient(publicPort(webRole)).get("/actuator/health").json().get("components");
+    assertThat(components.get("registry").get("status").asString()).isEqualTo("UP");
+    assertThat(components.has("zookeeper")).isFalse();
+    assertThat(components.has("discoveryComposite")).isFalse();
+  }
+
   /** Last: the catalog service goes away; the shopper gets a 503 problem (or page), not a 500 or a hang. */
   @Test
-  @Order(8)
+  @Order(10)
   void theCatalogDownIsA503ProblemToTheShopper() {
     long known = local.items(Optional.empty(), new PageSpec(0, 1)).content().get(0).id();
     catalogRole.close();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.bazaar.support.ApiClient;
 import com.bazaar.support.ApiClient.Answer;
 import com.bazaar.support.FreePorts;
+import com.bazaar.support.RabbitTestBroker;
 import com.bazaar.support.ZooKeeperServer;
 import com.bazaar.support.cluster.ClusterHarness;
 import java.util.ArrayList;
@@ -25,13 +26,17 @@ import org.junit.jupiter.api.Test;
 class ServicesIT {
   private static final int READS_AFTER_THE_KILL = 300;
   private static ClusterHarness services;
+  private static String busPrefix = "";
 
   @BeforeAll
   static void startServices() throws Exception {
     ZooKeeperServer.start();
     String root = "/bazaar-it-" + UUID.randomUUID();
+    busPrefix = "bazaar-it-services-" + UUID.randomUUID().toString().substring(0, 8);
     // Nodes start in order: both catalog instances (the first seeds the catalog), then the web.
-    services = ClusterHarness.builder().nodes(3).profiles("services", "redis")
+    // The services deployment needs the RabbitMQ bus (events cross processes); names private to this run.
+    services = ClusterHarness.builder().nodes(3).profiles("services", "redis", "rabbit")
+        .property("bazaar.bus.prefix", busPrefix)
         .property("spring.cloud.zookeeper.connect-string", ZooKeeperServer.connectString())
         .property("spring.cloud.zookeeper.discovery.root", root)
         .nodeProperty(1, "bazaar.deployment.role", "catalog")
@@ -47,6 +52,9 @@ class ServicesIT {
   static void stopServices() {
     if (services != null) {
       services.close();
+    }
+    if (!busPrefix.isEmpty()) {
+      RabbitTestBroker.deleteQueuesAndExchangesStartingWith(busPrefix);
     }
   }
 

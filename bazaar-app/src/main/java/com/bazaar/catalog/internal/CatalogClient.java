@@ -25,6 +25,9 @@ import org.springframework.web.service.annotation.PutExchange;
  * Spring Framework 7, proxied in the group {@code catalog} whose base URL is
  * {@code lb://catalog}, served by {@link InternalCatalogApi} on the catalog role's internal port.
  * {@link RemoteCatalog} adapts it to {@link com.bazaar.catalog.Catalog}.
+ *
+ * <p>The one declaration of each endpoint: {@link InternalCatalogApi} implements this interface
+ * and Spring MVC maps it from these annotations, parameters included.
  */
 @HttpExchange(InternalCatalogApi.ROOT)
 interface CatalogClient {

@@ -14,20 +14,14 @@ import com.bazaar.platform.services.ConditionalOnDeploymentRole;
 import com.bazaar.platform.services.Deployment.Role;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.Resource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The catalog role serves its module API to the other services: one endpoint per call of
@@ -35,11 +29,17 @@ import org.springframework.web.multipart.MultipartFile;
  * answers them (an unknown item 404, invalid input 400 naming the field, out of stock 409), so
  * {@link RemoteCatalog} can raise the same exceptions. Only on the internal port
  * (platform.services.ServicesAccess); not part of the public API (docs/services.md, Contracts).
+ *
+ * <p>The endpoints are declared once, on {@link CatalogClient}: Spring MVC maps a controller
+ * that implements an {@code @HttpExchange} interface from the interface's {@code @GetExchange}
+ * etc., and takes the parameters' {@code @PathVariable}, {@code @RequestParam},
+ * {@code @RequestBody} and {@code @RequestPart} from it too (Spring Framework 6.1+). So the
+ * client and the server cannot drift apart: a changed path or parameter changes both.
  */
 @Hidden
 @RestController
 @ConditionalOnDeploymentRole(Role.CATALOG)
-class InternalCatalogApi {
+class InternalCatalogApi implements CatalogClient {
   static final String ROOT = "/internal/catalog";
 
   private final CatalogService catalog;
@@ -48,75 +48,80 @@ class InternalCatalogApi {
     this.catalog = catalog;
   }
 
-  @GetMapping(ROOT + "/categories")
-  List<Category> categories() {
+  @Override
+  public List<Category> categories() {
     return catalog.categories();
   }
 
-  @GetMapping(ROOT + "/items/{id}")
-  ItemDetail item(@PathVariable long id) {
+  @Override
+  public ItemDetail item(long id) {
     return catalog.item(id);
   }
 
-  @GetMapping(ROOT + "/items")
-  Page<ItemSummary> items(
-      @RequestParam(required = false) @Nullable Long categoryId,
-      @RequestParam long minPrice,
-      @RequestParam long maxPrice,
-      @RequestParam ItemOrder order,
-      @RequestParam int page,
-      @RequestParam int size) {
+  @Override
+  public Page<ItemSummary> items(
+      @Nullable Long categoryId, long minPrice, long maxPrice, ItemOrder order, int page, int size) {
     return catalog.items(Optional.ofNullable(categoryId), new PriceRange(minPrice, maxPrice), order,
         new PageSpec(page, size));
   }
 
-  @PostMapping(ROOT + "/arrangement")
-  List<Long> arrange(@RequestBody Arrangement arrangement) {
+  @Override
+  public List<Long> arrange(Arrangement arrangement) {
     return catalog.arrange(arrangement.itemIds(), new PriceRange(arrangement.minPrice(), arrangement.maxPrice()),
         arrangement.order());
   }
 
-  @PostMapping(ROOT + "/summaries")
-  List<ItemSummary> summaries(@RequestBody List<Long> itemIds) {
+  @Override
+  public List<ItemSummary> summaries(List<Long> itemIds) {
     return catalog.summaries(itemIds);
   }
 
-  @PostMapping(ROOT + "/priced")
-  List<PricedItem> priced(@RequestBody List<Long> itemIds) {
+  @Override
+  public List<PricedItem> priced(List<Long> itemIds) {
     return catalog.priced(itemIds);
   }
 
   /** A page of {@link Catalog#forEachItem}: the items after this id, by id. */
-  @GetMapping(ROOT + "/details")
-  List<ItemDetail> details(@RequestParam long after, @RequestParam int size) {
+  @Override
+  public List<ItemDetail> details(long after, int size) {
     return catalog.detailsAfter(after, Math.min(size, CatalogService.VISIT_PAGE));
   }
 
-  @GetMapping(ROOT + "/images/{name}")
-  ResponseEntity<byte[]> image(@PathVariable String name) {
+  /** A {@code ResponseEntity} on both sides: the picture's type travels as the answer's Content-Type, its absence as a 404. */
+  @Override
+  public ResponseEntity<byte[]> image(String name) {
     return catalog.image(name)
         .map(image -> ResponseEntity.ok().contentType(MediaType.parseMediaType(image.mediaType())).body(image.bytes()))
         .orElseGet(() -> ResponseEntity.notFound().build());
   }
 
-  @PostMapping(ROOT + "/items")
-  ItemDetail create(@RequestBody ItemDraft draft) {
+  @Override
+  public ItemDetail create(ItemDraft draft) {
     return catalog.create(draft);
   }
 
-  @PutMapping(ROOT + "/items/{id}")
-  ItemDetail update(@PathVariable long id, @RequestBody ItemDraft draft) {
+  @Override
+  public ItemDetail update(long id, ItemDraft draft) {
     return catalog.update(id, draft);
   }
 
-  @PostMapping(ROOT + "/items/{id}/stock")
-  ItemDetail adjustStock(@PathVariable long id, @RequestParam long delta) {
+  @Override
+  public ItemDetail adjustStock(long id, long delta) {
     return catalog.adjustStock(id, delta);
   }
 
-  @PutMapping(ROOT + "/items/{id}/image")
-  ItemDetail attachImage(@PathVariable long id, @RequestPart("image") MultipartFile image) throws IOException {
-    return catalog.attachImage(id, image.getBytes());
+  /**
+   * The multipart part is read as a {@link Resource} on this side too (Spring MVC reads a
+   * {@code @RequestPart} of a type other than {@code MultipartFile} with the message converters,
+   * here the resource converter), so the one signature fits the client and the server.
+   */
+  @Override
+  public ItemDetail attachImage(long id, Resource image) {
+    try {
+      return catalog.attachImage(id, image.getContentAsByteArray());
+    } catch (IOException unreadable) {
+      throw new UncheckedIOException("the image part could not be read", unreadable);
+    }
   }
 
   /** {@link Catalog#arrange}'s arguments in one body. */

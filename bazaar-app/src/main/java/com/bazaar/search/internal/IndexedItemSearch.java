@@ -24,6 +24,9 @@ import org.springframework.stereotype.Service;
  * was validated (the query here, the page window in {@link PageSpec}): a client's bad input
  * or a catalog (database) failure must never count as the index failing and switch search off
  * for everyone. Every caller, API and storefront alike, goes through this breaker.
+ *
+ * <p>Until this node's index has been built from the catalog ({@link IndexBuild}), search
+ * answers 503 ({@link SearchUnavailable}) after validating the input, without touching the breaker.
  */
 @Service
 final class IndexedItemSearch implements ItemSearch {
@@ -33,11 +36,13 @@ final class IndexedItemSearch implements ItemSearch {
   private final ItemIndex index;
   private final Catalog catalog;
   private final CircuitBreakers breakers;
+  private final IndexBuild build;
 
-  IndexedItemSearch(ItemIndex index, Catalog catalog, CircuitBreakers breakers) {
+  IndexedItemSearch(ItemIndex index, Catalog catalog, CircuitBreakers breakers, IndexBuild build) {
     this.index = index;
     this.catalog = catalog;
     this.breakers = breakers;
+    this.build = build;
   }
 
   @Override
@@ -47,6 +52,9 @@ final class IndexedItemSearch implements ItemSearch {
     }
     if (query.length() > MAX_QUERY_LENGTH) {
       throw new InvalidInput("q", "refusal.atMostCharacters", MAX_QUERY_LENGTH);
+    }
+    if (!build.isBuilt()) {
+      throw build.refusal(); // an empty or half-built index would answer "nothing found": untrue
     }
     if (price.isAny() && order.isEmpty()) {
       ItemIndex.SearchHits hits =

@@ -3,7 +3,10 @@ package com.bazaar.platform.services;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatNoException;
 
+import com.bazaar.platform.events.BusProperties;
+import com.bazaar.platform.events.BusProperties.Type;
 import com.bazaar.platform.services.Deployment.Mode;
 import com.bazaar.platform.services.Deployment.Role;
 import java.time.Duration;
@@ -39,8 +42,32 @@ class DeploymentTest {
     ServicesProperties noPort = new ServicesProperties(0, null, null, null, 0);
 
     assertThatIllegalStateException()
-        .isThrownBy(() -> new ServicesConfiguration(new Deployment(Mode.SERVICES, Role.CATALOG), noPort))
+        .isThrownBy(() -> new ServicesConfiguration(new Deployment(Mode.SERVICES, Role.CATALOG), noPort, bus(Type.RABBIT)))
         .withMessageContaining("bazaar.services.internal-port");
+  }
+
+  @Test
+  void aServicesProcessRefusesTheEmbeddedBusWhichStaysInsideItsProcess() {
+    ServicesProperties port = new ServicesProperties(9081, null, null, null, 0);
+
+    for (Role role : new Role[] {Role.CATALOG, Role.WEB}) {
+      assertThatIllegalStateException()
+          .isThrownBy(() -> new ServicesConfiguration(new Deployment(Mode.SERVICES, role), port, bus(Type.EMBEDDED)))
+          .withMessageContaining("profile rabbit")
+          .withMessageContaining("ItemChanged");
+      assertThatNoException().isThrownBy(() ->
+          new ServicesConfiguration(new Deployment(Mode.SERVICES, role), port, bus(Type.RABBIT)));
+    }
+  }
+
+  @Test
+  void theMonolithKeepsItsEmbeddedBus() {
+    assertThatNoException().isThrownBy(() -> new ServicesConfiguration(
+        new Deployment(null, null), new ServicesProperties(0, null, null, null, 0), bus(Type.EMBEDDED)));
+  }
+
+  private static BusProperties bus(Type type) {
+    return new BusProperties(type, null, 0, null, null, null);
   }
 
   @Test

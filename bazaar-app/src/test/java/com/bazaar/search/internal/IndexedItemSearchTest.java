@@ -10,8 +10,10 @@ import com.bazaar.platform.Money;
 import com.bazaar.platform.PageSpec;
 import com.bazaar.platform.protection.CircuitBreakers;
 import com.bazaar.platform.protection.ProtectionProperties;
+import com.bazaar.search.SearchUnavailable;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -23,7 +25,8 @@ class IndexedItemSearchTest {
       1L, new ItemSummary(1, "Wireless Earbuds", Money.of(19900, "CNY"), 7, 10, "/images/a.png"),
       2L, new ItemSummary(2, "Earbud case", Money.of(990, "CNY"), 0, 10, "/images/b.png"));
   private final CircuitBreakers breakers = new CircuitBreakers(new ProtectionProperties(null, null));
-  private final IndexedItemSearch search = new IndexedItemSearch(index, catalogOf(current), breakers);
+  private final IndexBuild built = built();
+  private final IndexedItemSearch search = new IndexedItemSearch(index, catalogOf(current), breakers, built);
 
   @AfterEach
   void close() throws Exception {
@@ -73,7 +76,7 @@ class IndexedItemSearchTest {
         (proxy, method, args) -> {
           throw new IllegalStateException("catalog database is down");
         });
-    IndexedItemSearch overDeadCatalog = new IndexedItemSearch(index, down, breakers);
+    IndexedItemSearch overDeadCatalog = new IndexedItemSearch(index, down, breakers, built);
 
     for (int attempt = 0; attempt < 12; attempt++) {
       assertThatThrownBy(() -> overDeadCatalog.search("wireless", new PageSpec(0, 10)))
@@ -82,6 +85,32 @@ class IndexedItemSearchTest {
 
     assertThat(breakers.state(IndexedItemSearch.BREAKER)).isEqualTo(CircuitBreaker.State.CLOSED);
     assertThat(search.search("wireless", new PageSpec(0, 10)).content()).hasSize(1);
+  }
+
+  @Test
+  void untilTheIndexIsBuiltSearchAnswersUnavailableButStillRefusesBadInputFirst() {
+    index.index(new IndexedItem(1, "Wireless Earbuds", "Noise cancelling", 10));
+    IndexBuild notYet = new IndexBuild();
+    notYet.started(1);
+    notYet.failed(new IllegalStateException("catalog down"), Duration.ofSeconds(4));
+    IndexedItemSearch beforeTheBuild = new IndexedItemSearch(index, catalogOf(current), breakers, notYet);
+
+    assertThatThrownBy(() -> beforeTheBuild.search("wireless", new PageSpec(0, 10)))
+        .isInstanceOfSatisfying(SearchUnavailable.class, refused -> {
+          assertThat(refused.getCodes()).containsExactly("refusal.unavailable.search");
+          assertThat(refused.retryAfter()).isEqualTo(Duration.ofSeconds(4));
+        });
+    assertThatThrownBy(() -> beforeTheBuild.search(" ", new PageSpec(0, 10))).isInstanceOf(InvalidInput.class);
+    assertThat(breakers.state(IndexedItemSearch.BREAKER)).isEqualTo(CircuitBreaker.State.CLOSED);
+
+    notYet.finished();
+    assertThat(beforeTheBuild.search("wireless", new PageSpec(0, 10)).content()).hasSize(1);
+  }
+
+  private static IndexBuild built() {
+    IndexBuild build = new IndexBuild();
+    build.finished();
+    return build;
   }
 
   /** A catalog that knows only the summaries it is given; the search needs nothing else. */

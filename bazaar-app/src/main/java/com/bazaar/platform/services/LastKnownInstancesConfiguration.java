@@ -1,0 +1,35 @@
+package com.bazaar.platform.services;
+
+import java.util.function.BooleanSupplier;
+import org.apache.curator.framework.CuratorFramework;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * The instance list of every service this process calls, in Spring Cloud LoadBalancer's
+ * per-service context (hence no {@code @Configuration}: it must not be scanned into the
+ * application's own context): the discovery client's answer, the {@link LastKnownInstances} when
+ * it has none, cached for {@code spring.cloud.loadbalancer.cache.ttl}. It replaces Spring Cloud
+ * ZooKeeper's default supplier, which is the same chain without the memory; {@code @Primary}
+ * because both are default configurations of the balancer and their order is not defined.
+ */
+public class LastKnownInstancesConfiguration {
+
+  @Bean
+  @Primary
+  ServiceInstanceListSupplier lastKnownInstances(ConfigurableApplicationContext context) {
+    ObjectProvider<CuratorFramework> curator = context.getBeanProvider(CuratorFramework.class);
+    BooleanSupplier registryConnected = () -> {
+      CuratorFramework client = curator.getIfAvailable();
+      return client == null || client.getZookeeperClient().isConnected();
+    };
+    return ServiceInstanceListSupplier.builder()
+        .withBlockingDiscoveryClient()
+        .with((ignored, discovery) -> new LastKnownInstances(discovery, registryConnected))
+        .withCaching()
+        .build(context);
+  }
+}
