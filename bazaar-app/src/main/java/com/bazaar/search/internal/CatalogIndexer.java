@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,7 +76,8 @@ class CatalogIndexer {
 
   private void scheduleAttempt(int number, Duration delay) {
     try {
-      retries.schedule(() -> attempt(number), delay.toMillis(), TimeUnit.MILLISECONDS);
+      // attempt() logs its own failures and schedules the next one: nothing is left in the future.
+      ScheduledFuture<?> unused = retries.schedule(() -> attempt(number), delay.toMillis(), TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException closing) {
       log.info("search index rebuild not rescheduled: the application is closing");
     }
