@@ -9,6 +9,7 @@ import com.bazaar.flashsale.FlashSaleProgress;
 import com.bazaar.flashsale.FlashSales;
 import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.Money;
+import com.bazaar.platform.id.ItemId;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,7 +66,7 @@ final class AdminFlashSalePages {
     form.setItemId(itemId);
     form.setStartsAt(MINUTE.format(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES)));
     if (itemId != null) {
-      catalog.findItem(itemId).ifPresent(item -> form.setPrice(YuanAmount.fromFen(Math.max(1, item.price().amount() / 2))));
+      catalog.findItem(ItemId.of(itemId)).ifPresent(item -> form.setPrice(YuanAmount.fromFen(Math.max(1, item.price().amount() / 2))));
     }
     return form(model, form);
   }
@@ -96,7 +97,7 @@ final class AdminFlashSalePages {
     FlashSaleProgress progress = flashSales.progress(id);
     FlashSale sale = progress.sale();
     Instant now = clock.instant();
-    Optional<ItemDetail> item = catalog.findItem(sale.itemId());
+    Optional<ItemDetail> item = catalog.findItem(ItemId.of(sale.itemId()));
     model.addAttribute("progress", progress);
     model.addAttribute("card", SaleCard.of(sale, item.map(ItemDetail::title).orElse("—"),
         item.map(ItemDetail::price).orElse(null), progress.remaining(), now));
@@ -109,7 +110,7 @@ final class AdminFlashSalePages {
   private String form(Model model, FlashSaleForm form) {
     model.addAttribute("form", form);
     if (form.getItemId() != null) {
-      catalog.findItem(form.getItemId()).ifPresent(item -> model.addAttribute("item", item));
+      catalog.findItem(ItemId.of(form.getItemId())).ifPresent(item -> model.addAttribute("item", item));
     }
     return "admin/flash-sale-form";
   }
@@ -132,7 +133,7 @@ final class AdminFlashSalePages {
         errors.rejectValue("startsAt", "admin.sale.startsAtFormat", "must be a UTC time like 2026-11-30 14:00");
       }
     }
-    Optional<ItemDetail> item = form.getItemId() == null ? Optional.empty() : catalog.findItem(form.getItemId());
+    Optional<ItemDetail> item = form.getItemId() == null ? Optional.empty() : catalog.findItem(ItemId.of(form.getItemId()));
     if (form.getItemId() != null && item.isEmpty()) {
       errors.rejectValue("itemId", "admin.unknownItem", "no item with this id");
     }
@@ -140,7 +141,7 @@ final class AdminFlashSalePages {
       return Optional.empty();
     }
     try {
-      return Optional.of(new FlashSaleDraft(item.get().id(), Money.of(fen, item.get().price().currency()), form.getStock(),
+      return Optional.of(new FlashSaleDraft(item.get().id().value(), Money.of(fen, item.get().price().currency()), form.getStock(),
           startsAt, startsAt.plus(Duration.ofMinutes(form.getMinutes())), form.getLimitPerUser()));
     } catch (InvalidInput e) {
       reject(errors, e);

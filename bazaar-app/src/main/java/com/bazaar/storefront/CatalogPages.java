@@ -9,6 +9,7 @@ import com.bazaar.flashsale.FlashSales;
 import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.NotFound;
 import com.bazaar.platform.PageSpec;
+import com.bazaar.platform.id.ItemId;
 import com.bazaar.search.ItemSearch;
 import com.bazaar.search.SearchUnavailable;
 import jakarta.servlet.http.HttpServletRequest;
@@ -149,7 +150,7 @@ final class CatalogPages {
 
   @GetMapping("/items/{id}")
   String item(@PathVariable long id, Model model) {
-    ItemDetail item = catalog.findItem(id).orElseThrow(() -> new ItemNotFound(id));
+    ItemDetail item = catalog.findItem(ItemId.of(id)).orElseThrow(() -> new ItemNotFound(id));
     model.addAttribute("item", item);
     catalog.categories().stream()
         .filter(c -> c.id() == item.categoryId())
@@ -167,7 +168,7 @@ final class CatalogPages {
   private void addFlashSale(Model model, ItemDetail item) {
     Optional<FlashSale> sale;
     try {
-      sale = flashSales.currentFor(item.id());
+      sale = flashSales.currentFor(item.id().value());
     } catch (RuntimeException e) {
       return; // the item page stays up without its sale box
     }

@@ -8,6 +8,7 @@ import com.bazaar.flashsale.FlashSaleNotFound;
 import com.bazaar.flashsale.FlashSales;
 import com.bazaar.flashsale.FlashTicket;
 import com.bazaar.platform.InvalidInput;
+import com.bazaar.platform.id.ItemId;
 import com.bazaar.platform.ratelimit.RateLimiter;
 import com.bazaar.user.AuthenticatedUser;
 import jakarta.servlet.http.HttpServletRequest;
@@ -67,8 +68,8 @@ final class FlashSalePages {
 
   /** Cards for these sales, their items' titles and prices read in one call; a sale of a deleted item is left out. */
   static List<SaleCard> cards(List<FlashSale> sales, Catalog catalog, FlashSales flashSales, Instant now) {
-    Map<Long, ItemSummary> items = catalog.summaries(sales.stream().map(FlashSale::itemId).distinct().toList()).stream()
-        .collect(Collectors.toMap(ItemSummary::id, Function.identity(), (a, b) -> a));
+    Map<Long, ItemSummary> items = catalog.summaries(sales.stream().map(sale -> ItemId.of(sale.itemId())).distinct().toList())
+        .stream().collect(Collectors.toMap(item -> item.id().value(), Function.identity(), (a, b) -> a));
     return sales.stream()
         .flatMap(sale -> Optional.ofNullable(items.get(sale.itemId()))
             .map(item -> SaleCard.of(sale, item.title(), item.price(), flashSales.remaining(sale.id()), now))
@@ -137,7 +138,7 @@ final class FlashSalePages {
     FlashSale sale = flashSales.sale(saleId).orElseThrow(() -> new FlashSaleNotFound(saleId));
     model.addAttribute("ticket", ticket);
     model.addAttribute("sale", sale);
-    model.addAttribute("itemTitle", catalog.findItem(sale.itemId()).map(i -> i.title()).orElse("—"));
+    model.addAttribute("itemTitle", catalog.findItem(ItemId.of(sale.itemId())).map(i -> i.title()).orElse("—"));
     if (ticket.status() == FlashTicket.Status.QUEUED) {
       model.addAttribute("refreshSeconds", TICKET_REFRESH_SECONDS);
     }

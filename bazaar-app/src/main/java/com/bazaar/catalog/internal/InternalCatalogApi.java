@@ -10,6 +10,7 @@ import com.bazaar.catalog.PricedItem;
 import com.bazaar.catalog.PriceRange;
 import com.bazaar.platform.Page;
 import com.bazaar.platform.PageSpec;
+import com.bazaar.platform.id.ItemId;
 import com.bazaar.platform.services.ConditionalOnDeploymentRole;
 import com.bazaar.platform.services.Deployment.Role;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -55,7 +56,7 @@ class InternalCatalogApi {
 
   @GetMapping(ROOT + "/items/{id}")
   ItemDetail item(@PathVariable long id) {
-    return catalog.item(id);
+    return catalog.item(ItemId.of(id));
   }
 
   @GetMapping(ROOT + "/items")
@@ -72,18 +73,18 @@ class InternalCatalogApi {
 
   @PostMapping(ROOT + "/arrangement")
   List<Long> arrange(@RequestBody Arrangement arrangement) {
-    return catalog.arrange(arrangement.itemIds(), new PriceRange(arrangement.minPrice(), arrangement.maxPrice()),
-        arrangement.order());
+    return catalog.arrange(typed(arrangement.itemIds()), new PriceRange(arrangement.minPrice(), arrangement.maxPrice()),
+        arrangement.order()).stream().map(ItemId::value).toList();
   }
 
   @PostMapping(ROOT + "/summaries")
   List<ItemSummary> summaries(@RequestBody List<Long> itemIds) {
-    return catalog.summaries(itemIds);
+    return catalog.summaries(typed(itemIds));
   }
 
   @PostMapping(ROOT + "/priced")
   List<PricedItem> priced(@RequestBody List<Long> itemIds) {
-    return catalog.priced(itemIds);
+    return catalog.priced(typed(itemIds));
   }
 
   /** A page of {@link Catalog#forEachItem}: the items after this id, by id. */
@@ -106,17 +107,22 @@ class InternalCatalogApi {
 
   @PutMapping(ROOT + "/items/{id}")
   ItemDetail update(@PathVariable long id, @RequestBody ItemDraft draft) {
-    return catalog.update(id, draft);
+    return catalog.update(ItemId.of(id), draft);
   }
 
   @PostMapping(ROOT + "/items/{id}/stock")
   ItemDetail adjustStock(@PathVariable long id, @RequestParam long delta) {
-    return catalog.adjustStock(id, delta);
+    return catalog.adjustStock(ItemId.of(id), delta);
   }
 
   @PutMapping(ROOT + "/items/{id}/image")
   ItemDetail attachImage(@PathVariable long id, @RequestPart("image") MultipartFile image) throws IOException {
-    return catalog.attachImage(id, image.getBytes());
+    return catalog.attachImage(ItemId.of(id), image.getBytes());
+  }
+
+  /** The wire keeps ids as bare numbers; the module API takes them typed. */
+  private static List<ItemId> typed(List<Long> itemIds) {
+    return itemIds.stream().map(ItemId::of).toList();
   }
 
   /** {@link Catalog#arrange}'s arguments in one body. */

@@ -13,6 +13,7 @@ import com.bazaar.flashsale.FlashSales;
 import com.bazaar.flashsale.FlashTicket;
 import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.id.IdGenerator;
+import com.bazaar.platform.id.ItemId;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -62,7 +63,7 @@ class FlashSaleDesk implements FlashSales {
 
   @Override
   public FlashSale create(FlashSaleDraft draft) {
-    ItemDetail item = catalog.findItem(draft.itemId()).orElseThrow(() -> new ItemNotFound(draft.itemId()));
+    ItemDetail item = catalog.findItem(ItemId.of(draft.itemId())).orElseThrow(() -> new ItemNotFound(draft.itemId()));
     if (!item.price().currency().equals(draft.price().currency())) {
       throw new InvalidInput("price.currency", "refusal.sale.itemCurrency", item.price().currency());
     }

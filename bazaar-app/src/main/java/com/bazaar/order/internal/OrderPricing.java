@@ -7,6 +7,7 @@ import com.bazaar.order.Order;
 import com.bazaar.order.OrderLine;
 import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.Money;
+import com.bazaar.platform.id.ItemId;
 import com.bazaar.platform.time.UtcColumns;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,14 +32,15 @@ class OrderPricing {
 
   /** @param setPrices unit prices that replace the catalog's (a flash sale's), by item id */
   Order price(long orderId, long buyerId, RequestedLines requested, Map<Long, Money> setPrices) {
-    Map<Long, PricedItem> items = catalog.priced(requested.itemIds()).stream()
-        .collect(Collectors.toMap(PricedItem::id, Function.identity(), (a, b) -> a));
+    Map<Long, PricedItem> items = catalog.priced(requested.itemIds().stream().map(ItemId::of).toList()).stream()
+        .collect(Collectors.toMap(item -> item.id().value(), Function.identity(), (a, b) -> a));
     List<OrderLine> lines = requested.lines().stream().map(line -> {
       PricedItem item = items.get(line.itemId());
       if (item == null) {
         throw new ItemNotFound(line.itemId());
       }
-      return new OrderLine(item.id(), item.title(), setPrices.getOrDefault(item.id(), item.price()), line.quantity());
+      long itemId = item.id().value();
+      return new OrderLine(itemId, item.title(), setPrices.getOrDefault(itemId, item.price()), line.quantity());
     }).toList();
     if (lines.stream().map(l -> l.price().currency()).distinct().count() > 1) {
       throw new InvalidInput("lines", "refusal.order.currencies");
