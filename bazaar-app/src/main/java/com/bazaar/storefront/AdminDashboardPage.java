@@ -65,8 +65,8 @@ final class AdminDashboardPage {
 
   private List<LowStockRow> lowStock() {
     List<StockLevel> levels = inventory.lowest(LOW_STOCK, LOW_STOCK_ROWS);
-    Map<Long, ItemSummary> items = catalog.summaries(levels.stream().map(level -> ItemId.of(level.itemId())).toList())
-        .stream().collect(Collectors.toMap(item -> item.id().value(), Function.identity(), (a, b) -> a));
+    Map<ItemId, ItemSummary> items = catalog.summaries(levels.stream().map(StockLevel::itemId).toList()).stream()
+        .collect(Collectors.toMap(ItemSummary::id, Function.identity(), (a, b) -> a));
     return levels.stream()
         .flatMap(level -> Optional.ofNullable(items.get(level.itemId()))
             .map(item -> new LowStockRow(level.itemId(), item.title(), level.available()))
@@ -75,5 +75,5 @@ final class AdminDashboardPage {
   }
 
   /** An item running low, as the dashboard lists it. */
-  record LowStockRow(long itemId, String title, long available) {}
+  record LowStockRow(ItemId itemId, String title, long available) {}
 }

@@ -249,7 +249,7 @@ class CatalogService implements Catalog {
     long id = ids.nextId();
     Instant now = now();
     return catalog.inTransaction(() -> {
-      inventory.stockNewItem(id, draft.stock());
+      inventory.stockNewItem(ItemId.of(id), draft.stock());
       events.publishEvent(new ItemChanged(ItemId.of(id)));
       items.insert(row(id, draft, now), now);
       return load(id).orElseThrow();
@@ -268,7 +268,7 @@ class CatalogService implements Catalog {
       if (items.find(itemId).isEmpty()) {
         throw new ItemNotFound(itemId);
       }
-      inventory.set(itemId, draft.stock());
+      inventory.set(typedId, draft.stock());
       events.publishEvent(new ItemChanged(ItemId.of(itemId)));
       if (!items.update(row(itemId, draft, now()))) {
         throw new ItemNotFound(itemId);
@@ -284,7 +284,7 @@ class CatalogService implements Catalog {
     if (items.find(itemId).isEmpty()) {
       throw new ItemNotFound(itemId);
     }
-    inventory.adjust(itemId, delta);
+    inventory.adjust(typedId, delta);
     return load(itemId).orElseThrow();
   }
 
@@ -332,12 +332,12 @@ class CatalogService implements Catalog {
   }
 
   private Optional<ItemDetail> load(long itemId) {
-    return items.find(itemId).map(row -> detail(row, inventory.available(itemId)));
+    return items.find(itemId).map(row -> detail(row, inventory.available(ItemId.of(itemId))));
   }
 
   private List<ItemDetail> withStock(List<Items.Row> rows) {
-    Map<Long, Long> stock = inventory.available(rows.stream().map(Items.Row::id).toList());
-    return rows.stream().map(row -> detail(row, stock.getOrDefault(row.id(), 0L))).toList();
+    Map<ItemId, Long> stock = inventory.available(rows.stream().map(row -> ItemId.of(row.id())).toList());
+    return rows.stream().map(row -> detail(row, stock.getOrDefault(ItemId.of(row.id()), 0L))).toList();
   }
 
   private static ItemDetail detail(Items.Row row, long stock) {

@@ -157,7 +157,7 @@ final class RemoteCatalog implements Catalog {
     } catch (HttpClientErrorException.NotFound absent) {
       throw new ItemNotFound(itemId);
     } catch (HttpClientErrorException.Conflict conflict) {
-      throw new OutOfStock(itemId.value());
+      throw new OutOfStock(itemId);
     }
   }
 

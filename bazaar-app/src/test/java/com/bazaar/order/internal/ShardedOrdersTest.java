@@ -10,6 +10,7 @@ import com.bazaar.inventory.StockLine;
 import com.bazaar.order.Order;
 import com.bazaar.order.OrderLine;
 import com.bazaar.platform.Money;
+import com.bazaar.platform.id.ItemId;
 import com.bazaar.support.ApiClient;
 import com.bazaar.support.ApiClient.Answer;
 import com.bazaar.support.ApiTest;
@@ -225,7 +226,7 @@ class ShardedOrdersTest extends ApiTest {
   }
 
   private void holdStock(long orderId, long buyerId, long item, int quantity) {
-    List<StockLine> stock = List.of(new StockLine(item, quantity));
+    List<StockLine> stock = List.of(new StockLine(ItemId.of(item), quantity));
     transactions.executeWithoutResult(s -> {
       inventory.reserve(stock);
       reservations.hold(orderId, buyerId, stock, Instant.now());
