@@ -10,6 +10,7 @@ import com.bazaar.flashsale.FlashSales;
 import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.Money;
 import com.bazaar.platform.id.ItemId;
+import com.bazaar.platform.id.SaleId;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Duration;
@@ -94,10 +95,10 @@ final class AdminFlashSalePages {
 
   @GetMapping("/admin/flash-sales/{id}")
   String watch(@PathVariable long id, Model model) {
-    FlashSaleProgress progress = flashSales.progress(id);
+    FlashSaleProgress progress = flashSales.progress(SaleId.of(id));
     FlashSale sale = progress.sale();
     Instant now = clock.instant();
-    Optional<ItemDetail> item = catalog.findItem(ItemId.of(sale.itemId()));
+    Optional<ItemDetail> item = catalog.findItem(sale.itemId());
     model.addAttribute("progress", progress);
     model.addAttribute("card", SaleCard.of(sale, item.map(ItemDetail::title).orElse("—"),
         item.map(ItemDetail::price).orElse(null), progress.remaining(), now));
@@ -141,7 +142,7 @@ final class AdminFlashSalePages {
       return Optional.empty();
     }
     try {
-      return Optional.of(new FlashSaleDraft(item.get().id().value(), Money.of(fen, item.get().price().currency()), form.getStock(),
+      return Optional.of(new FlashSaleDraft(item.get().id(), Money.of(fen, item.get().price().currency()), form.getStock(),
           startsAt, startsAt.plus(Duration.ofMinutes(form.getMinutes())), form.getLimitPerUser()));
     } catch (InvalidInput e) {
       reject(errors, e);

@@ -168,7 +168,7 @@ final class CatalogPages {
   private void addFlashSale(Model model, ItemDetail item) {
     Optional<FlashSale> sale;
     try {
-      sale = flashSales.currentFor(item.id().value());
+      sale = flashSales.currentFor(item.id());
     } catch (RuntimeException e) {
       return; // the item page stays up without its sale box
     }

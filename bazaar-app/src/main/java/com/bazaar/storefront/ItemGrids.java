@@ -93,7 +93,7 @@ final class ItemGrids {
     Instant now = clock.instant();
     return flashSales.current().stream()
         .filter(sale -> sale.isOpenAt(now))
-        .map(sale -> ItemId.of(sale.itemId()))
+        .map(FlashSale::itemId)
         .collect(Collectors.toCollection(() -> new TreeSet<>(Comparator.comparingLong(ItemId::value))));
   }
 
