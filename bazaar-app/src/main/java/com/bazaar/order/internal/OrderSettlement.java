@@ -67,8 +67,8 @@ class OrderSettlement {
         }
         // The method chosen at checkout; an order placed without one is paid the provider's own way.
         order.paymentMethod().ifPresentOrElse(
-            method -> payments.collect(order.id(), buyerId, order.total(), method),
-            () -> payments.collect(order.id(), buyerId, order.total()));
+            method -> payments.collect(OrderId.of(order.id()), UserId.of(buyerId), order.total(), method),
+            () -> payments.collect(OrderId.of(order.id()), UserId.of(buyerId), order.total()));
         events.publish(new Order.OrderPaid(OrderId.of(order.id()), UserId.of(buyerId)));
         return State.PAID;
       });
