@@ -8,7 +8,6 @@ import com.bazaar.order.Order;
 import com.bazaar.order.OrderRequestLine;
 import com.bazaar.order.Ordering;
 import com.bazaar.platform.id.IdGenerator;
-import com.bazaar.platform.id.OrderId;
 import com.bazaar.platform.id.SaleId;
 import com.bazaar.platform.id.UserId;
 import com.bazaar.platform.time.UtcColumns;
@@ -55,8 +54,8 @@ class NaivePurchases {
     TicketOrder ticket = new TicketOrder(ids.nextId(), saleId.value(), buyer.value(), quantity);
     Order order = ordering.placeAtPrice(buyer, new OrderRequestLine(sale.itemId().value(), quantity), sale.price(),
         "flash-" + ticket.ticketId());
-    tickets.settle(ticket, FlashTicket.Status.ORDERED, Optional.of(order.id()), UtcColumns.now(clock));
+    tickets.settle(ticket, FlashTicket.Status.ORDERED, Optional.of(order.id().value()), UtcColumns.now(clock));
     return FlashPurchase.accepted(new FlashTicket(ticket.ticketId(), saleId, FlashTicket.Status.ORDERED,
-        Optional.of(OrderId.of(order.id()))));
+        Optional.of(order.id())));
   }
 }

@@ -150,7 +150,7 @@ class OrderApi {
   record OrderView(String id, OrderStatus status, List<LineView> lines, Money total, String createdAt,
       @Nullable String paidAt, String paymentDeadline, @Nullable AddressView address, @Nullable PaymentMethod paymentMethod) {
     static OrderView of(Order order) {
-      return new OrderView(String.valueOf(order.id()), order.status(),
+      return new OrderView(String.valueOf(order.id().value()), order.status(),
           order.lines().stream().map(LineView::of).toList(), order.total(), order.createdAt().toString(),
           text(order.paidAt()), order.paymentDeadline().toString(), order.deliveryAddress().map(AddressView::of).orElse(null),
           order.paymentMethod().orElse(null));

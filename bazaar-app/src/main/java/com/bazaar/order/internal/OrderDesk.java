@@ -114,7 +114,7 @@ class OrderDesk implements Ordering {
   @Override
   public Order order(UserId buyer, OrderId order) {
     return store.reading().execute(s -> orders.find(buyer.value(), order.value()))
-        .orElseThrow(() -> new OrderNotFound(order.value()));
+        .orElseThrow(() -> new OrderNotFound(order));
   }
 
   @Override
@@ -144,7 +144,7 @@ class OrderDesk implements Ordering {
       }
       Order placed = pricing.price(ids.nextId(buyerId), buyerId, requested.get(), setPrices)
           .deliveringTo(address, choices.method());
-      claim.ifPresent(c -> c.claim(placed.id()));
+      claim.ifPresent(c -> c.claim(placed.id().value()));
       if (limited) {
         // after the claim: a retry of a placed order finds its first result instead of a limit
         pendingLimits.admit(buyerId, StockReservation.linesOf(placed));
@@ -157,11 +157,11 @@ class OrderDesk implements Ordering {
   /** A copy of the chosen address, else of the default one; an id not in the buyer's own book is bad input. */
   private Optional<DeliveryAddress> deliveryAddress(long buyerId, CheckoutChoices choices) {
     if (choices.address().isEmpty()) {
-      return addressBook.defaultAddress(buyerId).map(DeliveryAddress::copyOf);
+      return addressBook.defaultAddress(UserId.of(buyerId)).map(DeliveryAddress::copyOf);
     }
     long addressId = choices.address().get();
     try {
-      return Optional.of(DeliveryAddress.copyOf(addressBook.address(buyerId, addressId)));
+      return Optional.of(DeliveryAddress.copyOf(addressBook.address(UserId.of(buyerId), addressId)));
     } catch (AddressNotFound e) {
       throw new InvalidInput("addressId", "refusal.order.unknownAddress", addressId);
     }

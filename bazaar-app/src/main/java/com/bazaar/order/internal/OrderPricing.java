@@ -8,6 +8,8 @@ import com.bazaar.order.OrderLine;
 import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.Money;
 import com.bazaar.platform.id.ItemId;
+import com.bazaar.platform.id.OrderId;
+import com.bazaar.platform.id.UserId;
 import com.bazaar.platform.time.UtcColumns;
 import java.time.Clock;
 import java.time.Instant;
@@ -47,7 +49,7 @@ class OrderPricing {
     }
     Instant now = UtcColumns.now(clock);
     try {
-      return Order.place(orderId, buyerId, lines, now, now.plus(properties.paymentWindow()));
+      return Order.place(OrderId.of(orderId), UserId.of(buyerId), lines, now, now.plus(properties.paymentWindow()));
     } catch (ArithmeticException e) {
       throw new InvalidInput("lines", "refusal.order.totalTooLarge");
     }

@@ -11,6 +11,8 @@ import com.bazaar.order.Order;
 import com.bazaar.order.OrderLine;
 import com.bazaar.platform.Money;
 import com.bazaar.platform.id.ItemId;
+import com.bazaar.platform.id.OrderId;
+import com.bazaar.platform.id.UserId;
 import com.bazaar.support.ApiClient;
 import com.bazaar.support.ApiClient.Answer;
 import com.bazaar.support.ApiTest;
@@ -208,7 +210,7 @@ class ShardedOrdersTest extends ApiTest {
     long orderId = orderIds.nextId(43);
     holdStock(orderId, 43, item, 2);
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    orders.insert(Order.place(orderId, 43, List.of(new OrderLine(item, "died late", Money.of(100, "CNY"), 2)),
+    orders.insert(Order.place(OrderId.of(orderId), UserId.of(43), List.of(new OrderLine(item, "died late", Money.of(100, "CNY"), 2)),
         now, now.plusSeconds(900)));
 
     recovery.sweep();
