@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.bazaar.platform.Money;
+import com.bazaar.platform.id.ItemId;
 import com.bazaar.platform.id.OrderId;
 import com.bazaar.platform.id.UserId;
 import java.time.Duration;
@@ -17,8 +18,8 @@ class OrderTest {
 
   private static Order pending() {
     return Order.place(OrderId.of(1), UserId.of(7), List.of(
-        new OrderLine(10, "tea", Money.of(1250, "CNY"), 2),
-        new OrderLine(11, "cup", Money.of(300, "CNY"), 1)), NOW, DEADLINE);
+        new OrderLine(ItemId.of(10), "tea", Money.of(1250, "CNY"), 2),
+        new OrderLine(ItemId.of(11), "cup", Money.of(300, "CNY"), 1)), NOW, DEADLINE);
   }
 
   @Test

@@ -88,7 +88,7 @@ class JdbcCarts implements Carts {
         .collect(Collectors.toMap(item -> item.id().value(), Function.identity()));
     List<CartLine> lines = stored.stream()
         .flatMap(line -> Optional.ofNullable(items.get(line.itemId()))
-            .map(item -> new CartLine(item.id().value(), item.title(), item.price(), line.quantity()))
+            .map(item -> new CartLine(item.id(), item.title(), item.price(), line.quantity()))
             .stream())
         .toList();
     Money total = lines.stream()

@@ -52,7 +52,7 @@ class NaivePurchases {
       return FlashPurchase.soldOut(saleId);
     }
     TicketOrder ticket = new TicketOrder(ids.nextId(), saleId.value(), buyer.value(), quantity);
-    Order order = ordering.placeAtPrice(buyer, new OrderRequestLine(sale.itemId().value(), quantity), sale.price(),
+    Order order = ordering.placeAtPrice(buyer, new OrderRequestLine(sale.itemId(), quantity), sale.price(),
         "flash-" + ticket.ticketId());
     tickets.settle(ticket, FlashTicket.Status.ORDERED, Optional.of(order.id().value()), UtcColumns.now(clock));
     return FlashPurchase.accepted(new FlashTicket(ticket.ticketId(), saleId, FlashTicket.Status.ORDERED,

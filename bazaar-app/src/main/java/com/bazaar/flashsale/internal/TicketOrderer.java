@@ -73,7 +73,7 @@ class TicketOrderer {
     }
     try {
       FlashSale sale = sales.find(ticket.saleId()).orElseThrow(() -> new IllegalStateException("sale " + ticket.saleId() + " vanished"));
-      Order order = ordering.placeAtPrice(UserId.of(ticket.buyerId()), new OrderRequestLine(sale.itemId().value(), ticket.quantity()),
+      Order order = ordering.placeAtPrice(UserId.of(ticket.buyerId()), new OrderRequestLine(sale.itemId(), ticket.quantity()),
           sale.price(), "flash-" + ticket.ticketId());
       if (tickets.settle(ticket, FlashTicket.Status.ORDERED, Optional.of(order.id().value()), UtcColumns.now(clock))) {
         meters.ordered();

@@ -12,6 +12,7 @@ import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.Money;
 import com.bazaar.platform.Page;
 import com.bazaar.platform.PageSpec;
+import com.bazaar.platform.id.ItemId;
 import com.bazaar.platform.id.OrderId;
 import com.bazaar.user.AuthenticatedUser;
 import io.swagger.v3.oas.annotations.Operation;
@@ -139,7 +140,7 @@ class OrderApi {
         if (line.quantity() == null) {
           throw new InvalidInput("lines[" + i + "].quantity", "refusal.required");
         }
-        checked.add(new OrderRequestLine(line.itemId(), line.quantity()));
+        checked.add(new OrderRequestLine(ItemId.of(line.itemId()), line.quantity()));
       }
       return checked;
     }
@@ -172,7 +173,7 @@ class OrderApi {
 
   record LineView(String itemId, String title, Money price, int quantity) {
     static LineView of(OrderLine line) {
-      return new LineView(String.valueOf(line.itemId()), line.title(), line.price(), line.quantity());
+      return new LineView(String.valueOf(line.itemId().value()), line.title(), line.price(), line.quantity());
     }
   }
 }

@@ -13,6 +13,7 @@ import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.Money;
 import com.bazaar.platform.Page;
 import com.bazaar.platform.PageSpec;
+import com.bazaar.platform.id.ItemId;
 import com.bazaar.platform.id.OrderId;
 import com.bazaar.platform.id.UserId;
 import com.bazaar.user.AddressBook;
@@ -133,7 +134,7 @@ class OrderDesk implements Ordering {
    * @param limited whether the buyer's {@link OrderLimits} on unpaid orders apply
    */
   private Order placeNow(long buyerId, Optional<IdempotentRequests.Claim> claim, Supplier<RequestedLines> requested,
-      Map<Long, Money> setPrices, boolean limited, CheckoutChoices choices, Runnable whenPlaced) {
+      Map<ItemId, Money> setPrices, boolean limited, CheckoutChoices choices, Runnable whenPlaced) {
     Optional<DeliveryAddress> address = deliveryAddress(buyerId, choices);
     if (limited) {
       pendingLimits.prepare(buyerId);

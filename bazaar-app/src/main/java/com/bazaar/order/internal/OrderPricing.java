@@ -33,16 +33,15 @@ class OrderPricing {
   }
 
   /** @param setPrices unit prices that replace the catalog's (a flash sale's), by item id */
-  Order price(long orderId, long buyerId, RequestedLines requested, Map<Long, Money> setPrices) {
-    Map<Long, PricedItem> items = catalog.priced(requested.itemIds().stream().map(ItemId::of).toList()).stream()
-        .collect(Collectors.toMap(item -> item.id().value(), Function.identity(), (a, b) -> a));
+  Order price(long orderId, long buyerId, RequestedLines requested, Map<ItemId, Money> setPrices) {
+    Map<ItemId, PricedItem> items = catalog.priced(requested.itemIds()).stream()
+        .collect(Collectors.toMap(PricedItem::id, Function.identity(), (a, b) -> a));
     List<OrderLine> lines = requested.lines().stream().map(line -> {
       PricedItem item = items.get(line.itemId());
       if (item == null) {
         throw new ItemNotFound(line.itemId());
       }
-      long itemId = item.id().value();
-      return new OrderLine(itemId, item.title(), setPrices.getOrDefault(itemId, item.price()), line.quantity());
+      return new OrderLine(item.id(), item.title(), setPrices.getOrDefault(item.id(), item.price()), line.quantity());
     }).toList();
     if (lines.stream().map(l -> l.price().currency()).distinct().count() > 1) {
       throw new InvalidInput("lines", "refusal.order.currencies");

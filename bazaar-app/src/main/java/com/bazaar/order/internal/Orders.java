@@ -9,6 +9,7 @@ import com.bazaar.order.OrderStatus;
 import com.bazaar.payment.PaymentMethod;
 import com.bazaar.platform.Money;
 import com.bazaar.platform.PageSpec;
+import com.bazaar.platform.id.ItemId;
 import com.bazaar.platform.id.OrderId;
 import com.bazaar.platform.id.UserId;
 import com.bazaar.platform.time.UtcColumns;
@@ -65,7 +66,7 @@ class Orders {
               """
               INSERT INTO order_lines (order_id, line_no, item_id, title, price_amount, quantity)
               VALUES (?, ?, ?, ?, ?, ?)""")
-          .params(order.id().value(), lineNo++, line.itemId(), line.title(), line.price().amount(), line.quantity())
+          .params(order.id().value(), lineNo++, line.itemId().value(), line.title(), line.price().amount(), line.quantity())
           .update();
     }
   }
@@ -231,7 +232,7 @@ class Orders {
     List<Order> orders = new ArrayList<>(heads.size());
     for (Head head : heads) {
       List<OrderLine> orderLines = lines.getOrDefault(head.id(), List.of()).stream()
-          .map(l -> new OrderLine(l.itemId(), l.title(), Money.of(l.priceAmount(), head.currency()), l.quantity()))
+          .map(l -> new OrderLine(ItemId.of(l.itemId()), l.title(), Money.of(l.priceAmount(), head.currency()), l.quantity()))
           .toList();
       orders.add(new Order(OrderId.of(head.id()), UserId.of(head.buyerId()), head.status(), orderLines, head.createdAt(),
           head.paymentDeadline(), head.paidAt(), head.cancelledAt(), head.deliveryAddress(), head.paymentMethod()));

@@ -4,7 +4,6 @@ import com.bazaar.inventory.Inventory;
 import com.bazaar.inventory.StockLine;
 import com.bazaar.order.Order;
 import com.bazaar.order.internal.Reservations.State;
-import com.bazaar.platform.id.ItemId;
 import com.bazaar.platform.id.OrderId;
 import com.bazaar.platform.id.UserId;
 import com.bazaar.platform.time.UtcColumns;
@@ -84,6 +83,6 @@ class StockReservation {
   }
 
   static List<StockLine> linesOf(Order order) {
-    return order.lines().stream().map(l -> new StockLine(ItemId.of(l.itemId()), l.quantity())).toList();
+    return order.lines().stream().map(l -> new StockLine(l.itemId(), l.quantity())).toList();
   }
 }

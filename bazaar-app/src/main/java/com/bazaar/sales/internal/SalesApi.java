@@ -22,8 +22,9 @@ class SalesApi {
   @Operation(summary = "Units of the item sold in paid orders")
   @GetMapping("/api/items/{itemId}/sales")
   ItemSalesView sales(@PathVariable long itemId) {
-    catalog.item(ItemId.of(itemId));
-    return new ItemSalesView(Long.toString(itemId), sales.sold(itemId));
+    ItemId item = ItemId.of(itemId);
+    catalog.item(item);
+    return new ItemSalesView(Long.toString(itemId), sales.sold(item));
   }
 
   record ItemSalesView(String itemId, long sold) {}

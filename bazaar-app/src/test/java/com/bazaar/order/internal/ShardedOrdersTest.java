@@ -210,7 +210,7 @@ class ShardedOrdersTest extends ApiTest {
     long orderId = orderIds.nextId(43);
     holdStock(orderId, 43, item, 2);
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    orders.insert(Order.place(OrderId.of(orderId), UserId.of(43), List.of(new OrderLine(item, "died late", Money.of(100, "CNY"), 2)),
+    orders.insert(Order.place(OrderId.of(orderId), UserId.of(43), List.of(new OrderLine(ItemId.of(item), "died late", Money.of(100, "CNY"), 2)),
         now, now.plusSeconds(900)));
 
     recovery.sweep();
