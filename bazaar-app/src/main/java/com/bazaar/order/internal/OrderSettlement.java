@@ -8,6 +8,7 @@ import com.bazaar.order.OrderStatus;
 import com.bazaar.order.internal.Reservations.State;
 import com.bazaar.payment.Payments;
 import com.bazaar.platform.data.LockConflictRetry;
+import com.bazaar.platform.id.OrderId;
 import com.bazaar.platform.time.UtcColumns;
 import java.time.Clock;
 import java.time.Instant;
@@ -80,7 +81,7 @@ class OrderSettlement {
       }
       return Optional.<Order>empty();
     }));
-    return paid.orElseThrow(() -> new OrderNotPayable(orderId, OrderStatus.CANCELLED));
+    return paid.orElseThrow(() -> new OrderNotPayable(OrderId.of(orderId), OrderStatus.CANCELLED));
   }
 
   Order cancel(long buyerId, long orderId) {
@@ -89,7 +90,7 @@ class OrderSettlement {
       return locked.status() == OrderStatus.PENDING_PAYMENT ? cancelLocked(locked, now()) : locked;
     }));
     if (order.status() == OrderStatus.PAID) {
-      throw new OrderNotCancellable(orderId, order.status());
+      throw new OrderNotCancellable(order.id(), order.status());
     }
     return order; // a repeated cancel changes nothing and returns no stock twice
   }
