@@ -2,6 +2,7 @@ package com.bazaar.catalog;
 
 import com.bazaar.platform.Page;
 import com.bazaar.platform.PageSpec;
+import com.bazaar.platform.id.ItemId;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -16,9 +17,9 @@ public interface Catalog {
   List<Category> categories();
 
   /** The item, from the cache when it can; throws {@link ItemNotFound}. */
-  ItemDetail item(long itemId);
+  ItemDetail item(ItemId itemId);
 
-  Optional<ItemDetail> findItem(long itemId);
+  Optional<ItemDetail> findItem(ItemId itemId);
 
   /** Items of one category (all items when empty), newest first. */
   default Page<ItemSummary> items(Optional<Long> categoryId, PageSpec page) {
@@ -36,33 +37,33 @@ public interface Catalog {
    * Of these items (e.g. search hits), those priced within the range, in the order asked;
    * unknown ids are skipped. Lets search filter and sort its matches without a second index.
    */
-  List<Long> arrange(List<Long> itemIds, PriceRange price, ItemOrder order);
+  List<ItemId> arrange(List<ItemId> itemIds, PriceRange price, ItemOrder order);
 
   /**
    * Replaces the item's picture; throws {@link com.bazaar.platform.InvalidInput} naming
    * {@code image} for anything but a PNG, JPEG or WebP within {@value ItemImage#MAX_BYTES} bytes
    * (told by its content, not its name), before anything is written.
    */
-  ItemDetail attachImage(long itemId, byte[] image);
+  ItemDetail attachImage(ItemId itemId, byte[] image);
 
   /** A stored picture by the name in its URL; empty if there is none. */
   Optional<ItemImage> image(String name);
 
   /** The items with these ids, in the order given; unknown ids are skipped. */
-  List<ItemSummary> summaries(List<Long> itemIds);
+  List<ItemSummary> summaries(List<ItemId> itemIds);
 
   /**
    * Title and current price of the items with these ids, in the order given; unknown ids are
    * skipped (as {@link #summaries}). One read fewer than summaries: no stock (carts, pricing).
    */
-  List<PricedItem> priced(List<Long> itemIds);
+  List<PricedItem> priced(List<ItemId> itemIds);
 
   ItemDetail create(ItemDraft draft);
 
-  ItemDetail update(long itemId, ItemDraft draft);
+  ItemDetail update(ItemId itemId, ItemDraft draft);
 
   /** Adds (or, if negative, removes) stock; throws OutOfStock if it would go below zero. */
-  ItemDetail adjustStock(long itemId, long delta);
+  ItemDetail adjustStock(ItemId itemId, long delta);
 
   /** Visits every item, page by page, e.g. to rebuild a search index. */
   void forEachItem(Consumer<ItemDetail> visitor);

@@ -1,11 +1,12 @@
 package com.bazaar.catalog;
 
 import com.bazaar.platform.Money;
+import com.bazaar.platform.id.ItemId;
 import java.time.Instant;
 
 /** An item as its own page shows it (and as the item cache holds it, as JSON in Redis). */
 public record ItemDetail(
-    long id,
+    ItemId id,
     String title,
     String description,
     Money price,

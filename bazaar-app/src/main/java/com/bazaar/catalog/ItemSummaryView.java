@@ -7,7 +7,7 @@ public record ItemSummaryView(
     String id, String title, Money price, long stock, String categoryId, String imageUrl) {
   public static ItemSummaryView of(ItemSummary item) {
     return new ItemSummaryView(
-        String.valueOf(item.id()),
+        String.valueOf(item.id().value()),
         item.title(),
         item.price(),
         item.stock(),

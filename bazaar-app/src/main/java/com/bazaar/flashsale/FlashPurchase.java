@@ -1,5 +1,6 @@
 package com.bazaar.flashsale;
 
+import com.bazaar.platform.id.SaleId;
 import org.springframework.context.MessageSourceResolvable;
 
 /**
@@ -16,7 +17,7 @@ public sealed interface FlashPurchase {
    * The sale turned the buyer down. It reads as a message key with the sale's id ({@code
    * refusal.sale.*}), in the caller's language where it is shown, like any other refusal.
    */
-  record Refused(Reason reason, long saleId) implements FlashPurchase, MessageSourceResolvable {
+  record Refused(Reason reason, SaleId saleId) implements FlashPurchase, MessageSourceResolvable {
     @Override
     public String[] getCodes() {
       return new String[] {reason.code};
@@ -44,15 +45,15 @@ public sealed interface FlashPurchase {
     return new Accepted(ticket);
   }
 
-  static Refused soldOut(long saleId) {
+  static Refused soldOut(SaleId saleId) {
     return new Refused(Reason.SOLD_OUT, saleId);
   }
 
-  static Refused limitReached(long saleId) {
+  static Refused limitReached(SaleId saleId) {
     return new Refused(Reason.LIMIT_REACHED, saleId);
   }
 
-  static Refused notActive(long saleId) {
+  static Refused notActive(SaleId saleId) {
     return new Refused(Reason.NOT_ACTIVE, saleId);
   }
 }

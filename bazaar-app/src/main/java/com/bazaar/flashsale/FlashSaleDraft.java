@@ -2,11 +2,12 @@ package com.bazaar.flashsale;
 
 import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.Money;
+import com.bazaar.platform.id.ItemId;
 import java.time.Instant;
 
 /** What an admin asks for when creating a sale; checked here so no bad sale reaches storage. */
 public record FlashSaleDraft(
-    long itemId, Money price, int stock, Instant startsAt, Instant endsAt, int limitPerUser) {
+    ItemId itemId, Money price, int stock, Instant startsAt, Instant endsAt, int limitPerUser) {
 
   public FlashSaleDraft {
     if (price == null || price.amount() <= 0) {

@@ -1,5 +1,8 @@
 package com.bazaar.flashsale;
 
+import com.bazaar.platform.id.ItemId;
+import com.bazaar.platform.id.SaleId;
+import com.bazaar.platform.id.UserId;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,7 +19,7 @@ public interface FlashSales {
   /** All sales, newest first. */
   List<FlashSale> sales();
 
-  Optional<FlashSale> sale(long saleId);
+  Optional<FlashSale> sale(SaleId saleId);
 
   /**
    * Sales that have not ended (open now or still to come), soonest start first. Read from a
@@ -26,23 +29,23 @@ public interface FlashSales {
   List<FlashSale> current();
 
   /** The item's sale that is open now, else its next one to come, from {@link #current()}. */
-  Optional<FlashSale> currentFor(long itemId);
+  Optional<FlashSale> currentFor(ItemId itemId);
 
   /** How far the sale has come: units taken, tickets ordered and failed (admins watch this). */
-  FlashSaleProgress progress(long saleId);
+  FlashSaleProgress progress(SaleId saleId);
 
   /** Units not yet taken by an accepted purchase. */
-  long remaining(long saleId);
+  long remaining(SaleId saleId);
 
   /**
    * Takes {@code quantity} units for the buyer and answers the ticket, or answers why not
    * (sold out, limit reached, not open) as a {@link FlashPurchase.Refused}; throws only for a
    * sale that does not exist ({@link FlashSaleNotFound}) or a quantity below one.
    */
-  FlashPurchase purchase(long saleId, long buyerId, int quantity);
+  FlashPurchase purchase(SaleId saleId, UserId buyerId, int quantity);
 
   /** The buyer's ticket; another buyer's ticket is not found. */
-  FlashTicket ticket(long saleId, long buyerId, long ticketId);
+  FlashTicket ticket(SaleId saleId, UserId buyerId, long ticketId);
 
   /** The accounts of every sale that has not ended (the operations page's invariant). */
   List<FlashSaleAccount> accounts();

@@ -1,5 +1,6 @@
 package com.bazaar.inventory;
 
+import com.bazaar.platform.id.ItemId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -14,20 +15,20 @@ public interface Inventory {
   long MAX_STOCK = 1_000_000;
 
   /** Records the starting stock of a new item. */
-  void stockNewItem(long itemId, long quantity);
+  void stockNewItem(ItemId itemId, long quantity);
 
   /** Records the starting stock of many new items at once (e.g. a seeded catalog). */
-  default void stockNewItems(Map<Long, Long> quantities) {
+  default void stockNewItems(Map<ItemId, Long> quantities) {
     quantities.forEach(this::stockNewItem);
   }
 
-  long available(long itemId);
+  long available(ItemId itemId);
 
   /** The items with at most {@code atMost} units left, fewest first, at most {@code limit} of them (admins' low-stock list). */
   List<StockLevel> lowest(long atMost, int limit);
 
   /** Available stock of each known item; unknown ids are absent. */
-  Map<Long, Long> available(Collection<Long> itemIds);
+  Map<ItemId, Long> available(Collection<ItemId> itemIds);
 
   /**
    * Takes every line from stock, all or nothing, inside the caller's transaction (which
@@ -42,10 +43,10 @@ public interface Inventory {
    * Adds delta (may be negative) and answers the new level; throws OutOfStock below zero,
    * InvalidInput above {@link #MAX_STOCK}, and {@link StockNotFound} for an item that was never stocked.
    */
-  long adjust(long itemId, long delta);
+  long adjust(ItemId itemId, long delta);
 
   /** Sets the level outright (an admin's count); throws {@link StockNotFound} if never stocked. */
-  void set(long itemId, long quantity);
+  void set(ItemId itemId, long quantity);
 
   /**
    * Every item whose received units are on record (all stocked since stage 15), in item id

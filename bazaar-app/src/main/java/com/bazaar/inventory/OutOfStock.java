@@ -1,17 +1,18 @@
 package com.bazaar.inventory;
 
 import com.bazaar.platform.Conflict;
+import com.bazaar.platform.id.ItemId;
 
 /** Not enough stock for the request; nothing was reserved. */
 public final class OutOfStock extends Conflict {
-  private final long itemId;
+  private final ItemId itemId;
 
-  public OutOfStock(long itemId) {
+  public OutOfStock(ItemId itemId) {
     super("refusal.outOfStock", itemId);
     this.itemId = itemId;
   }
 
-  public long itemId() {
+  public ItemId itemId() {
     return itemId;
   }
 }

@@ -1,4 +1,6 @@
 package com.bazaar.inventory;
 
+import com.bazaar.platform.id.ItemId;
+
 /** How many units of an item can be bought now. */
-public record StockLevel(long itemId, long available) {}
+public record StockLevel(ItemId itemId, long available) {}

@@ -1,11 +1,12 @@
 package com.bazaar.notification;
 
+import com.bazaar.platform.id.OrderId;
 import java.time.Instant;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /** One message in a buyer's inbox about one of their orders. */
-public record Notification(long id, long orderId, Kind kind, String message, Instant createdAt, @Nullable Instant readAt) {
+public record Notification(long id, OrderId orderId, Kind kind, String message, Instant createdAt, @Nullable Instant readAt) {
 
   /** What happened to the order. */
   public enum Kind {
@@ -25,7 +26,7 @@ public record Notification(long id, long orderId, Kind kind, String message, Ins
 
   /** The order id as text, so it is never formatted as a number ("1,234"). */
   public Object[] messageArguments() {
-    return new Object[] {Long.toString(orderId)};
+    return new Object[] {Long.toString(orderId.value())};
   }
 
   public boolean isRead() {

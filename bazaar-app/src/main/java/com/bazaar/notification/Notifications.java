@@ -2,6 +2,7 @@ package com.bazaar.notification;
 
 import com.bazaar.platform.Page;
 import com.bazaar.platform.PageSpec;
+import com.bazaar.platform.id.UserId;
 
 /**
  * The notification module's API: a buyer's inbox, newest first, and marking a message read.
@@ -9,17 +10,17 @@ import com.bazaar.platform.PageSpec;
  */
 public interface Notifications {
 
-  Page<Notification> inbox(long buyerId, PageSpec page);
+  Page<Notification> inbox(UserId buyerId, PageSpec page);
 
   /** Marks the notification read (again, harmlessly) and returns it; throws {@link NotificationNotFound}. */
-  Notification markRead(long buyerId, long notificationId);
+  Notification markRead(UserId buyerId, long notificationId);
 
   /** Marks every unread notification of the buyer read; answers how many were unread. */
-  int markAllRead(long buyerId);
+  int markAllRead(UserId buyerId);
 
   /**
    * How many of the buyer's notifications are unread: one count over an index range, cheap enough
    * for the header of every page a logged-in shopper opens.
    */
-  long unreadCount(long buyerId);
+  long unreadCount(UserId buyerId);
 }

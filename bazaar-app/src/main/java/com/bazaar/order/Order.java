@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
  * payment deadline) or cancelled; a paid order is never cancelled here.
  */
 public final class Order {
-  private final long id;
-  private final long buyerId;
+  private final OrderId id;
+  private final UserId buyerId;
   private final List<OrderLine> lines;
   private final Money total;
   private final Instant createdAt;
@@ -29,8 +29,8 @@ public final class Order {
   private final @Nullable PaymentMethod paymentMethod;
 
   public Order(
-      long id,
-      long buyerId,
+      OrderId id,
+      UserId buyerId,
       OrderStatus status,
       List<OrderLine> lines,
       Instant createdAt,
@@ -41,8 +41,8 @@ public final class Order {
   }
 
   public Order(
-      long id,
-      long buyerId,
+      OrderId id,
+      UserId buyerId,
       OrderStatus status,
       List<OrderLine> lines,
       Instant createdAt,
@@ -68,7 +68,7 @@ public final class Order {
   }
 
   /** A new order awaiting payment until the deadline. */
-  public static Order place(long id, long buyerId, List<OrderLine> lines, Instant now, Instant paymentDeadline) {
+  public static Order place(OrderId id, UserId buyerId, List<OrderLine> lines, Instant now, Instant paymentDeadline) {
     return new Order(id, buyerId, OrderStatus.PENDING_PAYMENT, lines, now, paymentDeadline, null, null);
   }
 
@@ -98,11 +98,11 @@ public final class Order {
     cancelledAt = now;
   }
 
-  public long id() {
+  public OrderId id() {
     return id;
   }
 
-  public long buyerId() {
+  public UserId buyerId() {
     return buyerId;
   }
 

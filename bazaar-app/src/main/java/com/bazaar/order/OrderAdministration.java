@@ -2,6 +2,8 @@ package com.bazaar.order;
 
 import com.bazaar.platform.Page;
 import com.bazaar.platform.PageSpec;
+import com.bazaar.platform.id.OrderId;
+import com.bazaar.platform.id.UserId;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -12,10 +14,10 @@ import java.util.Optional;
  */
 public interface OrderAdministration {
 
-  Optional<Order> find(long orderId);
+  Optional<Order> find(OrderId orderId);
 
   /** Orders of one buyer, of one status, both or neither, newest first. */
-  Page<Order> orders(Optional<Long> buyerId, Optional<OrderStatus> status, PageSpec page);
+  Page<Order> orders(Optional<UserId> buyerId, Optional<OrderStatus> status, PageSpec page);
 
   /** How many orders were placed since the instant, by status, and what the paid ones brought in. */
   OrderFigures placedSince(Instant since);

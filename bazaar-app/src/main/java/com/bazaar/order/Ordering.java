@@ -39,7 +39,7 @@ public interface Ordering {
     return placeFromCart(buyerId, CheckoutChoices.NONE, idempotencyKey);
   }
 
-  /** The cart's lines as one order, with the checkout choices of {@link #place(long, List, CheckoutChoices, Optional)}. */
+  /** The cart's lines as one order, with the checkout choices of {@link #place(UserId, List, CheckoutChoices, Optional)}. */
   Order placeFromCart(UserId buyerId, CheckoutChoices choices, Optional<String> idempotencyKey);
 
   Order pay(UserId buyerId, OrderId orderId, Optional<String> idempotencyKey);

@@ -1,5 +1,6 @@
 package com.bazaar.order;
 
+import com.bazaar.platform.id.ItemId;
 import java.util.Map;
 
 /**
@@ -13,5 +14,5 @@ public interface ReservedStock {
   record Units(long held, long sold) {}
 
   /** Items that any live or paid reservation names; items no order took are absent. */
-  Map<Long, Units> byItem();
+  Map<ItemId, Units> byItem();
 }

@@ -1,6 +1,7 @@
 package com.bazaar.payment;
 
 import com.bazaar.platform.Money;
+import com.bazaar.platform.id.UserId;
 
 /**
  * The payment-provider port. Providers take an idempotency key so that a retried charge
@@ -9,10 +10,10 @@ import com.bazaar.platform.Money;
 public interface PaymentProvider {
 
   /** Charges the amount and answers the provider's reference; throws PaymentDeclined. */
-  String charge(String idempotencyKey, long buyerId, Money amount);
+  String charge(String idempotencyKey, UserId buyerId, Money amount);
 
   /** Charges the amount through the method the shopper chose; a provider that knows only one way ignores it. */
-  default String charge(String idempotencyKey, long buyerId, Money amount, PaymentMethod method) {
+  default String charge(String idempotencyKey, UserId buyerId, Money amount, PaymentMethod method) {
     return charge(idempotencyKey, buyerId, amount);
   }
 }

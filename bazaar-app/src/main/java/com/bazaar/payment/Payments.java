@@ -1,6 +1,8 @@
 package com.bazaar.payment;
 
 import com.bazaar.platform.Money;
+import com.bazaar.platform.id.OrderId;
+import com.bazaar.platform.id.UserId;
 
 /**
  * The payment module's API: collects the money for an order exactly once. A second
@@ -9,8 +11,8 @@ import com.bazaar.platform.Money;
 public interface Payments {
 
   /** Charges the buyer and records the payment, inside the caller's transaction. */
-  Payment collect(long orderId, long buyerId, Money amount);
+  Payment collect(OrderId orderId, UserId buyerId, Money amount);
 
-  /** Like {@link #collect(long, long, Money)}, through the payment method the shopper chose. */
-  Payment collect(long orderId, long buyerId, Money amount, PaymentMethod method);
+  /** Like {@link #collect(OrderId, UserId, Money)}, through the payment method the shopper chose. */
+  Payment collect(OrderId orderId, UserId buyerId, Money amount, PaymentMethod method);
 }

@@ -36,7 +36,7 @@ final class AddressPages {
 
   @GetMapping("/addresses")
   String addresses(@AuthenticationPrincipal AuthenticatedUser user, Model model) {
-    model.addAttribute("addresses", addressBook.addresses(user.id()));
+    model.addAttribute("addresses", addressBook.addresses(user.userId()));
     model.addAttribute("addressLimit", AddressBook.LIMIT);
     return "addresses";
   }
@@ -49,7 +49,7 @@ final class AddressPages {
       RedirectAttributes redirect) {
     boolean toCheckout = "checkout".equals(returnTo);
     try {
-      Address added = addressBook.add(user.id(), form.details());
+      Address added = addressBook.add(user.userId(), form.details());
       StorefrontAdvice.flashNoticeText(redirect, "flash.address.saved");
       return toCheckout ? "redirect:/checkout?addressId=" + added.id() : "redirect:/addresses";
     } catch (InvalidInput e) {
@@ -63,7 +63,7 @@ final class AddressPages {
 
   @GetMapping("/addresses/{id}/edit")
   String edit(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable long id, Model model) {
-    Address a = addressBook.address(user.id(), id);
+    Address a = addressBook.address(user.userId(), id);
     if (!model.containsAttribute("addressForm")) {
       model.addAttribute("addressForm", new AddressForm(a.recipient(), a.phone(), a.region(), a.city(), a.line(),
           a.postcode(), a.isDefault()));
@@ -81,9 +81,9 @@ final class AddressPages {
       Model model,
       Locale locale,
       RedirectAttributes redirect) {
-    addressBook.address(user.id(), id);
+    addressBook.address(user.userId(), id);
     try {
-      addressBook.change(user.id(), id, form.details());
+      addressBook.change(user.userId(), id, form.details());
       StorefrontAdvice.flashNoticeText(redirect, "flash.address.saved");
       return "redirect:/addresses";
     } catch (InvalidInput e) {
@@ -99,8 +99,8 @@ final class AddressPages {
   @PostMapping("/addresses/{id}/default")
   String makeDefault(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable long id, RedirectAttributes redirect) {
     try {
-      Address address = addressBook.address(user.id(), id);
-      addressBook.change(user.id(), id, new AddressDetails(address.recipient(), address.phone(), address.region(),
+      Address address = addressBook.address(user.userId(), id);
+      addressBook.change(user.userId(), id, new AddressDetails(address.recipient(), address.phone(), address.region(),
           address.city(), address.line(), address.postcode(), true));
       StorefrontAdvice.flashNoticeText(redirect, "flash.address.defaultChanged");
     } catch (NotFound e) {
@@ -112,7 +112,7 @@ final class AddressPages {
   @PostMapping("/addresses/{id}/delete")
   String remove(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable long id, RedirectAttributes redirect) {
     try {
-      addressBook.remove(user.id(), id);
+      addressBook.remove(user.userId(), id);
       StorefrontAdvice.flashNoticeText(redirect, "flash.address.deleted");
     } catch (NotFound e) {
       StorefrontAdvice.flashErrorText(redirect, "flash.address.gone");

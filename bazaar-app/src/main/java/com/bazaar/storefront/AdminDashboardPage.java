@@ -8,6 +8,7 @@ import com.bazaar.inventory.StockLevel;
 import com.bazaar.order.OrderAdministration;
 import com.bazaar.order.OrderFigures;
 import com.bazaar.order.OrderStatus;
+import com.bazaar.platform.id.ItemId;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -64,7 +65,7 @@ final class AdminDashboardPage {
 
   private List<LowStockRow> lowStock() {
     List<StockLevel> levels = inventory.lowest(LOW_STOCK, LOW_STOCK_ROWS);
-    Map<Long, ItemSummary> items = catalog.summaries(levels.stream().map(StockLevel::itemId).toList()).stream()
+    Map<ItemId, ItemSummary> items = catalog.summaries(levels.stream().map(StockLevel::itemId).toList()).stream()
         .collect(Collectors.toMap(ItemSummary::id, Function.identity(), (a, b) -> a));
     return levels.stream()
         .flatMap(level -> Optional.ofNullable(items.get(level.itemId()))
@@ -74,5 +75,5 @@ final class AdminDashboardPage {
   }
 
   /** An item running low, as the dashboard lists it. */
-  record LowStockRow(long itemId, String title, long available) {}
+  record LowStockRow(ItemId itemId, String title, long available) {}
 }

@@ -9,6 +9,8 @@ import com.bazaar.flashsale.FlashSaleProgress;
 import com.bazaar.flashsale.FlashSales;
 import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.Money;
+import com.bazaar.platform.id.ItemId;
+import com.bazaar.platform.id.SaleId;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,7 +67,7 @@ final class AdminFlashSalePages {
     form.setItemId(itemId);
     form.setStartsAt(MINUTE.format(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES)));
     if (itemId != null) {
-      catalog.findItem(itemId).ifPresent(item -> form.setPrice(YuanAmount.fromFen(Math.max(1, item.price().amount() / 2))));
+      catalog.findItem(ItemId.of(itemId)).ifPresent(item -> form.setPrice(YuanAmount.fromFen(Math.max(1, item.price().amount() / 2))));
     }
     return form(model, form);
   }
@@ -93,7 +95,7 @@ final class AdminFlashSalePages {
 
   @GetMapping("/admin/flash-sales/{id}")
   String watch(@PathVariable long id, Model model) {
-    FlashSaleProgress progress = flashSales.progress(id);
+    FlashSaleProgress progress = flashSales.progress(SaleId.of(id));
     FlashSale sale = progress.sale();
     Instant now = clock.instant();
     Optional<ItemDetail> item = catalog.findItem(sale.itemId());
@@ -109,7 +111,7 @@ final class AdminFlashSalePages {
   private String form(Model model, FlashSaleForm form) {
     model.addAttribute("form", form);
     if (form.getItemId() != null) {
-      catalog.findItem(form.getItemId()).ifPresent(item -> model.addAttribute("item", item));
+      catalog.findItem(ItemId.of(form.getItemId())).ifPresent(item -> model.addAttribute("item", item));
     }
     return "admin/flash-sale-form";
   }
@@ -132,7 +134,7 @@ final class AdminFlashSalePages {
         errors.rejectValue("startsAt", "admin.sale.startsAtFormat", "must be a UTC time like 2026-11-30 14:00");
       }
     }
-    Optional<ItemDetail> item = form.getItemId() == null ? Optional.empty() : catalog.findItem(form.getItemId());
+    Optional<ItemDetail> item = form.getItemId() == null ? Optional.empty() : catalog.findItem(ItemId.of(form.getItemId()));
     if (form.getItemId() != null && item.isEmpty()) {
       errors.rejectValue("itemId", "admin.unknownItem", "no item with this id");
     }

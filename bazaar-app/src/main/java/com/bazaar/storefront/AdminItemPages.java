@@ -7,6 +7,7 @@ import com.bazaar.platform.Conflict;
 import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.Money;
 import com.bazaar.platform.PageSpec;
+import com.bazaar.platform.id.ItemId;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -71,7 +72,7 @@ final class AdminItemPages {
 
   @GetMapping("/admin/items/{id}/edit")
   String edit(@PathVariable long id, Model model) {
-    ItemDetail item = catalog.item(id);
+    ItemDetail item = catalog.item(ItemId.of(id));
     model.addAttribute("imageUrl", item.imageUrl());
     return form(model, ItemForm.of(item), id);
   }
@@ -85,7 +86,7 @@ final class AdminItemPages {
   String attachImage(@PathVariable long id, @RequestParam("image") MultipartFile image, RedirectAttributes redirect)
       throws IOException {
     try {
-      ItemDetail item = catalog.attachImage(id, image.getBytes());
+      ItemDetail item = catalog.attachImage(ItemId.of(id), image.getBytes());
       StorefrontAdvice.flashNoticeText(redirect, "flash.admin.item.picture", item.title());
     } catch (InvalidInput e) {
       StorefrontAdvice.flashErrorText(redirect, "flash.admin.item.pictureRefused", e);
@@ -105,7 +106,7 @@ final class AdminItemPages {
       return form(model, form, id);
     }
     try {
-      ItemDetail item = catalog.update(id, draft.get());
+      ItemDetail item = catalog.update(ItemId.of(id), draft.get());
       StorefrontAdvice.flashNoticeText(redirect, "flash.admin.item.saved", item.title());
     } catch (InvalidInput e) {
       reject(errors, e);
@@ -117,7 +118,7 @@ final class AdminItemPages {
   @PostMapping("/admin/items/{id}/stock")
   String addStock(@PathVariable long id, @RequestParam long delta, RedirectAttributes redirect) {
     try {
-      ItemDetail item = catalog.adjustStock(id, delta);
+      ItemDetail item = catalog.adjustStock(ItemId.of(id), delta);
       StorefrontAdvice.flashNoticeText(redirect, "flash.admin.item.stock", item.title(), item.stock());
     } catch (Conflict | InvalidInput e) {
       StorefrontAdvice.flashErrorText(redirect, "flash.admin.item.stockNotChanged", e);

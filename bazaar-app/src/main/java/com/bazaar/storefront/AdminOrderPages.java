@@ -7,6 +7,8 @@ import com.bazaar.order.OrderStatus;
 import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.Page;
 import com.bazaar.platform.PageSpec;
+import com.bazaar.platform.id.OrderId;
+import com.bazaar.platform.id.UserId;
 import com.bazaar.user.UserAdministration;
 import com.bazaar.user.UserSummary;
 import java.util.Arrays;
@@ -48,13 +50,14 @@ final class AdminOrderPages {
     model.addAttribute("q", q);
     model.addAttribute("status", wanted.map(Enum::name).orElse(""));
     model.addAttribute("statuses", Arrays.asList(OrderStatus.values()));
-    Optional<Long> buyer = Optional.empty();
+    Optional<UserId> buyer = Optional.empty();
     if (!q.isEmpty()) {
       Optional<Long> number = number(q);
-      if (number.isPresent() && wanted.isEmpty() && orders.find(number.get()).isPresent()) {
+      if (number.isPresent() && wanted.isEmpty() && orders.find(OrderId.of(number.get())).isPresent()) {
         return "redirect:/admin/orders/" + number.get();
       }
-      buyer = number.flatMap(users::find).or(() -> users.findByUsername(q)).map(UserSummary::id);
+      // a number that is no order may be a shopper's id
+      buyer = number.map(UserId::of).flatMap(users::find).or(() -> users.findByUsername(q)).map(UserSummary::id);
       if (buyer.isEmpty()) {
         model.addAttribute("hint", "No order and no shopper matches “" + q + "”.");
         model.addAttribute("orders", Page.of(List.<Order>of(), spec, 0));
@@ -71,7 +74,7 @@ final class AdminOrderPages {
 
   @GetMapping("/admin/orders/{id}")
   String order(@PathVariable long id, Model model) {
-    Order order = orders.find(id).orElseThrow(() -> new OrderNotFound(id));
+    Order order = orders.find(OrderId.of(id)).orElseThrow(() -> new OrderNotFound(id));
     model.addAttribute("order", order);
     model.addAttribute("buyer", users.find(order.buyerId()).orElse(null));
     return "admin/order";

@@ -2,6 +2,7 @@ package com.bazaar.storefront;
 
 import com.bazaar.platform.Conflict;
 import com.bazaar.platform.PageSpec;
+import com.bazaar.platform.id.UserId;
 import com.bazaar.user.AuthenticatedUser;
 import com.bazaar.user.Role;
 import com.bazaar.user.UserAdministration;
@@ -53,7 +54,7 @@ final class AdminUserPages {
       @RequestParam(name = "q", defaultValue = "") String query,
       RedirectAttributes redirect) {
     try {
-      UserSummary user = users.setEnabled(admin.id(), id, enabled);
+      UserSummary user = users.setEnabled(admin.userId(), UserId.of(id), enabled);
       StorefrontAdvice.flashNoticeText(redirect, enabled ? "flash.admin.user.enabled" : "flash.admin.user.disabled",
           user.username());
     } catch (Conflict e) {
@@ -70,7 +71,7 @@ final class AdminUserPages {
       @RequestParam(name = "q", defaultValue = "") String query,
       RedirectAttributes redirect) {
     try {
-      UserSummary user = users.setRoles(admin.id(), id, Set.of(role));
+      UserSummary user = users.setRoles(admin.userId(), UserId.of(id), Set.of(role));
       StorefrontAdvice.flashNoticeText(redirect, user.isAdmin() ? "flash.admin.user.admin" : "flash.admin.user.shopper",
           user.username());
     } catch (Conflict e) {

@@ -1,6 +1,7 @@
 package com.bazaar.storefront;
 
 import com.bazaar.notification.Notifications;
+import com.bazaar.platform.id.UserId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,10 +15,10 @@ public final class Bell {
   private static final Logger log = LoggerFactory.getLogger(Bell.class);
 
   private final Notifications notifications;
-  private final long buyerId;
+  private final UserId buyerId;
   private long unread = -1;
 
-  Bell(Notifications notifications, long buyerId) {
+  Bell(Notifications notifications, UserId buyerId) {
     this.notifications = notifications;
     this.buyerId = buyerId;
   }

@@ -78,7 +78,7 @@ final class CartPages {
 
   private static int quantityInCart(Cart cart, long itemId) {
     return cart.lines().stream()
-        .filter(line -> line.itemId() == itemId)
+        .filter(line -> line.itemId().value() == itemId)
         .mapToInt(CartLine::quantity)
         .findFirst()
         .orElse(0);

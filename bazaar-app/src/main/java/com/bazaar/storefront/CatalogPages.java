@@ -10,6 +10,7 @@ import com.bazaar.flashsale.FlashSales;
 import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.NotFound;
 import com.bazaar.platform.PageSpec;
+import com.bazaar.platform.id.ItemId;
 import com.bazaar.search.ItemSearch;
 import com.bazaar.search.SearchUnavailable;
 import jakarta.servlet.http.HttpServletRequest;
@@ -125,7 +126,7 @@ final class CatalogPages {
 
   @GetMapping("/items/{id}")
   String item(@PathVariable long id, Model model) {
-    ItemDetail item = catalog.findItem(id).orElseThrow(() -> new ItemNotFound(id));
+    ItemDetail item = catalog.findItem(ItemId.of(id)).orElseThrow(() -> new ItemNotFound(id));
     model.addAttribute("item", item);
     model.addAttribute("maxQuantity", Carts.MAX_QUANTITY);
     catalog.categories().stream()

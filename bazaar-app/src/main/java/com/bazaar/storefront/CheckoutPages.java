@@ -51,7 +51,7 @@ final class CheckoutPages {
       StorefrontAdvice.flashErrorText(redirect, "flash.checkout.emptyCart");
       return "redirect:/cart";
     }
-    List<Address> addresses = addressBook.addresses(user.id());
+    List<Address> addresses = addressBook.addresses(user.userId());
     model.addAttribute("cart", cart);
     model.addAttribute("addresses", addresses);
     model.addAttribute("chosenAddress", chosen(addresses, addressId));

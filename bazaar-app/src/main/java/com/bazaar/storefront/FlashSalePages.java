@@ -8,6 +8,8 @@ import com.bazaar.flashsale.FlashSaleNotFound;
 import com.bazaar.flashsale.FlashSales;
 import com.bazaar.flashsale.FlashTicket;
 import com.bazaar.platform.InvalidInput;
+import com.bazaar.platform.id.ItemId;
+import com.bazaar.platform.id.SaleId;
 import com.bazaar.platform.ratelimit.RateLimiter;
 import com.bazaar.user.AuthenticatedUser;
 import jakarta.servlet.http.HttpServletRequest;
@@ -67,7 +69,7 @@ final class FlashSalePages {
 
   /** Cards for these sales, their items' titles and prices read in one call; a sale of a deleted item is left out. */
   static List<SaleCard> cards(List<FlashSale> sales, Catalog catalog, FlashSales flashSales, Instant now) {
-    Map<Long, ItemSummary> items = catalog.summaries(sales.stream().map(FlashSale::itemId).distinct().toList()).stream()
+    Map<ItemId, ItemSummary> items = catalog.summaries(sales.stream().map(FlashSale::itemId).distinct().toList()).stream()
         .collect(Collectors.toMap(ItemSummary::id, Function.identity(), (a, b) -> a));
     return sales.stream()
         .flatMap(sale -> Optional.ofNullable(items.get(sale.itemId()))
@@ -83,7 +85,7 @@ final class FlashSalePages {
       @RequestParam(defaultValue = "1") int quantity,
       HttpServletRequest request,
       RedirectAttributes redirect) {
-    FlashSale sale = flashSales.sale(saleId).orElseThrow(() -> new FlashSaleNotFound(saleId));
+    FlashSale sale = flashSales.sale(SaleId.of(saleId)).orElseThrow(() -> new FlashSaleNotFound(SaleId.of(saleId)));
     String back = "redirect:/items/" + sale.itemId();
     Optional<Duration> wait = rateLimiter.tryAcquire(PER_USER, String.valueOf(user.id()))
         .or(() -> rateLimiter.tryAcquire(PER_ADDRESS, request.getRemoteAddr()));
@@ -97,7 +99,7 @@ final class FlashSalePages {
     }
     FlashPurchase purchase;
     try {
-      purchase = flashSales.purchase(saleId, user.id(), quantity);
+      purchase = flashSales.purchase(SaleId.of(saleId), user.userId(), quantity);
     } catch (InvalidInput e) {
       StorefrontAdvice.flashErrorText(redirect, "flash.invalid", e.field(), e);
       return back;
@@ -129,12 +131,12 @@ final class FlashSalePages {
       @PathVariable long ticketId,
       Model model,
       RedirectAttributes redirect) {
-    FlashTicket ticket = flashSales.ticket(saleId, user.id(), ticketId);
+    FlashTicket ticket = flashSales.ticket(SaleId.of(saleId), user.userId(), ticketId);
     if (ticket.status() == FlashTicket.Status.ORDERED && ticket.orderId().isPresent()) {
       StorefrontAdvice.flashNoticeText(redirect, "flash.sale.ordered");
       return "redirect:/orders/" + ticket.orderId().get();
     }
-    FlashSale sale = flashSales.sale(saleId).orElseThrow(() -> new FlashSaleNotFound(saleId));
+    FlashSale sale = flashSales.sale(SaleId.of(saleId)).orElseThrow(() -> new FlashSaleNotFound(SaleId.of(saleId)));
     model.addAttribute("ticket", ticket);
     model.addAttribute("sale", sale);
     model.addAttribute("itemTitle", catalog.findItem(sale.itemId()).map(i -> i.title()).orElse("—"));

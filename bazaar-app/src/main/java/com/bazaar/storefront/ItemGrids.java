@@ -6,6 +6,7 @@ import com.bazaar.flashsale.FlashSale;
 import com.bazaar.flashsale.FlashSales;
 import com.bazaar.inventory.StockChanged;
 import com.bazaar.platform.Page;
+import com.bazaar.platform.id.ItemId;
 import com.bazaar.search.FoundItem;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -14,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -67,7 +69,7 @@ final class ItemGrids {
 
   /** One page of items and its grid's HTML, from the cache or loaded and rendered now. */
   Grid grid(String key, Supplier<Page<ItemSummary>> items, HttpServletRequest request, HttpServletResponse response) {
-    Set<Long> onSale = itemsOnSale();
+    Set<ItemId> onSale = itemsOnSale();
     Locale locale = RequestContextUtils.getLocale(request);
     return grids.get(key + saleKey(onSale) + languageKey(locale),
         k -> render(items.get(), onSale, Map.of(), locale, request, response));
@@ -75,28 +77,28 @@ final class ItemGrids {
 
   /** A page of search results: the grid shows each title with the matched words marked. */
   Grid searchGrid(String key, Supplier<Page<FoundItem>> found, HttpServletRequest request, HttpServletResponse response) {
-    Set<Long> onSale = itemsOnSale();
+    Set<ItemId> onSale = itemsOnSale();
     Locale locale = RequestContextUtils.getLocale(request);
     return grids.get(key + saleKey(onSale) + languageKey(locale), k -> {
       Page<FoundItem> page = found.get();
       // The highlights are HTML escaped by the search module, so the template inserts them as they are.
-      Map<Long, String> highlights = page.content().stream()
+      Map<ItemId, String> highlights = page.content().stream()
           .collect(Collectors.toMap(f -> f.item().id(), FoundItem::highlight, (a, b) -> a));
       return render(page.map(FoundItem::item), onSale, Map.of("highlights", highlights), locale, request, response);
     });
   }
 
   /** The items whose flash sale is open now, from the node's sale list. */
-  private Set<Long> itemsOnSale() {
+  private Set<ItemId> itemsOnSale() {
     Instant now = clock.instant();
     return flashSales.current().stream()
         .filter(sale -> sale.isOpenAt(now))
         .map(FlashSale::itemId)
-        .collect(Collectors.toCollection(TreeSet::new));
+        .collect(Collectors.toCollection(() -> new TreeSet<>(Comparator.comparingLong(ItemId::value))));
   }
 
   /** Part of a grid's key: nothing while no sale is open, else the items on sale (a handful at a time). */
-  private static String saleKey(Set<Long> onSale) {
+  private static String saleKey(Set<ItemId> onSale) { // sorted by id, so one set of sales is one key
     return onSale.isEmpty() ? "" : "|flash:" + onSale.stream().map(String::valueOf).collect(Collectors.joining(","));
   }
 
@@ -107,7 +109,7 @@ final class ItemGrids {
 
   private Grid render(
       Page<ItemSummary> items,
-      Set<Long> onSale,
+      Set<ItemId> onSale,
       Map<String, Object> extra,
       Locale locale,
       HttpServletRequest request,

@@ -29,7 +29,7 @@ final class NotificationPages {
 
   @GetMapping("/notifications")
   String inbox(@AuthenticationPrincipal AuthenticatedUser user, @RequestParam(defaultValue = "0") int page, Model model) {
-    model.addAttribute("notifications", notifications.inbox(user.id(), new PageSpec(page, PAGE_SIZE)));
+    model.addAttribute("notifications", notifications.inbox(user.userId(), new PageSpec(page, PAGE_SIZE)));
     model.addAttribute("pageNo", page);
     return "notifications";
   }
@@ -39,13 +39,13 @@ final class NotificationPages {
       @AuthenticationPrincipal AuthenticatedUser user,
       @PathVariable long id,
       @RequestParam(defaultValue = "0") int page) {
-    notifications.markRead(user.id(), id);
+    notifications.markRead(user.userId(), id);
     return "redirect:/notifications" + (page > 0 ? "?page=" + page : "");
   }
 
   @PostMapping("/notifications/read-all")
   String markAllRead(@AuthenticationPrincipal AuthenticatedUser user, RedirectAttributes redirect) {
-    int marked = notifications.markAllRead(user.id());
+    int marked = notifications.markAllRead(user.userId());
     if (marked == 0) {
       StorefrontAdvice.flashNoticeText(redirect, "flash.inbox.nothingUnread");
     } else {

@@ -5,6 +5,7 @@ import com.bazaar.flashsale.FlashSales;
 import com.bazaar.inventory.Inventory;
 import com.bazaar.inventory.StockCount;
 import com.bazaar.order.ReservedStock;
+import com.bazaar.platform.id.ItemId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,7 @@ final class ShopInvariants {
   private List<Check> stockAccounting() {
     return snapshot.execute(status -> {
       List<StockCount> counts = inventory.counts();
-      Map<Long, ReservedStock.Units> taken = reserved.byItem();
+      Map<ItemId, ReservedStock.Units> taken = reserved.byItem();
       List<Check> unbalanced = new ArrayList<>();
       int violations = 0;
       for (StockCount count : counts) {

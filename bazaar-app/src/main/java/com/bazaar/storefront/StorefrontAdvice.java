@@ -96,7 +96,7 @@ final class StorefrontAdvice {
   /** The header's unread count, counted only if the header is drawn (see {@link Bell}); none for visitors. */
   @ModelAttribute("bell")
   @Nullable Bell bell(@AuthenticationPrincipal @Nullable AuthenticatedUser user) {
-    return user == null ? null : new Bell(notifications, user.id());
+    return user == null ? null : new Bell(notifications, user.userId());
   }
 
   /** The header's cart count, counted only if the header is drawn (see {@link CartBadge}); none for visitors. */

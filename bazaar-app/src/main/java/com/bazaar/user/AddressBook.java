@@ -1,5 +1,6 @@
 package com.bazaar.user;
 
+import com.bazaar.platform.id.UserId;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,19 +14,19 @@ public interface AddressBook {
   int LIMIT = 20;
 
   /** The shopper's addresses, the default first, then newest first. */
-  List<Address> addresses(long userId);
+  List<Address> addresses(UserId userId);
 
-  Address address(long userId, long addressId);
+  Address address(UserId userId, long addressId);
 
   /** The default address, if the shopper has any address at all. */
-  Optional<Address> defaultAddress(long userId);
+  Optional<Address> defaultAddress(UserId userId);
 
   /** Adds an address; the first one becomes the default whatever {@code makeDefault} says. */
-  Address add(long userId, AddressDetails details);
+  Address add(UserId userId, AddressDetails details);
 
   /** Replaces the address's details; {@code makeDefault} makes it the default (false keeps it as it was). */
-  Address change(long userId, long addressId, AddressDetails details);
+  Address change(UserId userId, long addressId, AddressDetails details);
 
   /** Deletes the address; if it was the default, the newest remaining one becomes the default. */
-  void remove(long userId, long addressId);
+  void remove(UserId userId, long addressId);
 }

@@ -2,6 +2,7 @@ package com.bazaar.user;
 
 import com.bazaar.platform.Page;
 import com.bazaar.platform.PageSpec;
+import com.bazaar.platform.id.UserId;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -19,17 +20,17 @@ public interface UserAdministration {
   /** Accounts newest first, or those whose name starts with the prefix, by name. */
   Page<UserSummary> users(Optional<String> usernamePrefix, PageSpec page);
 
-  Optional<UserSummary> find(long userId);
+  Optional<UserSummary> find(UserId userId);
 
   /** The account with this name, matched the way logins match it (NFKC, case-insensitive). */
   Optional<UserSummary> findByUsername(String username);
 
   /** Names of the accounts with these ids; unknown ids are absent. */
-  Map<Long, String> usernames(Collection<Long> userIds);
+  Map<UserId, String> usernames(Collection<UserId> userIds);
 
   /** Throws {@link UserNotFound}, or {@link OwnAccountUnchangeable} when the admin disables themselves. */
-  UserSummary setEnabled(long adminId, long userId, boolean enabled);
+  UserSummary setEnabled(UserId adminId, UserId userId, boolean enabled);
 
   /** Every account keeps {@link Role#USER}; throws as {@link #setEnabled} does when an admin demotes themselves. */
-  UserSummary setRoles(long adminId, long userId, Set<Role> roles);
+  UserSummary setRoles(UserId adminId, UserId userId, Set<Role> roles);
 }

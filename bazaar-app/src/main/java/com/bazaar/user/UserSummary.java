@@ -1,10 +1,11 @@
 package com.bazaar.user;
 
+import com.bazaar.platform.id.UserId;
 import java.time.Instant;
 import java.util.Set;
 
 /** An account without its secrets: what the admin pages list. */
-public record UserSummary(long id, String username, String email, Set<Role> roles, boolean enabled, Instant createdAt) {
+public record UserSummary(UserId id, String username, String email, Set<Role> roles, boolean enabled, Instant createdAt) {
 
   public UserSummary {
     roles = Set.copyOf(roles);

@@ -8,6 +8,7 @@ import com.bazaar.inventory.OutOfStock;
 import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.Money;
 import com.bazaar.platform.PageSpec;
+import com.bazaar.platform.id.ItemId;
 import com.bazaar.search.ItemSearch;
 import com.bazaar.support.ApiClient;
 import com.bazaar.support.ApiClient.Answer;
@@ -53,7 +54,7 @@ import org.springframework.context.annotation.Configuration;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CatalogContractAcrossServicesTest {
-  private static final long UNKNOWN = 9_000_000_000_000L;
+  private static final ItemId UNKNOWN = ItemId.of(9_000_000_000_000L);
 
   private final String registryRoot = "/bazaar-test-" + UUID.randomUUID();
   /** The services deployment needs the RabbitMQ bus; both roles share exchanges and queues private to this run. */
@@ -113,7 +114,7 @@ class CatalogContractAcrossServicesTest {
   void readsAnswerTheSame() {
     assertSame(Catalog::categories);
     List<ItemSummary> newest = local.items(Optional.empty(), new PageSpec(0, 10)).content();
-    long known = newest.get(0).id();
+    ItemId known = newest.get(0).id();
     long category = newest.get(0).categoryId();
     assertSame(catalog -> catalog.item(known));
     assertSame(catalog -> catalog.findItem(known));
@@ -122,7 +123,7 @@ class CatalogContractAcrossServicesTest {
     assertSame(catalog -> catalog.items(Optional.of(category), new PriceRange(100, 500_000), ItemOrder.PRICE_ASC,
         new PageSpec(0, 5)));
     assertSame(catalog -> catalog.items(Optional.empty(), PriceRange.ANY, ItemOrder.SALES, new PageSpec(0, 5)));
-    List<Long> ids = new ArrayList<>(newest.stream().map(ItemSummary::id).toList());
+    List<ItemId> ids = new ArrayList<>(newest.stream().map(ItemSummary::id).toList());
     ids.add(UNKNOWN);
     assertSame(catalog -> catalog.summaries(ids));
     assertSame(catalog -> catalog.priced(ids));
@@ -138,7 +139,7 @@ class CatalogContractAcrossServicesTest {
   @Test
   @Order(3)
   void errorsAreTheSameExceptions() {
-    long known = local.items(Optional.empty(), new PageSpec(0, 1)).content().get(0).id();
+    ItemId known = local.items(Optional.empty(), new PageSpec(0, 1)).content().get(0).id();
     assertSameFailure(catalog -> catalog.item(UNKNOWN), ItemNotFound.class);
     assertSameFailure(catalog -> catalog.update(UNKNOWN, draft("Nobody's item")), ItemNotFound.class);
     assertSameFailure(catalog -> catalog.adjustStock(UNKNOWN, 1), ItemNotFound.class);
@@ -186,7 +187,7 @@ class CatalogContractAcrossServicesTest {
     assertThat(answer.status()).isEqualTo(404);
     assertThat(answer.contentType()).startsWith("application/problem+json");
 
-    long known = local.items(Optional.empty(), new PageSpec(0, 1)).content().get(0).id();
+    ItemId known = local.items(Optional.empty(), new PageSpec(0, 1)).content().get(0).id();
     Answer viaWeb = new ApiClient(publicPort(webRole)).get("/api/items/" + known);
     Answer viaCatalog = new ApiClient(publicPort(catalogRole)).get("/api/items/" + known);
     assertThat(viaWeb.status()).isEqualTo(200);
@@ -227,7 +228,7 @@ class CatalogContractAcrossServicesTest {
   @Test
   @Order(10)
   void theCatalogDownIsA503ProblemToTheShopper() {
-    long known = local.items(Optional.empty(), new PageSpec(0, 1)).content().get(0).id();
+    ItemId known = local.items(Optional.empty(), new PageSpec(0, 1)).content().get(0).id();
     catalogRole.close();
     Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
       Answer answer = new ApiClient(publicPort(webRole)).get("/api/items/" + known);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.bazaar.platform.Money;
+import com.bazaar.platform.id.ItemId;
 import com.bazaar.support.ApiClient;
 import com.bazaar.support.ApiTest;
 import com.bazaar.support.RealEngines;
@@ -91,7 +92,7 @@ class CatalogOnSplitDatabasesTest extends ApiTest {
 
     long itemId = events.raised().get(events.raised().size() - 1);
     assertThat(catalogRows("SELECT COUNT(*) FROM items WHERE id = " + itemId)).as("no item").isZero();
-    assertThat(catalog.findItem(itemId)).isEmpty();
+    assertThat(catalog.findItem(ItemId.of(itemId))).isEmpty();
     // The registry wrote on the trade database outside the catalog transaction: the row
     // committed, and no after-commit delivery happened, so it is open — a phantom event.
     assertThat(openPublicationsOf(itemId)).isPositive();
@@ -104,7 +105,7 @@ class CatalogOnSplitDatabasesTest extends ApiTest {
 
     await().atMost(Duration.ofSeconds(10)).until(() -> openPublicationsOf(itemId) == 0);
     assertThat(events.delivered()).containsEntry(itemId, false);
-    assertThat(catalog.findItem(itemId)).isEmpty();
+    assertThat(catalog.findItem(ItemId.of(itemId))).isEmpty();
   }
 
   @Test
@@ -119,13 +120,13 @@ class CatalogOnSplitDatabasesTest extends ApiTest {
     // The outbox cannot record the event: the trade database lost its publication table.
     mainDatabase.sql("RENAME TABLE EVENT_PUBLICATION TO event_publication_away").update();
     try {
-      assertThatThrownBy(() -> catalog.update(itemId, changed)).isInstanceOf(RuntimeException.class);
+      assertThatThrownBy(() -> catalog.update(ItemId.of(itemId), changed)).isInstanceOf(RuntimeException.class);
     } finally {
       mainDatabase.sql("RENAME TABLE event_publication_away TO EVENT_PUBLICATION").update();
     }
 
     assertThat(catalogRows("SELECT COUNT(*) FROM items WHERE title = 'Changed title'")).isZero();
-    assertThat(catalog.item(itemId).title()).isEqualTo("Kept title");
+    assertThat(catalog.item(ItemId.of(itemId)).title()).isEqualTo("Kept title");
   }
 
   private String firstCategoryId() {
@@ -190,7 +191,7 @@ class CatalogOnSplitDatabasesTest extends ApiTest {
 
     @ApplicationModuleListener
     void on(ItemChanged changed) {
-      delivered.put(changed.itemId().value(), catalog.findItem(changed.itemId().value()).isPresent());
+      delivered.put(changed.itemId().value(), catalog.findItem(changed.itemId()).isPresent());
     }
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bazaar.platform.Money;
 import com.bazaar.platform.PageSpec;
+import com.bazaar.platform.id.ItemId;
 import com.bazaar.support.ApiTest;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,8 +38,8 @@ class CatalogTest extends ApiTest {
     List<ItemDetail> mine = new ArrayList<>();
 
     catalog.forEachItem(item -> {
-      visited.add(item.id());
-      if (item.id() == created.id()) {
+      visited.add(item.id().value());
+      if (item.id().equals(created.id())) {
         mine.add(item);
       }
     });
@@ -53,12 +54,12 @@ class CatalogTest extends ApiTest {
     ItemDetail a = create("Summary A");
     ItemDetail b = create("Summary B");
 
-    assertThat(catalog.summaries(List.of(b.id(), 42L, a.id())))
+    assertThat(catalog.summaries(List.of(b.id(), ItemId.of(42), a.id())))
         .containsExactly(b.summary(), a.summary());
   }
 
   @Test
   void findingAnUnknownItemIsEmpty() {
-    assertThat(catalog.findItem(7L)).isEmpty();
+    assertThat(catalog.findItem(ItemId.of(7))).isEmpty();
   }
 }

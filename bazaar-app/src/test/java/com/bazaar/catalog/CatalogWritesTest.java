@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bazaar.inventory.Inventory;
 import com.bazaar.inventory.StockLine;
+import com.bazaar.platform.id.ItemId;
 import com.bazaar.support.ApiClient;
 import com.bazaar.support.ApiTest;
 import com.bazaar.support.TestItems;
@@ -103,7 +104,7 @@ class CatalogWritesTest extends ApiTest {
     assertThat(reader.get("/api/items/" + id).json().get("stock").asLong()).isEqualTo(8);
 
     // A buyer's reservation, as the order module makes it.
-    transaction.executeWithoutResult(s -> inventory.reserve(List.of(new StockLine(Long.parseLong(id), 2))));
+    transaction.executeWithoutResult(s -> inventory.reserve(List.of(new StockLine(ItemId.of(Long.parseLong(id)), 2))));
     assertThat(reader.get("/api/items/" + id).json().get("stock").asLong()).isEqualTo(6);
   }
 
@@ -114,7 +115,7 @@ class CatalogWritesTest extends ApiTest {
     assertThat(reader.get("/api/items/" + id).json().get("stock").asLong()).isEqualTo(5);
 
     transaction.executeWithoutResult(s -> {
-      inventory.reserve(List.of(new StockLine(Long.parseLong(id), 2)));
+      inventory.reserve(List.of(new StockLine(ItemId.of(Long.parseLong(id)), 2)));
       s.setRollbackOnly();
     });
 

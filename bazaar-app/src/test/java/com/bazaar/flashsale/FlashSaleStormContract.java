@@ -3,6 +3,8 @@ package com.bazaar.flashsale;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.bazaar.platform.id.SaleId;
+import com.bazaar.platform.id.UserId;
 import com.bazaar.support.ApiClient;
 import com.bazaar.support.ApiClient.Answer;
 import com.bazaar.support.ApiTest;
@@ -34,7 +36,7 @@ public abstract class FlashSaleStormContract extends ApiTest {
   private static final int UNITS = 100;
   private static final long FLASH_PRICE = 990;
 
-  private static final long UNKNOWN_BUYER = 4_242L;
+  private static final UserId UNKNOWN_BUYER = UserId.of(4_242L);
 
   @Autowired TestItems items;
   @Autowired FlashSales flashSales;
@@ -154,8 +156,9 @@ public abstract class FlashSaleStormContract extends ApiTest {
     assertThat(chinese.get("detail").asString()).isEqualTo("秒杀 " + saleId + " 已售罄");
 
     // The module answers a refusal as a value: no exception (and no stack trace) per sold-out buyer.
-    assertThat(flashSales.purchase(Long.parseLong(saleId), UNKNOWN_BUYER, 1))
-        .isEqualTo(new FlashPurchase.Refused(FlashPurchase.Reason.SOLD_OUT, Long.parseLong(saleId)));
+    SaleId sale = SaleId.of(Long.parseLong(saleId));
+    assertThat(flashSales.purchase(sale, UNKNOWN_BUYER, 1))
+        .isEqualTo(new FlashPurchase.Refused(FlashPurchase.Reason.SOLD_OUT, sale));
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.bazaar.platform.id.IdGenerator;
+import com.bazaar.platform.id.ItemId;
 import com.bazaar.support.ApiTest;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,8 +34,8 @@ abstract class InventoryContractTest extends ApiTest {
   @Autowired JdbcClient jdbc;
   @Autowired ApplicationEvents events;
 
-  private long stocked(long quantity) {
-    long itemId = ids.nextId();
+  private ItemId stocked(long quantity) {
+    ItemId itemId = ItemId.of(ids.nextId());
     inventory.stockNewItem(itemId, quantity);
     return itemId;
   }
@@ -45,8 +46,8 @@ abstract class InventoryContractTest extends ApiTest {
 
   @Test
   void receivedCountsTheStartingStockAndEveryAdminChangeButNoTakeOrReturn() {
-    long item = stocked(10);
-    long seeded = ids.nextId();
+    ItemId item = stocked(10);
+    ItemId seeded = ItemId.of(ids.nextId());
     inventory.stockNewItems(Map.of(seeded, 4L));
 
     reserve(new StockLine(item, 3));
@@ -60,8 +61,8 @@ abstract class InventoryContractTest extends ApiTest {
 
   @Test
   void reservingTakesEveryLineAndMergesDuplicates() {
-    long a = stocked(10);
-    long b = stocked(5);
+    ItemId a = stocked(10);
+    ItemId b = stocked(5);
 
     reserve(new StockLine(b, 2), new StockLine(a, 3), new StockLine(b, 1));
 
@@ -70,8 +71,8 @@ abstract class InventoryContractTest extends ApiTest {
 
   @Test
   void aShortLineReservesNothingAtAll() {
-    long plenty = stocked(10);
-    long scarce = stocked(1);
+    ItemId plenty = stocked(10);
+    ItemId scarce = stocked(1);
 
     assertThatThrownBy(() -> reserve(new StockLine(plenty, 4), new StockLine(scarce, 2)))
         .isInstanceOfSatisfying(OutOfStock.class, e -> assertThat(e.itemId()).isEqualTo(scarce));
@@ -82,7 +83,7 @@ abstract class InventoryContractTest extends ApiTest {
 
   @Test
   void reservingOutsideATransactionIsRefused() {
-    long itemId = stocked(3);
+    ItemId itemId = stocked(3);
 
     assertThatThrownBy(() -> inventory.reserve(List.of(new StockLine(itemId, 1))))
         .isInstanceOf(IllegalTransactionStateException.class);
@@ -91,13 +92,13 @@ abstract class InventoryContractTest extends ApiTest {
 
   @Test
   void reservingAnUnknownItemIsOutOfStock() {
-    long unknown = ids.nextId();
+    ItemId unknown = ItemId.of(ids.nextId());
     assertThatThrownBy(() -> reserve(new StockLine(unknown, 1))).isInstanceOf(OutOfStock.class);
   }
 
   @Test
   void releasingGivesStockBack() {
-    long itemId = stocked(5);
+    ItemId itemId = stocked(5);
     reserve(new StockLine(itemId, 5));
     assertThat(inventory.available(itemId)).isZero();
 
@@ -108,7 +109,7 @@ abstract class InventoryContractTest extends ApiTest {
 
   @Test
   void adjustingAnswersTheNewLevelAndNeverGoesBelowZero() {
-    long itemId = stocked(5);
+    ItemId itemId = stocked(5);
 
     assertThat(inventory.adjust(itemId, 10)).isEqualTo(15);
     assertThat(inventory.adjust(itemId, -15)).isZero();
@@ -118,7 +119,7 @@ abstract class InventoryContractTest extends ApiTest {
 
   @Test
   void adjustingOrSettingAnItemNeverStockedIsNotFound() {
-    long unknown = ids.nextId();
+    ItemId unknown = ItemId.of(ids.nextId());
 
     assertThatThrownBy(() -> inventory.adjust(unknown, 1)).isInstanceOf(StockNotFound.class);
     assertThatThrownBy(() -> inventory.adjust(unknown, -1)).isInstanceOf(StockNotFound.class);
@@ -127,16 +128,16 @@ abstract class InventoryContractTest extends ApiTest {
 
   @Test
   void settingReplacesTheLevel() {
-    long itemId = stocked(5);
+    ItemId itemId = stocked(5);
     inventory.set(itemId, 42);
     assertThat(inventory.available(itemId)).isEqualTo(42);
   }
 
   @Test
   void batchLookupLeavesUnknownItemsOut() {
-    long a = stocked(1);
-    long b = stocked(0);
-    long unknown = ids.nextId();
+    ItemId a = stocked(1);
+    ItemId b = stocked(0);
+    ItemId unknown = ItemId.of(ids.nextId());
 
     assertThat(inventory.available(List.of(a, b, unknown, a))).containsOnlyKeys(a, b);
     assertThat(inventory.available(List.of())).isEmpty();
@@ -145,13 +146,13 @@ abstract class InventoryContractTest extends ApiTest {
 
   @Test
   void everyChangePublishesStockChanged() {
-    long itemId = stocked(5);
+    ItemId itemId = stocked(5);
     reserve(new StockLine(itemId, 1));
     transaction.executeWithoutResult(s -> inventory.release(List.of(new StockLine(itemId, 1))));
     inventory.adjust(itemId, 1);
     inventory.set(itemId, 9);
 
-    assertThat(events.stream(StockChanged.class).filter(e -> e.itemId().value() == itemId)).hasSize(5);
+    assertThat(events.stream(StockChanged.class).filter(e -> e.itemId().equals(itemId))).hasSize(5);
   }
 
   @Test
@@ -159,7 +160,7 @@ abstract class InventoryContractTest extends ApiTest {
     int stock = 20;
     int threads = 32;
     int attemptsEach = 4;
-    long itemId = stocked(stock);
+    ItemId itemId = stocked(stock);
     AtomicInteger sold = new AtomicInteger();
     AtomicInteger refused = new AtomicInteger();
 
@@ -183,8 +184,8 @@ abstract class InventoryContractTest extends ApiTest {
 
   @Test
   void buyersTakingTheSameItemsInOppositeOrdersDoNotDeadlock() throws Exception {
-    long a = stocked(1_000);
-    long b = stocked(1_000);
+    ItemId a = stocked(1_000);
+    ItemId b = stocked(1_000);
     int threads = 16;
     int attemptsEach = 10;
     AtomicInteger started = new AtomicInteger();

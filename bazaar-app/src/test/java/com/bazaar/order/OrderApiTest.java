@@ -2,6 +2,8 @@ package com.bazaar.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bazaar.platform.id.OrderId;
+import com.bazaar.platform.id.UserId;
 import com.bazaar.support.ApiClient;
 import com.bazaar.support.ApiClient.Answer;
 import com.bazaar.support.ApiTest;
@@ -298,17 +300,17 @@ class OrderApiTest extends ApiTest {
     OrderFigures before = administration.placedSince(startOfDay);
     long tea = items.create("admin tea", 1_111, 10);
     ApiClient shopper = newShopper();
-    long buyer = Long.parseLong(shopper.get("/api/session").json().get("id").asString());
-    long paid = Long.parseLong(shopper.post("/api/orders", lines(tea, 1)).json().get("id").asString());
+    UserId buyer = UserId.of(Long.parseLong(shopper.get("/api/session").json().get("id").asString()));
+    OrderId paid = OrderId.of(Long.parseLong(shopper.post("/api/orders", lines(tea, 1)).json().get("id").asString()));
     assertThat(shopper.post("/api/orders/" + paid + "/pay", "{}").status()).isEqualTo(200);
-    long pending = Long.parseLong(shopper.post("/api/orders", lines(tea, 2)).json().get("id").asString());
+    OrderId pending = OrderId.of(Long.parseLong(shopper.post("/api/orders", lines(tea, 2)).json().get("id").asString()));
 
     assertThat(administration.find(paid)).hasValueSatisfying(order -> {
       assertThat(order.buyerId()).isEqualTo(buyer);
       assertThat(order.status()).isEqualTo(OrderStatus.PAID);
       assertThat(order.lines()).extracting(OrderLine::title).containsExactly("admin tea");
     });
-    assertThat(administration.find(1)).isEmpty();
+    assertThat(administration.find(OrderId.of(1))).isEmpty();
     var ofBuyer = administration.orders(Optional.of(buyer), Optional.empty(), new PageSpec(0, 10));
     assertThat(ofBuyer.content()).extracting(Order::id).containsExactly(pending, paid);
     assertThat(ofBuyer.totalElements()).isEqualTo(2);

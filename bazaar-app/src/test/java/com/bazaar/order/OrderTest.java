@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.bazaar.platform.Money;
+import com.bazaar.platform.id.ItemId;
+import com.bazaar.platform.id.OrderId;
+import com.bazaar.platform.id.UserId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,9 +17,9 @@ class OrderTest {
   private static final Instant DEADLINE = NOW.plus(Duration.ofMinutes(15));
 
   private static Order pending() {
-    return Order.place(1, 7, List.of(
-        new OrderLine(10, "tea", Money.of(1250, "CNY"), 2),
-        new OrderLine(11, "cup", Money.of(300, "CNY"), 1)), NOW, DEADLINE);
+    return Order.place(OrderId.of(1), UserId.of(7), List.of(
+        new OrderLine(ItemId.of(10), "tea", Money.of(1250, "CNY"), 2),
+        new OrderLine(ItemId.of(11), "cup", Money.of(300, "CNY"), 1)), NOW, DEADLINE);
   }
 
   @Test
@@ -62,6 +65,6 @@ class OrderTest {
 
   @Test
   void anOrderNeedsAtLeastOneLine() {
-    assertThatThrownBy(() -> Order.place(1, 7, List.of(), NOW, DEADLINE)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Order.place(OrderId.of(1), UserId.of(7), List.of(), NOW, DEADLINE)).isInstanceOf(IllegalArgumentException.class);
   }
 }

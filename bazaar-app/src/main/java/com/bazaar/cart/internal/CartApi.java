@@ -62,7 +62,7 @@ class CartApi {
 
   record LineView(String itemId, String title, Money price, int quantity) {
     static LineView of(CartLine line) {
-      return new LineView(String.valueOf(line.itemId()), line.title(), line.price(), line.quantity());
+      return new LineView(String.valueOf(line.itemId().value()), line.title(), line.price(), line.quantity());
     }
   }
 }

@@ -84,8 +84,8 @@ class JdbcCarts implements Carts {
     if (stored.isEmpty()) {
       return new Cart(List.of(), Money.zero(currency));
     }
-    Map<Long, PricedItem> items = catalog.priced(stored.stream().map(StoredLine::itemId).toList()).stream()
-        .collect(Collectors.toMap(PricedItem::id, Function.identity()));
+    Map<Long, PricedItem> items = catalog.priced(stored.stream().map(line -> ItemId.of(line.itemId())).toList()).stream()
+        .collect(Collectors.toMap(item -> item.id().value(), Function.identity()));
     List<CartLine> lines = stored.stream()
         .flatMap(line -> Optional.ofNullable(items.get(line.itemId()))
             .map(item -> new CartLine(item.id(), item.title(), item.price(), line.quantity()))
@@ -116,8 +116,8 @@ class JdbcCarts implements Carts {
     if (quantity == 0) {
       return remove(user, item);
     }
-    if (catalog.findItem(itemId).isEmpty()) {
-      throw new ItemNotFound(itemId);
+    if (catalog.findItem(item).isEmpty()) {
+      throw new ItemNotFound(item);
     }
     retry.run(() -> writing.executeWithoutResult(s -> {
       if (!updateQuantity(userId, itemId, quantity)) {

@@ -5,6 +5,7 @@ import com.bazaar.catalog.ItemDraft;
 import com.bazaar.inventory.Inventory;
 import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.Money;
+import com.bazaar.platform.id.ItemId;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import java.io.IOException;
@@ -46,7 +47,7 @@ class CatalogAdminApi {
   @Operation(summary = "Change an item (admin)")
   @PutMapping("/api/admin/items/{id}")
   CatalogApi.DetailView update(@PathVariable long id, @Valid @RequestBody ItemForm form) {
-    return CatalogApi.DetailView.of(catalog.update(id, form.draft()));
+    return CatalogApi.DetailView.of(catalog.update(ItemId.of(id), form.draft()));
   }
 
   @Operation(summary = "Add to or take from an item's stock (admin)")
@@ -55,7 +56,7 @@ class CatalogAdminApi {
     if (change.delta() == 0) {
       throw new InvalidInput("delta", "refusal.notZero");
     }
-    return CatalogApi.DetailView.of(catalog.adjustStock(id, change.delta()));
+    return CatalogApi.DetailView.of(catalog.adjustStock(ItemId.of(id), change.delta()));
   }
 
   /**
@@ -66,7 +67,7 @@ class CatalogAdminApi {
   @PostMapping(path = "/api/admin/items/{id}/image", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   CatalogApi.DetailView attachImage(@PathVariable long id, @RequestPart("image") MultipartFile image)
       throws IOException {
-    return CatalogApi.DetailView.of(catalog.attachImage(id, image.getBytes()));
+    return CatalogApi.DetailView.of(catalog.attachImage(ItemId.of(id), image.getBytes()));
   }
 
   record ItemForm(

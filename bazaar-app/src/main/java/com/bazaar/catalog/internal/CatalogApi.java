@@ -9,6 +9,7 @@ import com.bazaar.catalog.PriceRange;
 import com.bazaar.platform.Money;
 import com.bazaar.platform.Page;
 import com.bazaar.platform.PageSpec;
+import com.bazaar.platform.id.ItemId;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.Optional;
@@ -52,7 +53,7 @@ class CatalogApi {
   @Operation(summary = "One item with its description and stock")
   @GetMapping("/api/items/{id}")
   DetailView item(@PathVariable long id) {
-    return DetailView.of(catalog.item(id));
+    return DetailView.of(catalog.item(ItemId.of(id)));
   }
 
   record CategoryView(String id, String name, @Nullable String parentId) {
@@ -76,7 +77,7 @@ class CatalogApi {
       String imageUrl) {
     static DetailView of(ItemDetail item) {
       return new DetailView(
-          String.valueOf(item.id()),
+          String.valueOf(item.id().value()),
           item.title(),
           item.description(),
           item.price(),

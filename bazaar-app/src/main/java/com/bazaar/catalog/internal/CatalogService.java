@@ -103,13 +103,14 @@ class CatalogService implements Catalog {
   }
 
   @Override
-  public ItemDetail item(long itemId) {
+  public ItemDetail item(ItemId itemId) {
     return findItem(itemId).orElseThrow(() -> new ItemNotFound(itemId));
   }
 
   @Override
-  public Optional<ItemDetail> findItem(long itemId) {
-    return cache.item(itemId, () -> load(itemId).orElse(null));
+  public Optional<ItemDetail> findItem(ItemId itemId) {
+    long id = itemId.value();
+    return cache.item(id, () -> load(id).orElse(null));
   }
 
   @Override
@@ -132,7 +133,7 @@ class CatalogService implements Catalog {
     long total = ranked.size() < SALES_RANKED ? ranked.size() : items.count(categoryId, price);
     List<Long> slice = ranked.subList(Math.min(ranked.size(), page.offset()),
         Math.min(ranked.size(), page.offset() + page.size()));
-    return Page.of(summaries(slice), page, total);
+    return Page.of(summaries(typed(slice)), page, total);
   }
 
   /** Sorts ids given newest first by units sold; the sort is stable, so ties stay newest first. */
@@ -144,7 +145,11 @@ class CatalogService implements Catalog {
   }
 
   @Override
-  public List<Long> arrange(List<Long> itemIds, PriceRange price, ItemOrder order) {
+  public List<ItemId> arrange(List<ItemId> itemIds, PriceRange price, ItemOrder order) {
+    return typed(arrangeIds(bare(itemIds), price, order));
+  }
+
+  private List<Long> arrangeIds(List<Long> itemIds, PriceRange price, ItemOrder order) {
     List<Long> distinct = itemIds.stream().distinct().toList();
     Map<Long, Long> prices = items.prices(distinct);
     List<Long> kept = distinct.stream()
@@ -161,7 +166,8 @@ class CatalogService implements Catalog {
   }
 
   @Override
-  public ItemDetail attachImage(long itemId, byte[] image) {
+  public ItemDetail attachImage(ItemId typedId, byte[] image) {
+    long itemId = typedId.value();
     if (image.length == 0) {
       throw new InvalidInput("image", "refusal.image.empty");
     }
@@ -205,19 +211,27 @@ class CatalogService implements Catalog {
   }
 
   @Override
-  public List<ItemSummary> summaries(List<Long> itemIds) {
-    Map<Long, ItemDetail> found =
-        withStock(items.findAll(itemIds.stream().distinct().toList())).stream()
+  public List<ItemSummary> summaries(List<ItemId> itemIds) {
+    Map<ItemId, ItemDetail> found =
+        withStock(items.findAll(bare(itemIds).stream().distinct().toList())).stream()
             .collect(Collectors.toMap(ItemDetail::id, Function.identity()));
     return itemIds.stream().flatMap(id -> Optional.ofNullable(found.get(id)).stream()).map(ItemDetail::summary).toList();
   }
 
   @Override
-  public List<PricedItem> priced(List<Long> itemIds) {
-    Map<Long, Items.Row> found = items.findAll(itemIds.stream().distinct().toList()).stream()
+  public List<PricedItem> priced(List<ItemId> itemIds) {
+    Map<Long, Items.Row> found = items.findAll(bare(itemIds).stream().distinct().toList()).stream()
         .collect(Collectors.toMap(Items.Row::id, Function.identity()));
-    return itemIds.stream().filter(found::containsKey).map(found::get)
-        .map(row -> new PricedItem(row.id(), row.title(), row.price())).toList();
+    return itemIds.stream().map(ItemId::value).filter(found::containsKey).map(found::get)
+        .map(row -> new PricedItem(ItemId.of(row.id()), row.title(), row.price())).toList();
+  }
+
+  private static List<Long> bare(List<ItemId> ids) {
+    return ids.stream().map(ItemId::value).toList();
+  }
+
+  private static List<ItemId> typed(List<Long> ids) {
+    return ids.stream().map(ItemId::of).toList();
   }
 
   /**
@@ -235,7 +249,7 @@ class CatalogService implements Catalog {
     long id = ids.nextId();
     Instant now = now();
     return catalog.inTransaction(() -> {
-      inventory.stockNewItem(id, draft.stock());
+      inventory.stockNewItem(ItemId.of(id), draft.stock());
       events.publishEvent(new ItemChanged(ItemId.of(id)));
       items.insert(row(id, draft, now), now);
       return load(id).orElseThrow();
@@ -247,13 +261,14 @@ class CatalogService implements Catalog {
    * the same) and the event recorded before the item's row changes in the catalog transaction.
    */
   @Override
-  public ItemDetail update(long itemId, ItemDraft draft) {
+  public ItemDetail update(ItemId typedId, ItemDraft draft) {
+    long itemId = typedId.value();
     check(draft);
     return catalog.inTransaction(() -> {
       if (items.find(itemId).isEmpty()) {
         throw new ItemNotFound(itemId);
       }
-      inventory.set(itemId, draft.stock());
+      inventory.set(typedId, draft.stock());
       events.publishEvent(new ItemChanged(ItemId.of(itemId)));
       if (!items.update(row(itemId, draft, now()))) {
         throw new ItemNotFound(itemId);
@@ -264,11 +279,12 @@ class CatalogService implements Catalog {
 
   @Override
   @Transactional
-  public ItemDetail adjustStock(long itemId, long delta) {
+  public ItemDetail adjustStock(ItemId typedId, long delta) {
+    long itemId = typedId.value();
     if (items.find(itemId).isEmpty()) {
       throw new ItemNotFound(itemId);
     }
-    inventory.adjust(itemId, delta);
+    inventory.adjust(typedId, delta);
     return load(itemId).orElseThrow();
   }
 
@@ -280,7 +296,7 @@ class CatalogService implements Catalog {
       page = detailsAfter(after, VISIT_PAGE);
       page.forEach(visitor);
       if (!page.isEmpty()) {
-        after = page.get(page.size() - 1).id();
+        after = page.get(page.size() - 1).id().value();
       }
     } while (page.size() == VISIT_PAGE);
   }
@@ -316,17 +332,17 @@ class CatalogService implements Catalog {
   }
 
   private Optional<ItemDetail> load(long itemId) {
-    return items.find(itemId).map(row -> detail(row, inventory.available(itemId)));
+    return items.find(itemId).map(row -> detail(row, inventory.available(ItemId.of(itemId))));
   }
 
   private List<ItemDetail> withStock(List<Items.Row> rows) {
-    Map<Long, Long> stock = inventory.available(rows.stream().map(Items.Row::id).toList());
-    return rows.stream().map(row -> detail(row, stock.getOrDefault(row.id(), 0L))).toList();
+    Map<ItemId, Long> stock = inventory.available(rows.stream().map(row -> ItemId.of(row.id())).toList());
+    return rows.stream().map(row -> detail(row, stock.getOrDefault(ItemId.of(row.id()), 0L))).toList();
   }
 
   private static ItemDetail detail(Items.Row row, long stock) {
     return new ItemDetail(
-        row.id(), row.title(), row.description(), row.price(), stock, row.categoryId(), row.updatedAt(),
+        ItemId.of(row.id()), row.title(), row.description(), row.price(), stock, row.categoryId(), row.updatedAt(),
         imageUrl(row));
   }
 

@@ -6,6 +6,7 @@ import com.bazaar.platform.Money;
 import com.bazaar.platform.data.DataLayout;
 import com.bazaar.platform.data.DomainDatabase;
 import com.bazaar.platform.id.IdGenerator;
+import com.bazaar.platform.id.ItemId;
 import com.bazaar.platform.time.UtcColumns;
 import java.time.Clock;
 import java.time.Instant;
@@ -94,14 +95,14 @@ class DemoCatalog implements ApplicationRunner {
     Random random = new Random(SEED);
     Instant now = UtcColumns.now(clock);
     List<Items.Row> rows = new ArrayList<>(itemCount);
-    Map<Long, Long> stock = new LinkedHashMap<>();
+    Map<ItemId, Long> stock = new LinkedHashMap<>();
     for (int i = 0; i < itemCount; i++) {
       Department department = Department.ALL.get(random.nextInt(Department.ALL.size()));
       // ensureCategories made one for every department
       long categoryId = Objects.requireNonNull(categoryIds.get(department.name()), department.name());
       Items.Row row = department.item(random, ids.nextId(), categoryId, currency, now);
       rows.add(row);
-      stock.put(row.id(), (long) random.nextInt(501));
+      stock.put(ItemId.of(row.id()), (long) random.nextInt(501));
     }
     // Stock first: with the catalog in its own database it commits on its own, before the
     // items; a crash in between leaves stock rows of items that never appeared (nothing can

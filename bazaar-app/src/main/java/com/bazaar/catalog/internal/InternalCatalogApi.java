@@ -10,6 +10,7 @@ import com.bazaar.catalog.PricedItem;
 import com.bazaar.catalog.PriceRange;
 import com.bazaar.platform.Page;
 import com.bazaar.platform.PageSpec;
+import com.bazaar.platform.id.ItemId;
 import com.bazaar.platform.services.ConditionalOnDeploymentRole;
 import com.bazaar.platform.services.Deployment.Role;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -55,7 +56,7 @@ class InternalCatalogApi implements CatalogClient {
 
   @Override
   public ItemDetail item(long id) {
-    return catalog.item(id);
+    return catalog.item(ItemId.of(id));
   }
 
   @Override
@@ -67,18 +68,18 @@ class InternalCatalogApi implements CatalogClient {
 
   @Override
   public List<Long> arrange(Arrangement arrangement) {
-    return catalog.arrange(arrangement.itemIds(), new PriceRange(arrangement.minPrice(), arrangement.maxPrice()),
-        arrangement.order());
+    return catalog.arrange(typed(arrangement.itemIds()), new PriceRange(arrangement.minPrice(), arrangement.maxPrice()),
+        arrangement.order()).stream().map(ItemId::value).toList();
   }
 
   @Override
   public List<ItemSummary> summaries(List<Long> itemIds) {
-    return catalog.summaries(itemIds);
+    return catalog.summaries(typed(itemIds));
   }
 
   @Override
   public List<PricedItem> priced(List<Long> itemIds) {
-    return catalog.priced(itemIds);
+    return catalog.priced(typed(itemIds));
   }
 
   /** A page of {@link Catalog#forEachItem}: the items after this id, by id. */
@@ -102,12 +103,12 @@ class InternalCatalogApi implements CatalogClient {
 
   @Override
   public ItemDetail update(long id, ItemDraft draft) {
-    return catalog.update(id, draft);
+    return catalog.update(ItemId.of(id), draft);
   }
 
   @Override
   public ItemDetail adjustStock(long id, long delta) {
-    return catalog.adjustStock(id, delta);
+    return catalog.adjustStock(ItemId.of(id), delta);
   }
 
   /**
@@ -118,10 +119,15 @@ class InternalCatalogApi implements CatalogClient {
   @Override
   public ItemDetail attachImage(long id, Resource image) {
     try {
-      return catalog.attachImage(id, image.getContentAsByteArray());
+      return catalog.attachImage(ItemId.of(id), image.getContentAsByteArray());
     } catch (IOException unreadable) {
       throw new UncheckedIOException("the image part could not be read", unreadable);
     }
+  }
+
+  /** The wire keeps ids as bare numbers; the module API takes them typed. */
+  private static List<ItemId> typed(List<Long> itemIds) {
+    return itemIds.stream().map(ItemId::of).toList();
   }
 
   /** {@link Catalog#arrange}'s arguments in one body. */

@@ -14,6 +14,7 @@ import com.bazaar.inventory.OutOfStock;
 import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.Page;
 import com.bazaar.platform.PageSpec;
+import com.bazaar.platform.id.ItemId;
 import com.bazaar.platform.services.ConditionalOnDeploymentRole;
 import com.bazaar.platform.services.Deployment.Role;
 import com.bazaar.platform.services.RemoteCalls;
@@ -57,12 +58,12 @@ final class RemoteCatalog implements Catalog {
   }
 
   @Override
-  public ItemDetail item(long itemId) {
-    return calls.read(SERVICE, () -> about(itemId, () -> client.item(itemId)));
+  public ItemDetail item(ItemId itemId) {
+    return calls.read(SERVICE, () -> about(itemId, () -> client.item(itemId.value())));
   }
 
   @Override
-  public Optional<ItemDetail> findItem(long itemId) {
+  public Optional<ItemDetail> findItem(ItemId itemId) {
     try {
       return Optional.of(item(itemId));
     } catch (ItemNotFound absent) {
@@ -77,20 +78,20 @@ final class RemoteCatalog implements Catalog {
   }
 
   @Override
-  public List<Long> arrange(List<Long> itemIds, PriceRange price, ItemOrder order) {
-    var arrangement = new InternalCatalogApi.Arrangement(itemIds, price.min(), price.max(), order);
-    return calls.read(SERVICE, () -> answered(() -> client.arrange(arrangement)));
+  public List<ItemId> arrange(List<ItemId> itemIds, PriceRange price, ItemOrder order) {
+    var arrangement = new InternalCatalogApi.Arrangement(bare(itemIds), price.min(), price.max(), order);
+    return calls.read(SERVICE, () -> answered(() -> client.arrange(arrangement))).stream().map(ItemId::of).toList();
   }
 
   @Override
-  public ItemDetail attachImage(long itemId, byte[] image) {
+  public ItemDetail attachImage(ItemId itemId, byte[] image) {
     ByteArrayResource file = new ByteArrayResource(image) {
       @Override
       public String getFilename() {
         return "image"; // makes it a file part; the catalog tells the type by the content, not the name
       }
     };
-    return calls.write(SERVICE, () -> about(itemId, () -> client.attachImage(itemId, file)));
+    return calls.write(SERVICE, () -> about(itemId, () -> client.attachImage(itemId.value(), file)));
   }
 
   @Override
@@ -110,13 +111,13 @@ final class RemoteCatalog implements Catalog {
   }
 
   @Override
-  public List<ItemSummary> summaries(List<Long> itemIds) {
-    return itemIds.isEmpty() ? List.of() : calls.read(SERVICE, () -> answered(() -> client.summaries(itemIds)));
+  public List<ItemSummary> summaries(List<ItemId> itemIds) {
+    return itemIds.isEmpty() ? List.of() : calls.read(SERVICE, () -> answered(() -> client.summaries(bare(itemIds))));
   }
 
   @Override
-  public List<PricedItem> priced(List<Long> itemIds) {
-    return itemIds.isEmpty() ? List.of() : calls.read(SERVICE, () -> answered(() -> client.priced(itemIds)));
+  public List<PricedItem> priced(List<ItemId> itemIds) {
+    return itemIds.isEmpty() ? List.of() : calls.read(SERVICE, () -> answered(() -> client.priced(bare(itemIds))));
   }
 
   @Override
@@ -125,13 +126,13 @@ final class RemoteCatalog implements Catalog {
   }
 
   @Override
-  public ItemDetail update(long itemId, ItemDraft draft) {
-    return calls.write(SERVICE, () -> about(itemId, () -> client.update(itemId, draft)));
+  public ItemDetail update(ItemId itemId, ItemDraft draft) {
+    return calls.write(SERVICE, () -> about(itemId, () -> client.update(itemId.value(), draft)));
   }
 
   @Override
-  public ItemDetail adjustStock(long itemId, long delta) {
-    return calls.write(SERVICE, () -> about(itemId, () -> client.adjustStock(itemId, delta)));
+  public ItemDetail adjustStock(ItemId itemId, long delta) {
+    return calls.write(SERVICE, () -> about(itemId, () -> client.adjustStock(itemId.value(), delta)));
   }
 
   /** Page by page, each page one read (so a failed page is tried again on another instance). */
@@ -144,13 +145,13 @@ final class RemoteCatalog implements Catalog {
       page = calls.read(SERVICE, () -> answered(() -> client.details(from, CatalogService.VISIT_PAGE)));
       page.forEach(visitor);
       if (!page.isEmpty()) {
-        after = page.get(page.size() - 1).id();
+        after = page.get(page.size() - 1).id().value();
       }
     } while (page.size() == CatalogService.VISIT_PAGE);
   }
 
   /** A call about one item: its 404 is that item's {@link ItemNotFound}, its 409 that item's {@link OutOfStock}. */
-  private static <T> T about(long itemId, Supplier<T> call) {
+  private static <T> T about(ItemId itemId, Supplier<T> call) {
     try {
       return answered(call);
     } catch (HttpClientErrorException.NotFound absent) {
@@ -158,6 +159,11 @@ final class RemoteCatalog implements Catalog {
     } catch (HttpClientErrorException.Conflict conflict) {
       throw new OutOfStock(itemId);
     }
+  }
+
+  /** The wire (CatalogClient) keeps ids as bare numbers, as the public API does. */
+  private static List<Long> bare(List<ItemId> itemIds) {
+    return itemIds.stream().map(ItemId::value).toList();
   }
 
   /** A 400 is the catalog's {@link InvalidInput}, naming the same field. */

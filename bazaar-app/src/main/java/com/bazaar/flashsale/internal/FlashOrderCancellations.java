@@ -32,9 +32,9 @@ class FlashOrderCancellations {
         .filter(settled -> tickets.markReleased(settled.ticket().id(), UtcColumns.now(clock)))
         .ifPresent(settled -> {
           if (naiveMode) {
-            sales.returnSold(settled.ticket().saleId(), settled.quantity());
+            sales.returnSold(settled.ticket().saleId().value(), settled.quantity());
           } else {
-            stock.giveBack(settled.ticket().saleId(), settled.ticket().id());
+            stock.giveBack(settled.ticket().saleId().value(), settled.ticket().id());
           }
         });
   }

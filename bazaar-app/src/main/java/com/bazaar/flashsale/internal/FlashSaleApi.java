@@ -6,6 +6,8 @@ import com.bazaar.flashsale.FlashSaleDraft;
 import com.bazaar.flashsale.FlashSales;
 import com.bazaar.flashsale.FlashTicket;
 import com.bazaar.platform.Money;
+import com.bazaar.platform.id.ItemId;
+import com.bazaar.platform.id.SaleId;
 import com.bazaar.platform.ratelimit.RateLimited;
 import com.bazaar.platform.ratelimit.RateLimiter;
 import com.bazaar.platform.web.ProblemResponses;
@@ -65,7 +67,7 @@ class FlashSaleApi {
     limit(PURCHASE_PER_USER, String.valueOf(user.id()));
     limit(PURCHASE_PER_IP, http.getRemoteAddr());
     int quantity = request == null || request.quantity() == null ? 1 : request.quantity();
-    FlashPurchase purchase = flashSales.purchase(saleId, user.id(), quantity);
+    FlashPurchase purchase = flashSales.purchase(SaleId.of(saleId), user.userId(), quantity);
     if (purchase instanceof FlashPurchase.Refused refused) {
       // Most answers of a storm: the same 409 problem a Conflict gets, built without an exception.
       return ResponseEntity.status(HttpStatus.CONFLICT).body(ProblemResponses.problem(HttpStatus.CONFLICT, refused, messages));
@@ -79,7 +81,7 @@ class FlashSaleApi {
   @Operation(summary = "A purchase ticket's status and order")
   @GetMapping("/api/flash-sales/{saleId}/purchase/{ticketId}")
   TicketView ticket(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable long saleId, @PathVariable long ticketId) {
-    return TicketView.of(flashSales.ticket(saleId, user.id(), ticketId));
+    return TicketView.of(flashSales.ticket(SaleId.of(saleId), user.userId(), ticketId));
   }
 
   private void limit(String limit, String key) {
@@ -93,7 +95,7 @@ class FlashSaleApi {
       if (itemId == null) {
         throw new com.bazaar.platform.InvalidInput("itemId", "refusal.required");
       }
-      return new FlashSaleDraft(itemId, price, stock == null ? 0 : stock, startsAt, endsAt,
+      return new FlashSaleDraft(ItemId.of(itemId), price, stock == null ? 0 : stock, startsAt, endsAt,
           limitPerUser == null ? 1 : limitPerUser);
     }
   }
@@ -103,14 +105,14 @@ class FlashSaleApi {
   record SaleView(String id, String itemId, Money price, int stock, long remaining, Instant startsAt, Instant endsAt,
       int limitPerUser) {
     static SaleView of(FlashSale sale, long remaining) {
-      return new SaleView(String.valueOf(sale.id()), String.valueOf(sale.itemId()), sale.price(), sale.stock(), remaining,
+      return new SaleView(String.valueOf(sale.id().value()), String.valueOf(sale.itemId().value()), sale.price(), sale.stock(), remaining,
           sale.startsAt(), sale.endsAt(), sale.limitPerUser());
     }
   }
 
   record TicketView(String ticket, FlashTicket.Status status, @Nullable String orderId) {
     static TicketView of(FlashTicket ticket) {
-      return new TicketView(String.valueOf(ticket.id()), ticket.status(), ticket.orderId().map(String::valueOf).orElse(null));
+      return new TicketView(String.valueOf(ticket.id()), ticket.status(), ticket.orderId().map(order -> String.valueOf(order.value())).orElse(null));
     }
   }
 }

@@ -13,6 +13,9 @@ import com.bazaar.flashsale.FlashSales;
 import com.bazaar.flashsale.FlashTicket;
 import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.id.IdGenerator;
+import com.bazaar.platform.id.ItemId;
+import com.bazaar.platform.id.SaleId;
+import com.bazaar.platform.id.UserId;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -70,7 +73,7 @@ class FlashSaleDesk implements FlashSales {
       // each unit sold becomes an order that reserves the item's stock: promise none the shop lacks
       throw new InvalidInput("stock", "refusal.sale.itemStock", item.stock());
     }
-    FlashSale sale = new FlashSale(ids.nextId(), draft.itemId(), draft.price(), draft.stock(),
+    FlashSale sale = new FlashSale(SaleId.of(ids.nextId()), draft.itemId(), draft.price(), draft.stock(),
         draft.startsAt().truncatedTo(ChronoUnit.MICROS), draft.endsAt().truncatedTo(ChronoUnit.MICROS), draft.limitPerUser());
     sales.insert(sale);
     stock.load(sale, sale.stock());
@@ -79,8 +82,8 @@ class FlashSaleDesk implements FlashSales {
   }
 
   @Override
-  public Optional<FlashSale> sale(long saleId) {
-    return sales.find(saleId);
+  public Optional<FlashSale> sale(SaleId saleId) {
+    return sales.find(saleId.value());
   }
 
   @Override
@@ -90,16 +93,16 @@ class FlashSaleDesk implements FlashSales {
 
   /** An item has at most a few sales at a time: the open one wins, else the next to start. */
   @Override
-  public Optional<FlashSale> currentFor(long itemId) {
+  public Optional<FlashSale> currentFor(ItemId itemId) {
     Instant now = clock.instant();
-    List<FlashSale> ofItem = board.current().stream().filter(sale -> sale.itemId() == itemId).toList();
+    List<FlashSale> ofItem = board.current().stream().filter(sale -> sale.itemId().equals(itemId)).toList();
     return ofItem.stream().filter(sale -> sale.isOpenAt(now)).findFirst().or(() -> ofItem.stream().findFirst());
   }
 
   @Override
-  public FlashSaleProgress progress(long saleId) {
-    FlashSale sale = sales.find(saleId).orElseThrow(() -> new FlashSaleNotFound(saleId));
-    Tickets.Tally tally = tickets.tally(saleId);
+  public FlashSaleProgress progress(SaleId saleId) {
+    FlashSale sale = sales.find(saleId.value()).orElseThrow(() -> new FlashSaleNotFound(saleId));
+    Tickets.Tally tally = tickets.tally(saleId.value());
     return new FlashSaleProgress(sale, remaining(saleId), tally.orderedTickets(), tally.orderedUnits(),
         tally.failedTickets(), tally.returnedUnits());
   }
@@ -110,7 +113,8 @@ class FlashSaleDesk implements FlashSales {
   }
 
   @Override
-  public long remaining(long saleId) {
+  public long remaining(SaleId sale) {
+    long saleId = sale.value();
     if (naiveMode) {
       return sales.find(saleId).map(s -> s.stock() - sales.sold(saleId)).orElse(0L);
     }
@@ -118,17 +122,17 @@ class FlashSaleDesk implements FlashSales {
   }
 
   @Override
-  public FlashPurchase purchase(long saleId, long buyerId, int quantity) {
+  public FlashPurchase purchase(SaleId saleId, UserId buyer, int quantity) {
     if (quantity < 1) {
       throw new InvalidInput("quantity", "refusal.atLeast", 1);
     }
     if (naiveMode) {
-      return naive.purchase(saleId, buyerId, quantity);
+      return naive.purchase(saleId, buyer, quantity);
     }
     long ticketId = ids.nextId();
-    return switch (stock.take(saleId, buyerId, ticketId, quantity, clock.instant())) {
+    return switch (stock.take(saleId.value(), buyer.value(), ticketId, quantity, clock.instant())) {
       case ACCEPTED -> {
-        send(new TicketOrder(ticketId, saleId, buyerId, quantity));
+        send(new TicketOrder(ticketId, saleId.value(), buyer.value(), quantity));
         yield FlashPurchase.accepted(FlashTicket.queued(ticketId, saleId));
       }
       case SOLD_OUT -> FlashPurchase.soldOut(saleId);
@@ -153,12 +157,13 @@ class FlashSaleDesk implements FlashSales {
   }
 
   @Override
-  public FlashTicket ticket(long saleId, long buyerId, long ticketId) {
+  public FlashTicket ticket(SaleId saleId, UserId buyer, long ticketId) {
+    long buyerId = buyer.value();
     Optional<FlashTicket> settled = settledTicket(saleId, buyerId, ticketId);
     if (settled.isPresent()) {
       return settled.get();
     }
-    if (stock.holder(saleId, ticketId).filter(holder -> holder == buyerId).isPresent()) {
+    if (stock.holder(saleId.value(), ticketId).filter(holder -> holder == buyerId).isPresent()) {
       // Held but not settled may also mean "settled a moment ago": read the settlement once more.
       return settledTicket(saleId, buyerId, ticketId).orElse(FlashTicket.queued(ticketId, saleId));
     }
@@ -172,14 +177,14 @@ class FlashSaleDesk implements FlashSales {
       // Sold first, then the counter: a ticket ordered between the two reads then counts as in
       // flight, not twice. (A cancellation between them — released, then given back — can still
       // count a unit twice for a moment; the page reads an unbalanced sale again before it says so.)
-      long sold = tickets.unitsHeld(sale.id());
+      long sold = tickets.unitsHeld(sale.id().value());
       return new FlashSaleAccount(sale.id(), sale.itemId(), sale.stock(), remaining(sale.id()), sold);
     }).toList();
   }
 
-  private Optional<FlashTicket> settledTicket(long saleId, long buyerId, long ticketId) {
+  private Optional<FlashTicket> settledTicket(SaleId saleId, long buyerId, long ticketId) {
     return tickets.find(ticketId)
-        .filter(t -> t.buyerId() == buyerId && t.ticket().saleId() == saleId)
+        .filter(t -> t.buyerId() == buyerId && t.ticket().saleId().equals(saleId))
         .map(Tickets.Settled::ticket);
   }
 }

@@ -28,6 +28,6 @@ class FlashStockLoader {
 
   @EventListener(ApplicationReadyEvent.class)
   void load() {
-    sales.endingAfter(clock.instant()).forEach(sale -> stock.load(sale, sale.stock() - tickets.unitsHeld(sale.id())));
+    sales.endingAfter(clock.instant()).forEach(sale -> stock.load(sale, sale.stock() - tickets.unitsHeld(sale.id().value())));
   }
 }

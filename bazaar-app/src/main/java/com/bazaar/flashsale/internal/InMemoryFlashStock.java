@@ -23,7 +23,7 @@ final class InMemoryFlashStock implements FlashStock {
 
   @Override
   public void load(FlashSale sale, long remaining) {
-    sales.putIfAbsent(sale.id(), new SaleCounter(sale, remaining));
+    sales.putIfAbsent(sale.id().value(), new SaleCounter(sale, remaining));
   }
 
   @Override
@@ -117,7 +117,7 @@ final class InMemoryFlashStock implements FlashStock {
         Hold hold = holds.get(ticket.getKey());
         if (ticket.getValue().isBefore(before) && hold != null) {
           ticket.setValue(now);
-          claimed.add(new TicketOrder(ticket.getKey(), sale.id(), hold.buyerId(), hold.quantity()));
+          claimed.add(new TicketOrder(ticket.getKey(), sale.id().value(), hold.buyerId(), hold.quantity()));
         }
       }
       return claimed;

@@ -8,6 +8,7 @@ import com.bazaar.order.Order;
 import com.bazaar.order.OrderRequestLine;
 import com.bazaar.order.Ordering;
 import com.bazaar.platform.id.IdGenerator;
+import com.bazaar.platform.id.SaleId;
 import com.bazaar.platform.id.UserId;
 import com.bazaar.platform.time.UtcColumns;
 import java.time.Clock;
@@ -39,21 +40,22 @@ class NaivePurchases {
   }
 
   @Transactional
-  public FlashPurchase purchase(long saleId, long buyerId, int quantity) {
-    FlashSale sale = sales.find(saleId).orElseThrow(() -> new FlashSaleNotFound(saleId));
+  public FlashPurchase purchase(SaleId saleId, UserId buyer, int quantity) {
+    FlashSale sale = sales.find(saleId.value()).orElseThrow(() -> new FlashSaleNotFound(saleId));
     if (!sale.isOpenAt(clock.instant())) {
       return FlashPurchase.notActive(saleId);
     }
-    if (tickets.unitsHeldBy(saleId, buyerId) + quantity > sale.limitPerUser()) {
+    if (tickets.unitsHeldBy(saleId.value(), buyer.value()) + quantity > sale.limitPerUser()) {
       return FlashPurchase.limitReached(saleId);
     }
-    if (!sales.takeSold(saleId, quantity)) {
+    if (!sales.takeSold(saleId.value(), quantity)) {
       return FlashPurchase.soldOut(saleId);
     }
-    TicketOrder ticket = new TicketOrder(ids.nextId(), saleId, buyerId, quantity);
-    Order order = ordering.placeAtPrice(UserId.of(buyerId), new OrderRequestLine(sale.itemId(), quantity), sale.price(),
+    TicketOrder ticket = new TicketOrder(ids.nextId(), saleId.value(), buyer.value(), quantity);
+    Order order = ordering.placeAtPrice(buyer, new OrderRequestLine(sale.itemId(), quantity), sale.price(),
         "flash-" + ticket.ticketId());
-    tickets.settle(ticket, FlashTicket.Status.ORDERED, Optional.of(order.id()), UtcColumns.now(clock));
-    return FlashPurchase.accepted(new FlashTicket(ticket.ticketId(), saleId, FlashTicket.Status.ORDERED, Optional.of(order.id())));
+    tickets.settle(ticket, FlashTicket.Status.ORDERED, Optional.of(order.id().value()), UtcColumns.now(clock));
+    return FlashPurchase.accepted(new FlashTicket(ticket.ticketId(), saleId, FlashTicket.Status.ORDERED,
+        Optional.of(order.id())));
   }
 }

@@ -45,7 +45,7 @@ class QueuedTicketResender {
   void resendStranded() {
     Instant now = clock.instant();
     for (FlashSale sale : sales.endingAfter(now.minus(KEPT_AFTER_END))) {
-      List<TicketOrder> stranded = stock.reclaim(sale.id(), now.minus(resendAfter), now, BATCH);
+      List<TicketOrder> stranded = stock.reclaim(sale.id().value(), now.minus(resendAfter), now, BATCH);
       int sent = 0;
       try {
         for (TicketOrder ticket : stranded) {

@@ -37,7 +37,7 @@ final class RedisFlashStock implements FlashStock {
 
   @Override
   public void load(FlashSale sale, long remaining) {
-    redis.execute(LOAD, keys(sale.id()),
+    redis.execute(LOAD, keys(sale.id().value()),
         String.valueOf(remaining),
         String.valueOf(sale.startsAt().toEpochMilli()),
         String.valueOf(sale.endsAt().toEpochMilli()),

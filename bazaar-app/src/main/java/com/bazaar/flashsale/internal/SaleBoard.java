@@ -65,7 +65,7 @@ class SaleBoard {
         return current;
       }
       List<FlashSale> notEnded = sales.endingAfter(now).stream()
-          .sorted(Comparator.comparing(FlashSale::startsAt).thenComparing(FlashSale::id))
+          .sorted(Comparator.comparing(FlashSale::startsAt).thenComparingLong(sale -> sale.id().value()))
           .toList();
       snapshot = new Snapshot(notEnded, now, at);
       return snapshot;

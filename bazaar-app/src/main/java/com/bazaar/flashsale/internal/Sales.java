@@ -4,6 +4,8 @@ import static com.bazaar.platform.time.UtcColumns.toColumn;
 
 import com.bazaar.flashsale.FlashSale;
 import com.bazaar.platform.Money;
+import com.bazaar.platform.id.ItemId;
+import com.bazaar.platform.id.SaleId;
 import com.bazaar.platform.time.UtcColumns;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,7 +28,7 @@ class Sales {
 
   void insert(FlashSale sale) {
     jdbc.sql("INSERT INTO flash_sales (" + COLUMNS + ", sold) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)")
-        .params(sale.id(), sale.itemId(), sale.price().amount(), sale.price().currency(), sale.stock(),
+        .params(sale.id().value(), sale.itemId().value(), sale.price().amount(), sale.price().currency(), sale.stock(),
             sale.limitPerUser(), toColumn(sale.startsAt()), toColumn(sale.endsAt()))
         .update();
   }
@@ -63,8 +65,8 @@ class Sales {
 
   private static FlashSale sale(ResultSet rs, int row) throws SQLException {
     return new FlashSale(
-        rs.getLong("id"),
-        rs.getLong("item_id"),
+        SaleId.of(rs.getLong("id")),
+        ItemId.of(rs.getLong("item_id")),
         Money.of(rs.getLong("price_amount"), rs.getString("currency")),
         rs.getInt("stock"),
         UtcColumns.instant(rs, "starts_at"),

@@ -75,7 +75,7 @@ class TicketOrderer {
       FlashSale sale = sales.find(ticket.saleId()).orElseThrow(() -> new IllegalStateException("sale " + ticket.saleId() + " vanished"));
       Order order = ordering.placeAtPrice(UserId.of(ticket.buyerId()), new OrderRequestLine(sale.itemId(), ticket.quantity()),
           sale.price(), "flash-" + ticket.ticketId());
-      if (tickets.settle(ticket, FlashTicket.Status.ORDERED, Optional.of(order.id()), UtcColumns.now(clock))) {
+      if (tickets.settle(ticket, FlashTicket.Status.ORDERED, Optional.of(order.id().value()), UtcColumns.now(clock))) {
         meters.ordered();
       }
       stock.settled(ticket.saleId(), ticket.ticketId());

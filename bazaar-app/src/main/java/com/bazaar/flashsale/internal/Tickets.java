@@ -3,6 +3,8 @@ package com.bazaar.flashsale.internal;
 import static com.bazaar.platform.time.UtcColumns.toColumn;
 
 import com.bazaar.flashsale.FlashTicket;
+import com.bazaar.platform.id.OrderId;
+import com.bazaar.platform.id.SaleId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -90,9 +92,9 @@ class Tickets {
 
   private static Settled settled(ResultSet rs, int row) throws SQLException {
     long orderId = rs.getLong("order_id");
-    Optional<Long> order = rs.wasNull() ? Optional.empty() : Optional.of(orderId);
+    Optional<OrderId> order = rs.wasNull() ? Optional.empty() : Optional.of(OrderId.of(orderId));
     return new Settled(
-        new FlashTicket(rs.getLong("id"), rs.getLong("sale_id"), FlashTicket.Status.valueOf(rs.getString("status")), order),
+        new FlashTicket(rs.getLong("id"), SaleId.of(rs.getLong("sale_id")), FlashTicket.Status.valueOf(rs.getString("status")), order),
         rs.getLong("buyer_id"),
         rs.getInt("quantity"));
   }

@@ -57,53 +57,53 @@ class JdbcInventory implements Inventory {
 
   @Override
   @Transactional
-  public void stockNewItem(long itemId, long quantity) {
+  public void stockNewItem(ItemId itemId, long quantity) {
     requireNotNegative(quantity);
     jdbc.sql("INSERT INTO stock (item_id, available, received, updated_at) VALUES (?, ?, ?, ?)")
-        .params(itemId, quantity, quantity, now())
+        .params(itemId.value(), quantity, quantity, now())
         .update();
-    events.publishEvent(new StockChanged(ItemId.of(itemId)));
+    events.publishEvent(new StockChanged(itemId));
   }
 
   @Override
   @Transactional
-  public void stockNewItems(Map<Long, Long> quantities) {
+  public void stockNewItems(Map<ItemId, Long> quantities) {
     quantities.values().forEach(JdbcInventory::requireNotNegative);
-    List<Map.Entry<Long, Long>> rows = List.copyOf(quantities.entrySet());
+    List<Map.Entry<ItemId, Long>> rows = List.copyOf(quantities.entrySet());
     LocalDateTime now = now();
     batch.batchUpdate(
         "INSERT INTO stock (item_id, available, received, updated_at) VALUES (?, ?, ?, ?)",
         rows,
         IN_CHUNK,
-        (PreparedStatement ps, Map.Entry<Long, Long> row) -> {
-          ps.setLong(1, row.getKey());
+        (PreparedStatement ps, Map.Entry<ItemId, Long> row) -> {
+          ps.setLong(1, row.getKey().value());
           ps.setLong(2, row.getValue());
           ps.setLong(3, row.getValue());
           ps.setObject(4, now);
         });
-    rows.forEach(row -> events.publishEvent(new StockChanged(ItemId.of(row.getKey()))));
+    rows.forEach(row -> events.publishEvent(new StockChanged(row.getKey())));
   }
 
   /** An item that was never stocked has nothing to sell. */
   @Override
-  public long available(long itemId) {
+  public long available(ItemId itemId) {
     return jdbc.sql("SELECT available FROM stock WHERE item_id = ?")
-        .param(itemId)
+        .param(itemId.value())
         .query(Long.class)
         .optional()
         .orElse(0L);
   }
 
   @Override
-  public Map<Long, Long> available(Collection<Long> itemIds) {
-    Map<Long, Long> levels = new HashMap<>();
-    List<Long> ids = itemIds.stream().distinct().toList();
+  public Map<ItemId, Long> available(Collection<ItemId> itemIds) {
+    Map<ItemId, Long> levels = new HashMap<>();
+    List<Long> ids = itemIds.stream().map(ItemId::value).distinct().toList();
     for (int from = 0; from < ids.size(); from += IN_CHUNK) {
       List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
       jdbc.sql("SELECT item_id, available FROM stock WHERE item_id IN (:ids)")
           .param("ids", chunk)
           .query(rs -> {
-            levels.put(rs.getLong("item_id"), rs.getLong("available"));
+            levels.put(ItemId.of(rs.getLong("item_id")), rs.getLong("available"));
           });
     }
     return levels;
@@ -114,7 +114,7 @@ class JdbcInventory implements Inventory {
   public List<StockLevel> lowest(long atMost, int limit) {
     return jdbc.sql("SELECT item_id, available FROM stock WHERE available <= ? ORDER BY available, item_id LIMIT ?")
         .params(atMost, limit)
-        .query((rs, n) -> new StockLevel(rs.getLong("item_id"), rs.getLong("available")))
+        .query((rs, n) -> new StockLevel(ItemId.of(rs.getLong("item_id")), rs.getLong("available")))
         .list();
   }
 
@@ -133,7 +133,7 @@ class JdbcInventory implements Inventory {
               .update();
       if (taken == 0) {
         // The caller's transaction rolls back, giving back what earlier lines took.
-        throw new OutOfStock(line.getKey());
+        throw new OutOfStock(ItemId.of(line.getKey()));
       }
     }
     wanted.keySet().forEach(itemId -> events.publishEvent(new StockChanged(ItemId.of(itemId))));
@@ -162,7 +162,8 @@ class JdbcInventory implements Inventory {
 
   @Override
   @Transactional
-  public long adjust(long itemId, long delta) {
+  public long adjust(ItemId item, long delta) {
+    long itemId = item.value();
     int rows =
         jdbc.sql(
                 """
@@ -172,21 +173,22 @@ class JdbcInventory implements Inventory {
             .update();
     if (rows == 0) {
       if (!exists(itemId)) {
-        throw new StockNotFound(itemId);
+        throw new StockNotFound(item);
       }
       if (delta > 0) {
         throw new InvalidInput("delta", "refusal.stock.tooHigh", MAX_STOCK);
       }
-      throw new OutOfStock(itemId);
+      throw new OutOfStock(item);
     }
-    events.publishEvent(new StockChanged(ItemId.of(itemId)));
+    events.publishEvent(new StockChanged(item));
     // Our UPDATE holds the row lock until commit, so this reads our own new level.
-    return available(itemId);
+    return available(item);
   }
 
   @Override
   @Transactional
-  public void set(long itemId, long quantity) {
+  public void set(ItemId item, long quantity) {
+    long itemId = item.value();
     requireNotNegative(quantity);
     int rows =
         // received first: MariaDB assigns left to right, so it must read the old level (H2 reads
@@ -195,15 +197,15 @@ class JdbcInventory implements Inventory {
             .params(quantity, quantity, now(), itemId)
             .update();
     if (rows == 0) {
-      throw new StockNotFound(itemId);
+      throw new StockNotFound(item);
     }
-    events.publishEvent(new StockChanged(ItemId.of(itemId)));
+    events.publishEvent(new StockChanged(item));
   }
 
   @Override
   public List<StockCount> counts() {
     return jdbc.sql("SELECT item_id, received, available FROM stock WHERE received IS NOT NULL ORDER BY item_id")
-        .query((rs, n) -> new StockCount(rs.getLong("item_id"), rs.getLong("received"), rs.getLong("available")))
+        .query((rs, n) -> new StockCount(ItemId.of(rs.getLong("item_id")), rs.getLong("received"), rs.getLong("available")))
         .list();
   }
 
@@ -215,7 +217,7 @@ class JdbcInventory implements Inventory {
   private static SortedMap<Long, Long> merged(List<StockLine> lines) {
     SortedMap<Long, Long> merged = new TreeMap<>();
     for (StockLine line : lines) {
-      merged.merge(line.itemId(), (long) line.quantity(), Math::addExact);
+      merged.merge(line.itemId().value(), (long) line.quantity(), Math::addExact);
     }
     return merged;
   }

@@ -7,6 +7,7 @@ import com.bazaar.platform.Page;
 import com.bazaar.platform.PageSpec;
 import com.bazaar.platform.events.ProcessedMessages;
 import com.bazaar.platform.id.IdGenerator;
+import com.bazaar.platform.id.UserId;
 import com.bazaar.platform.time.UtcColumns;
 import java.time.Clock;
 import org.springframework.stereotype.Service;
@@ -41,13 +42,15 @@ class Inbox implements Notifications {
 
   @Override
   @Transactional(readOnly = true)
-  public Page<Notification> inbox(long buyerId, PageSpec page) {
+  public Page<Notification> inbox(UserId buyer, PageSpec page) {
+    long buyerId = buyer.value();
     return Page.of(rows.page(buyerId, page), page, rows.count(buyerId));
   }
 
   @Override
   @Transactional
-  public Notification markRead(long buyerId, long notificationId) {
+  public Notification markRead(UserId buyer, long notificationId) {
+    long buyerId = buyer.value();
     if (rows.find(buyerId, notificationId).isEmpty()) {
       throw new NotificationNotFound(notificationId);
     }
@@ -58,12 +61,12 @@ class Inbox implements Notifications {
 
   @Override
   @Transactional
-  public int markAllRead(long buyerId) {
-    return rows.markAllRead(buyerId, UtcColumns.now(clock));
+  public int markAllRead(UserId buyer) {
+    return rows.markAllRead(buyer.value(), UtcColumns.now(clock));
   }
 
   @Override
-  public long unreadCount(long buyerId) {
-    return rows.unreadCount(buyerId);
+  public long unreadCount(UserId buyer) {
+    return rows.unreadCount(buyer.value());
   }
 }

@@ -36,21 +36,21 @@ class NotificationApi {
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "20") int size,
       Locale locale) {
-    return notifications.inbox(user.id(), new PageSpec(page, size)).map(n -> view(n, locale));
+    return notifications.inbox(user.userId(), new PageSpec(page, size)).map(n -> view(n, locale));
   }
 
   /** What a client's bell shows: one count over an index range. */
   @Operation(summary = "How many of the caller's notifications are unread")
   @GetMapping("/unread")
   UnreadView unread(@AuthenticationPrincipal AuthenticatedUser user) {
-    return new UnreadView(notifications.unreadCount(user.id()));
+    return new UnreadView(notifications.unreadCount(user.userId()));
   }
 
   /** The body, if any, is ignored. */
   @Operation(summary = "Mark every notification of the caller read")
   @PostMapping("/read-all")
   MarkedView markAllRead(@AuthenticationPrincipal AuthenticatedUser user) {
-    return new MarkedView(notifications.markAllRead(user.id()));
+    return new MarkedView(notifications.markAllRead(user.userId()));
   }
 
   record UnreadView(long unread) {}
@@ -62,7 +62,7 @@ class NotificationApi {
   @PostMapping("/{notificationId}/read")
   NotificationView markRead(
       @AuthenticationPrincipal AuthenticatedUser user, @PathVariable long notificationId, Locale locale) {
-    return view(notifications.markRead(user.id(), notificationId), locale);
+    return view(notifications.markRead(user.userId(), notificationId), locale);
   }
 
   /** The message in the caller's language (Accept-Language; English when none is asked for). */
@@ -74,7 +74,7 @@ class NotificationApi {
 
   record NotificationView(String id, String orderId, String kind, String message, Instant createdAt, boolean read) {
     static NotificationView of(Notification n, String message) {
-      return new NotificationView(Long.toString(n.id()), Long.toString(n.orderId()), n.kind().name(), message,
+      return new NotificationView(Long.toString(n.id()), Long.toString(n.orderId().value()), n.kind().name(), message,
           n.createdAt(), n.isRead());
     }
   }

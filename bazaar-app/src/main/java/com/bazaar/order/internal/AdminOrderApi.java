@@ -32,7 +32,7 @@ class AdminOrderApi {
 
   record AdminOrderView(String id, String buyerId, OrderStatus status, Money total, String createdAt) {
     static AdminOrderView of(Order order) {
-      return new AdminOrderView(String.valueOf(order.id()), String.valueOf(order.buyerId()), order.status(),
+      return new AdminOrderView(String.valueOf(order.id().value()), String.valueOf(order.buyerId().value()), order.status(),
           order.total(), order.createdAt().toString());
     }
   }

@@ -2,8 +2,6 @@ package com.bazaar.order.internal;
 
 import com.bazaar.order.Order;
 import com.bazaar.platform.data.LockConflictRetry;
-import com.bazaar.platform.id.OrderId;
-import com.bazaar.platform.id.UserId;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -36,9 +34,9 @@ final class OneTransactionPlacement implements OrderPlacement {
     return lockConflicts.run(() -> writing.execute(s -> {
       Order order = reserve.get();
       meters.observeInsert(() -> orders.insert(order));
-      stock.markPlaced(order.id());
+      stock.markPlaced(order.id().value());
       whenPlaced.run();
-      events.publish(new Order.OrderPlaced(OrderId.of(order.id()), UserId.of(order.buyerId())));
+      events.publish(new Order.OrderPlaced(order.id(), order.buyerId()));
       return order;
     }));
   }

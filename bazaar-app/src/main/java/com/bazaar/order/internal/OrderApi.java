@@ -12,6 +12,7 @@ import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.Money;
 import com.bazaar.platform.Page;
 import com.bazaar.platform.PageSpec;
+import com.bazaar.platform.id.ItemId;
 import com.bazaar.platform.id.OrderId;
 import com.bazaar.user.AuthenticatedUser;
 import io.swagger.v3.oas.annotations.Operation;
@@ -139,7 +140,7 @@ class OrderApi {
         if (line.quantity() == null) {
           throw new InvalidInput("lines[" + i + "].quantity", "refusal.required");
         }
-        checked.add(new OrderRequestLine(line.itemId(), line.quantity()));
+        checked.add(new OrderRequestLine(ItemId.of(line.itemId()), line.quantity()));
       }
       return checked;
     }
@@ -150,7 +151,7 @@ class OrderApi {
   record OrderView(String id, OrderStatus status, List<LineView> lines, Money total, String createdAt,
       @Nullable String paidAt, String paymentDeadline, @Nullable AddressView address, @Nullable PaymentMethod paymentMethod) {
     static OrderView of(Order order) {
-      return new OrderView(String.valueOf(order.id()), order.status(),
+      return new OrderView(String.valueOf(order.id().value()), order.status(),
           order.lines().stream().map(LineView::of).toList(), order.total(), order.createdAt().toString(),
           text(order.paidAt()), order.paymentDeadline().toString(), order.deliveryAddress().map(AddressView::of).orElse(null),
           order.paymentMethod().orElse(null));
@@ -172,7 +173,7 @@ class OrderApi {
 
   record LineView(String itemId, String title, Money price, int quantity) {
     static LineView of(OrderLine line) {
-      return new LineView(String.valueOf(line.itemId()), line.title(), line.price(), line.quantity());
+      return new LineView(String.valueOf(line.itemId().value()), line.title(), line.price(), line.quantity());
     }
   }
 }

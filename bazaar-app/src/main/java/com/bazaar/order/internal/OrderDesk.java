@@ -13,6 +13,7 @@ import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.Money;
 import com.bazaar.platform.Page;
 import com.bazaar.platform.PageSpec;
+import com.bazaar.platform.id.ItemId;
 import com.bazaar.platform.id.OrderId;
 import com.bazaar.platform.id.UserId;
 import com.bazaar.user.AddressBook;
@@ -114,7 +115,7 @@ class OrderDesk implements Ordering {
   @Override
   public Order order(UserId buyer, OrderId order) {
     return store.reading().execute(s -> orders.find(buyer.value(), order.value()))
-        .orElseThrow(() -> new OrderNotFound(order.value()));
+        .orElseThrow(() -> new OrderNotFound(order));
   }
 
   @Override
@@ -133,7 +134,7 @@ class OrderDesk implements Ordering {
    * @param limited whether the buyer's {@link OrderLimits} on unpaid orders apply
    */
   private Order placeNow(long buyerId, Optional<IdempotentRequests.Claim> claim, Supplier<RequestedLines> requested,
-      Map<Long, Money> setPrices, boolean limited, CheckoutChoices choices, Runnable whenPlaced) {
+      Map<ItemId, Money> setPrices, boolean limited, CheckoutChoices choices, Runnable whenPlaced) {
     Optional<DeliveryAddress> address = deliveryAddress(buyerId, choices);
     if (limited) {
       pendingLimits.prepare(buyerId);
@@ -144,7 +145,7 @@ class OrderDesk implements Ordering {
       }
       Order placed = pricing.price(ids.nextId(buyerId), buyerId, requested.get(), setPrices)
           .deliveringTo(address, choices.method());
-      claim.ifPresent(c -> c.claim(placed.id()));
+      claim.ifPresent(c -> c.claim(placed.id().value()));
       if (limited) {
         // after the claim: a retry of a placed order finds its first result instead of a limit
         pendingLimits.admit(buyerId, StockReservation.linesOf(placed));
@@ -157,11 +158,11 @@ class OrderDesk implements Ordering {
   /** A copy of the chosen address, else of the default one; an id not in the buyer's own book is bad input. */
   private Optional<DeliveryAddress> deliveryAddress(long buyerId, CheckoutChoices choices) {
     if (choices.address().isEmpty()) {
-      return addressBook.defaultAddress(buyerId).map(DeliveryAddress::copyOf);
+      return addressBook.defaultAddress(UserId.of(buyerId)).map(DeliveryAddress::copyOf);
     }
     long addressId = choices.address().get();
     try {
-      return Optional.of(DeliveryAddress.copyOf(addressBook.address(buyerId, addressId)));
+      return Optional.of(DeliveryAddress.copyOf(addressBook.address(UserId.of(buyerId), addressId)));
     } catch (AddressNotFound e) {
       throw new InvalidInput("addressId", "refusal.order.unknownAddress", addressId);
     }

@@ -7,6 +7,9 @@ import com.bazaar.order.Order;
 import com.bazaar.order.OrderLine;
 import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.Money;
+import com.bazaar.platform.id.ItemId;
+import com.bazaar.platform.id.OrderId;
+import com.bazaar.platform.id.UserId;
 import com.bazaar.platform.time.UtcColumns;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,8 +33,8 @@ class OrderPricing {
   }
 
   /** @param setPrices unit prices that replace the catalog's (a flash sale's), by item id */
-  Order price(long orderId, long buyerId, RequestedLines requested, Map<Long, Money> setPrices) {
-    Map<Long, PricedItem> items = catalog.priced(requested.itemIds()).stream()
+  Order price(long orderId, long buyerId, RequestedLines requested, Map<ItemId, Money> setPrices) {
+    Map<ItemId, PricedItem> items = catalog.priced(requested.itemIds()).stream()
         .collect(Collectors.toMap(PricedItem::id, Function.identity(), (a, b) -> a));
     List<OrderLine> lines = requested.lines().stream().map(line -> {
       PricedItem item = items.get(line.itemId());
@@ -45,7 +48,7 @@ class OrderPricing {
     }
     Instant now = UtcColumns.now(clock);
     try {
-      return Order.place(orderId, buyerId, lines, now, now.plus(properties.paymentWindow()));
+      return Order.place(OrderId.of(orderId), UserId.of(buyerId), lines, now, now.plus(properties.paymentWindow()));
     } catch (ArithmeticException e) {
       throw new InvalidInput("lines", "refusal.order.totalTooLarge");
     }

@@ -7,7 +7,9 @@ import com.bazaar.order.OrderStatus;
 import com.bazaar.platform.Money;
 import com.bazaar.platform.Page;
 import com.bazaar.platform.PageSpec;
+import com.bazaar.platform.id.OrderId;
 import com.bazaar.platform.id.SnowflakeIdGenerator;
+import com.bazaar.platform.id.UserId;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -28,12 +30,13 @@ class OrderQueries implements OrderAdministration {
   }
 
   @Override
-  public Optional<Order> find(long orderId) {
-    return store.reading().execute(s -> orders.find(orderId));
+  public Optional<Order> find(OrderId orderId) {
+    return store.reading().execute(s -> orders.find(orderId.value()));
   }
 
   @Override
-  public Page<Order> orders(Optional<Long> buyerId, Optional<OrderStatus> status, PageSpec page) {
+  public Page<Order> orders(Optional<UserId> buyer, Optional<OrderStatus> status, PageSpec page) {
+    Optional<Long> buyerId = buyer.map(UserId::value);
     return store.reading().execute(s ->
         Page.of(orders.pageWhere(buyerId, status, page), page, orders.countWhere(buyerId, status)));
   }

@@ -9,7 +9,6 @@ import com.bazaar.order.internal.Reservations.State;
 import com.bazaar.payment.Payments;
 import com.bazaar.platform.data.LockConflictRetry;
 import com.bazaar.platform.id.OrderId;
-import com.bazaar.platform.id.UserId;
 import com.bazaar.platform.time.UtcColumns;
 import java.time.Clock;
 import java.time.Instant;
@@ -67,9 +66,9 @@ class OrderSettlement {
         }
         // The method chosen at checkout; an order placed without one is paid the provider's own way.
         order.paymentMethod().ifPresentOrElse(
-            method -> payments.collect(order.id(), buyerId, order.total(), method),
-            () -> payments.collect(order.id(), buyerId, order.total()));
-        events.publish(new Order.OrderPaid(OrderId.of(order.id()), UserId.of(buyerId)));
+            method -> payments.collect(order.id(), order.buyerId(), order.total(), method),
+            () -> payments.collect(order.id(), order.buyerId(), order.total()));
+        events.publish(new Order.OrderPaid(order.id(), order.buyerId()));
         return State.PAID;
       });
       // The reservation decides; the order row follows it, repairing a step a crash cut short.
@@ -82,7 +81,7 @@ class OrderSettlement {
       }
       return Optional.<Order>empty();
     }));
-    return paid.orElseThrow(() -> new OrderNotPayable(orderId, OrderStatus.CANCELLED));
+    return paid.orElseThrow(() -> new OrderNotPayable(OrderId.of(orderId), OrderStatus.CANCELLED));
   }
 
   Order cancel(long buyerId, long orderId) {
@@ -91,7 +90,7 @@ class OrderSettlement {
       return locked.status() == OrderStatus.PENDING_PAYMENT ? cancelLocked(locked, now()) : locked;
     }));
     if (order.status() == OrderStatus.PAID) {
-      throw new OrderNotCancellable(orderId, order.status());
+      throw new OrderNotCancellable(order.id(), order.status());
     }
     return order; // a repeated cancel changes nothing and returns no stock twice
   }
@@ -111,18 +110,18 @@ class OrderSettlement {
    */
   private Order cancelLocked(Order order, Instant now) {
     boolean paid = writing.execute(s -> {
-      if (stock.giveBack(order.id())) {
-        events.publish(new Order.OrderCancelled(OrderId.of(order.id()), UserId.of(order.buyerId())));
+      if (stock.giveBack(order.id().value())) {
+        events.publish(new Order.OrderCancelled(order.id(), order.buyerId()));
         return false;
       }
-      return reservations.state(order.id()).orElseThrow() == State.PAID;
+      return reservations.state(order.id().value()).orElseThrow() == State.PAID;
     });
     if (paid) {
-      orders.recordPaid(order.id(), now);
-      return orders.find(order.buyerId(), order.id()).orElseThrow();
+      orders.recordPaid(order.id().value(), now);
+      return orders.find(order.buyerId().value(), order.id().value()).orElseThrow();
     }
     order.cancel(now);
-    orders.recordCancelled(order.id(), now);
+    orders.recordCancelled(order.id().value(), now);
     return order;
   }
 

@@ -9,6 +9,9 @@ import com.bazaar.order.OrderStatus;
 import com.bazaar.payment.PaymentMethod;
 import com.bazaar.platform.Money;
 import com.bazaar.platform.PageSpec;
+import com.bazaar.platform.id.ItemId;
+import com.bazaar.platform.id.OrderId;
+import com.bazaar.platform.id.UserId;
 import com.bazaar.platform.time.UtcColumns;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -50,7 +53,7 @@ class Orders {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         // a List, not varargs: Spring 7 declares params(Object...) without NULL elements, and
         // payment_method and ship_* are NULL for an order placed without checkout choices
-        .params(Arrays.asList(order.id(), order.buyerId(), order.status().name(), order.total().amount(),
+        .params(Arrays.asList(order.id().value(), order.buyerId().value(), order.status().name(), order.total().amount(),
             order.total().currency(), toColumn(order.createdAt()), toColumn(order.paymentDeadline()),
             order.paymentMethod().map(Enum::name).orElse(null),
             ship(order, DeliveryAddress::recipient), ship(order, DeliveryAddress::phone),
@@ -63,7 +66,7 @@ class Orders {
               """
               INSERT INTO order_lines (order_id, line_no, item_id, title, price_amount, quantity)
               VALUES (?, ?, ?, ?, ?, ?)""")
-          .params(order.id(), lineNo++, line.itemId(), line.title(), line.price().amount(), line.quantity())
+          .params(order.id().value(), lineNo++, line.itemId().value(), line.title(), line.price().amount(), line.quantity())
           .update();
     }
   }
@@ -229,9 +232,9 @@ class Orders {
     List<Order> orders = new ArrayList<>(heads.size());
     for (Head head : heads) {
       List<OrderLine> orderLines = lines.getOrDefault(head.id(), List.of()).stream()
-          .map(l -> new OrderLine(l.itemId(), l.title(), Money.of(l.priceAmount(), head.currency()), l.quantity()))
+          .map(l -> new OrderLine(ItemId.of(l.itemId()), l.title(), Money.of(l.priceAmount(), head.currency()), l.quantity()))
           .toList();
-      orders.add(new Order(head.id(), head.buyerId(), head.status(), orderLines, head.createdAt(),
+      orders.add(new Order(OrderId.of(head.id()), UserId.of(head.buyerId()), head.status(), orderLines, head.createdAt(),
           head.paymentDeadline(), head.paidAt(), head.cancelledAt(), head.deliveryAddress(), head.paymentMethod()));
     }
     return orders;

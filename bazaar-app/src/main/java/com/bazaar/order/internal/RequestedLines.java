@@ -3,6 +3,7 @@ package com.bazaar.order.internal;
 import com.bazaar.cart.Carts;
 import com.bazaar.order.OrderRequestLine;
 import com.bazaar.platform.InvalidInput;
+import com.bazaar.platform.id.ItemId;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,13 +29,13 @@ record RequestedLines(List<OrderRequestLine> lines) {
     Map<Long, Integer> merged = new LinkedHashMap<>();
     for (int i = 0; i < requested.size(); i++) {
       OrderRequestLine line = requested.get(i);
-      if (line.itemId() < 1) {
+      if (line.itemId().value() < 1) {
         throw new InvalidInput("lines[" + i + "].itemId", "refusal.positiveId");
       }
       if (line.quantity() < 1 || line.quantity() > maxQuantity) {
         throw new InvalidInput("lines[" + i + "].quantity", "refusal.between", 1, maxQuantity);
       }
-      int total = merged.merge(line.itemId(), line.quantity(), Integer::sum);
+      int total = merged.merge(line.itemId().value(), line.quantity(), Integer::sum);
       if (total > maxQuantity) {
         throw new InvalidInput("lines[" + i + "].quantity", "refusal.order.tooManyOfOneItem", maxQuantity);
       }
@@ -43,19 +44,19 @@ record RequestedLines(List<OrderRequestLine> lines) {
       }
     }
     return new RequestedLines(merged.entrySet().stream()
-        .map(e -> new OrderRequestLine(e.getKey(), e.getValue()))
+        .map(e -> new OrderRequestLine(ItemId.of(e.getKey()), e.getValue()))
         .toList());
   }
 
-  List<Long> itemIds() {
+  List<ItemId> itemIds() {
     return lines.stream().map(OrderRequestLine::itemId).toList();
   }
 
   /** The request in one stable text form (item order does not matter), for idempotency hashes. */
   String canonical() {
     return lines.stream()
-        .sorted(Comparator.comparingLong(OrderRequestLine::itemId))
-        .map(l -> l.itemId() + "x" + l.quantity())
+        .sorted(Comparator.comparingLong(l -> l.itemId().value()))
+        .map(l -> l.itemId().value() + "x" + l.quantity())
         .collect(Collectors.joining(",", "lines:", ""));
   }
 }

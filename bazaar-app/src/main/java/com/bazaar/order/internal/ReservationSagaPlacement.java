@@ -2,8 +2,6 @@ package com.bazaar.order.internal;
 
 import com.bazaar.order.Order;
 import com.bazaar.order.internal.Reservations.State;
-import com.bazaar.platform.id.OrderId;
-import com.bazaar.platform.id.UserId;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -42,22 +40,22 @@ final class ReservationSagaPlacement implements OrderPlacement {
       meters.observeInsert(() -> store.writing().executeWithoutResult(s -> orders.insert(order)));
     } catch (RuntimeException e) {
       writing.executeWithoutResult(s -> {
-        stock.giveBack(order.id());
+        stock.giveBack(order.id().value());
         claim.ifPresent(IdempotentRequests.Claim::release);
       });
       throw e;
     }
     boolean abandoned = Boolean.TRUE.equals(writing.execute(s -> {
-      if (!stock.markPlaced(order.id()) && stock.state(order.id()) == State.RELEASED) {
+      if (!stock.markPlaced(order.id().value()) && stock.state(order.id().value()) == State.RELEASED) {
         return true;
       }
       whenPlaced.run();
-      events.publish(new Order.OrderPlaced(OrderId.of(order.id()), UserId.of(order.buyerId())));
+      events.publish(new Order.OrderPlaced(order.id(), order.buyerId()));
       return false;
     }));
     if (abandoned) {
       // The recovery job gave up on this order before its row landed: it must not stand without stock.
-      store.writing().executeWithoutResult(t -> orders.delete(order.id()));
+      store.writing().executeWithoutResult(t -> orders.delete(order.id().value()));
       throw new IllegalStateException("order " + order.id() + " was abandoned while being placed");
     }
     return order;

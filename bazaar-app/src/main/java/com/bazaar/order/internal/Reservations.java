@@ -3,6 +3,7 @@ package com.bazaar.order.internal;
 import static com.bazaar.platform.time.UtcColumns.toColumn;
 
 import com.bazaar.inventory.StockLine;
+import com.bazaar.platform.id.ItemId;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -71,13 +72,13 @@ class Reservations {
   record Held(long orderId, long buyerId) {}
 
   private static String encode(List<StockLine> stock) {
-    return stock.stream().map(l -> l.itemId() + ":" + l.quantity()).collect(Collectors.joining(","));
+    return stock.stream().map(l -> l.itemId().value() + ":" + l.quantity()).collect(Collectors.joining(","));
   }
 
   static List<StockLine> decode(String stock) {
     return Arrays.stream(stock.split(",")).map(part -> {
       String[] fields = part.split(":");
-      return new StockLine(Long.parseLong(fields[0]), Integer.parseInt(fields[1]));
+      return new StockLine(ItemId.of(Long.parseLong(fields[0])), Integer.parseInt(fields[1]));
     }).toList();
   }
 }

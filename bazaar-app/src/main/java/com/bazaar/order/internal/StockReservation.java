@@ -46,7 +46,7 @@ class StockReservation {
   /** Takes the order's stock and holds it (HELD) until the order row stands; in the stock's transaction. */
   void take(Order order) {
     inventory.reserve(linesOf(order));
-    reservations.hold(order.id(), order.buyerId(), linesOf(order), UtcColumns.now(clock));
+    reservations.hold(order.id().value(), order.buyerId().value(), linesOf(order), UtcColumns.now(clock));
   }
 
   /** HELD → PLACED: the order row stands; answers whether this call moved it. */

@@ -10,6 +10,8 @@ import com.bazaar.payment.PaymentProviderUnavailable;
 import com.bazaar.payment.Payments;
 import com.bazaar.platform.Money;
 import com.bazaar.platform.id.IdGenerator;
+import com.bazaar.platform.id.OrderId;
+import com.bazaar.platform.id.UserId;
 import com.bazaar.platform.protection.CircuitBreakers;
 import com.bazaar.platform.time.UtcColumns;
 import java.time.Clock;
@@ -45,17 +47,17 @@ class JdbcPayments implements Payments {
 
   @Override
   @Transactional(propagation = Propagation.MANDATORY)
-  public Payment collect(long orderId, long buyerId, Money amount) {
+  public Payment collect(OrderId orderId, UserId buyerId, Money amount) {
     return collect(orderId, buyerId, amount, Optional.empty());
   }
 
   @Override
   @Transactional(propagation = Propagation.MANDATORY)
-  public Payment collect(long orderId, long buyerId, Money amount, PaymentMethod method) {
+  public Payment collect(OrderId orderId, UserId buyerId, Money amount, PaymentMethod method) {
     return collect(orderId, buyerId, amount, Optional.of(method));
   }
 
-  private Payment collect(long orderId, long buyerId, Money amount, Optional<PaymentMethod> method) {
+  private Payment collect(OrderId orderId, UserId buyerId, Money amount, Optional<PaymentMethod> method) {
     // A dead provider fails fast behind its breaker; the caller's transaction rolls back and the order stays payable.
     String reference = breakers.call(PROVIDER_BREAKER, 
         () -> method.isPresent()
@@ -69,7 +71,7 @@ class JdbcPayments implements Payments {
               """
               INSERT INTO payments (id, order_id, buyer_id, amount, currency, provider_reference, created_at)
               VALUES (?, ?, ?, ?, ?, ?, ?)""")
-          .params(payment.id(), orderId, buyerId, amount.amount(), amount.currency(), reference, toColumn(now))
+          .params(payment.id(), orderId.value(), buyerId.value(), amount.amount(), amount.currency(), reference, toColumn(now))
           .update();
     } catch (DuplicateKeyException e) {
       throw new AlreadyPaid(orderId);

@@ -4,6 +4,7 @@ import com.bazaar.payment.PaymentDeclined;
 import com.bazaar.payment.PaymentMethod;
 import com.bazaar.payment.PaymentProvider;
 import com.bazaar.platform.Money;
+import com.bazaar.platform.id.UserId;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,17 +32,17 @@ final class SimulatedPaymentProvider implements PaymentProvider {
   }
 
   @Override
-  public String charge(String idempotencyKey, long buyerId, Money amount) {
+  public String charge(String idempotencyKey, UserId buyerId, Money amount) {
     return charge(idempotencyKey, buyerId, amount, "sim-");
   }
 
   /** The reference names the method, as a real provider's would tell an Alipay charge from a card's. */
   @Override
-  public String charge(String idempotencyKey, long buyerId, Money amount, PaymentMethod method) {
+  public String charge(String idempotencyKey, UserId buyerId, Money amount, PaymentMethod method) {
     return charge(idempotencyKey, buyerId, amount, "sim-" + method.name().toLowerCase(Locale.ROOT) + "-");
   }
 
-  private String charge(String idempotencyKey, long buyerId, Money amount, String referencePrefix) {
+  private String charge(String idempotencyKey, UserId buyerId, Money amount, String referencePrefix) {
     if (!available) {
       throw new IllegalStateException("simulated payment provider is down");
     }
@@ -50,7 +51,7 @@ final class SimulatedPaymentProvider implements PaymentProvider {
     }
     Charge charge = charges.computeIfAbsent(
         idempotencyKey, key -> new Charge(referencePrefix + UUID.randomUUID(), buyerId, amount));
-    if (charge.buyerId() != buyerId || !charge.amount().equals(amount)) {
+    if (!charge.buyerId().equals(buyerId) || !charge.amount().equals(amount)) {
       throw new PaymentDeclined("refusal.payment.declinedKeyReused", idempotencyKey);
     }
     return charge.reference();
@@ -70,5 +71,5 @@ final class SimulatedPaymentProvider implements PaymentProvider {
     return charges.size();
   }
 
-  private record Charge(String reference, long buyerId, Money amount) {}
+  private record Charge(String reference, UserId buyerId, Money amount) {}
 }

@@ -1,6 +1,7 @@
 package com.bazaar.sales.internal;
 
 import com.bazaar.catalog.Catalog;
+import com.bazaar.platform.id.ItemId;
 import com.bazaar.sales.ItemSales;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,8 +22,9 @@ class SalesApi {
   @Operation(summary = "Units of the item sold in paid orders")
   @GetMapping("/api/items/{itemId}/sales")
   ItemSalesView sales(@PathVariable long itemId) {
-    catalog.item(itemId);
-    return new ItemSalesView(Long.toString(itemId), sales.sold(itemId));
+    ItemId item = ItemId.of(itemId);
+    catalog.item(item);
+    return new ItemSalesView(Long.toString(itemId), sales.sold(item));
   }
 
   record ItemSalesView(String itemId, long sold) {}

@@ -5,6 +5,7 @@ import com.bazaar.order.Order.OrderPaid;
 import com.bazaar.order.OrderLine;
 import com.bazaar.order.Ordering;
 import com.bazaar.platform.events.ProcessedMessages;
+import com.bazaar.platform.id.ItemId;
 import com.bazaar.sales.ItemSales;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -31,8 +32,8 @@ class SalesCounter implements ItemSales {
 
   @Override
   @Transactional(readOnly = true)
-  public long sold(long itemId) {
-    return jdbc.sql("SELECT sold FROM item_sales WHERE item_id = ?").param(itemId).query(Long.class).optional().orElse(0L);
+  public long sold(ItemId itemId) {
+    return jdbc.sql("SELECT sold FROM item_sales WHERE item_id = ?").param(itemId.value()).query(Long.class).optional().orElse(0L);
   }
 
   /** Runs inside the bus's delivery transaction. */
@@ -43,7 +44,7 @@ class SalesCounter implements ItemSales {
     Order order = ordering.order(paid.buyerId(), paid.orderId());
     for (OrderLine line : order.lines()) {
       jdbc.sql("INSERT INTO item_sales (item_id, sold) VALUES (?, ?) ON DUPLICATE KEY UPDATE sold = sold + ?")
-          .params(line.itemId(), line.quantity(), line.quantity())
+          .params(line.itemId().value(), line.quantity(), line.quantity())
           .update();
     }
   }

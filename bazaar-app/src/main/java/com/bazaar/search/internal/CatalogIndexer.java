@@ -98,7 +98,7 @@ class CatalogIndexer {
   }
 
   void reindex(ItemChanged event) {
-    catalog.findItem(event.itemId().value())
+    catalog.findItem(event.itemId())
         .map(IndexedItem::of)
         .ifPresentOrElse(index::index, () -> index.remove(event.itemId().value()));
     log.info("re-indexed item {}", event.itemId());

@@ -6,6 +6,7 @@ import com.bazaar.catalog.PriceRange;
 import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.Page;
 import com.bazaar.platform.PageSpec;
+import com.bazaar.platform.id.ItemId;
 import com.bazaar.platform.protection.CircuitBreakers;
 import com.bazaar.search.FoundItem;
 import com.bazaar.search.ItemSearch;
@@ -59,7 +60,7 @@ final class IndexedItemSearch implements ItemSearch {
     if (price.isAny() && order.isEmpty()) {
       ItemIndex.SearchHits hits =
           breakers.call(BREAKER, () -> index.search(query, page.offset(), page.size()), SearchUnavailable::new);
-      return found(hits, hits.ids(), page, hits.total());
+      return found(hits, typed(hits.ids()), page, hits.total());
     }
     return arranged(query, price, order, page);
   }
@@ -71,18 +72,23 @@ final class IndexedItemSearch implements ItemSearch {
   private Page<FoundItem> arranged(String query, PriceRange price, Optional<ItemOrder> order, PageSpec page) {
     ItemIndex.SearchHits hits =
         breakers.call(BREAKER, () -> index.search(query, 0, PageSpec.MAX_WINDOW), SearchUnavailable::new);
-    List<Long> ids;
+    List<ItemId> matched = typed(hits.ids());
+    List<ItemId> ids;
     if (order.isPresent()) {
-      ids = catalog.arrange(hits.ids(), price, order.get());
+      ids = catalog.arrange(matched, price, order.get());
     } else {
-      Set<Long> kept = Set.copyOf(catalog.arrange(hits.ids(), price, ItemOrder.NEWEST));
-      ids = hits.ids().stream().filter(kept::contains).toList();
+      Set<ItemId> kept = Set.copyOf(catalog.arrange(matched, price, ItemOrder.NEWEST));
+      ids = matched.stream().filter(kept::contains).toList();
     }
-    List<Long> slice = ids.subList(Math.min(ids.size(), page.offset()), Math.min(ids.size(), page.offset() + page.size()));
+    List<ItemId> slice = ids.subList(Math.min(ids.size(), page.offset()), Math.min(ids.size(), page.offset() + page.size()));
     return found(hits, slice, page, ids.size());
   }
 
-  private Page<FoundItem> found(ItemIndex.SearchHits hits, List<Long> ids, PageSpec page, long total) {
+  private static List<ItemId> typed(List<Long> ids) {
+    return ids.stream().map(ItemId::of).toList();
+  }
+
+  private Page<FoundItem> found(ItemIndex.SearchHits hits, List<ItemId> ids, PageSpec page, long total) {
     if (ids.isEmpty()) {
       return Page.of(List.of(), page, total);
     }

@@ -75,7 +75,7 @@ final class SearchApi {
   /** An item to offer while typing: its id, its title and the title highlighted (HTML). */
   record Suggestion(String id, String title, String highlight) {
     static Suggestion of(FoundItem found) {
-      return new Suggestion(String.valueOf(found.item().id()), found.item().title(), found.highlight());
+      return new Suggestion(String.valueOf(found.item().id().value()), found.item().title(), found.highlight());
     }
   }
 }

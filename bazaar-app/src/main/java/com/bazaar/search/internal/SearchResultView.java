@@ -11,7 +11,7 @@ record SearchResultView(
     String id, String title, Money price, long stock, String categoryId, String highlight, String imageUrl) {
   static SearchResultView of(FoundItem found) {
     var item = found.item();
-    return new SearchResultView(String.valueOf(item.id()), item.title(), item.price(), item.stock(),
+    return new SearchResultView(String.valueOf(item.id().value()), item.title(), item.price(), item.stock(),
         String.valueOf(item.categoryId()), found.highlight(), item.imageUrl());
   }
 }

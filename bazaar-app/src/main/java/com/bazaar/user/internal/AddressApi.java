@@ -31,17 +31,17 @@ class AddressApi {
 
   @GetMapping
   List<AddressView> addresses(@AuthenticationPrincipal AuthenticatedUser user) {
-    return book.addresses(user.id()).stream().map(AddressView::of).toList();
+    return book.addresses(user.userId()).stream().map(AddressView::of).toList();
   }
 
   @GetMapping("/{addressId}")
   AddressView address(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable long addressId) {
-    return AddressView.of(book.address(user.id(), addressId));
+    return AddressView.of(book.address(user.userId(), addressId));
   }
 
   @PostMapping
   ResponseEntity<AddressView> add(@AuthenticationPrincipal AuthenticatedUser user, @RequestBody AddressRequest request) {
-    Address added = book.add(user.id(), request.details());
+    Address added = book.add(user.userId(), request.details());
     return ResponseEntity.created(URI.create("/api/addresses/" + added.id())).body(AddressView.of(added));
   }
 
@@ -49,12 +49,12 @@ class AddressApi {
   AddressView change(
       @AuthenticationPrincipal AuthenticatedUser user, @PathVariable long addressId,
       @RequestBody AddressRequest request) {
-    return AddressView.of(book.change(user.id(), addressId, request.details()));
+    return AddressView.of(book.change(user.userId(), addressId, request.details()));
   }
 
   @DeleteMapping("/{addressId}")
   ResponseEntity<Void> remove(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable long addressId) {
-    book.remove(user.id(), addressId);
+    book.remove(user.userId(), addressId);
     return ResponseEntity.noContent().build();
   }
 

@@ -3,6 +3,7 @@ package com.bazaar.user.internal;
 import com.bazaar.platform.data.DataLayout;
 import com.bazaar.platform.data.DomainDatabase;
 import com.bazaar.platform.id.IdGenerator;
+import com.bazaar.platform.id.UserId;
 import com.bazaar.platform.time.UtcColumns;
 import com.bazaar.user.Address;
 import com.bazaar.user.AddressBook;
@@ -35,22 +36,23 @@ class AddressBookDesk implements AddressBook {
   }
 
   @Override
-  public List<Address> addresses(long userId) {
-    return addresses.of(userId);
+  public List<Address> addresses(UserId userId) {
+    return addresses.of(userId.value());
   }
 
   @Override
-  public Address address(long userId, long addressId) {
-    return addresses.find(userId, addressId).orElseThrow(() -> new AddressNotFound(addressId));
+  public Address address(UserId userId, long addressId) {
+    return addresses.find(userId.value(), addressId).orElseThrow(() -> new AddressNotFound(addressId));
   }
 
   @Override
-  public Optional<Address> defaultAddress(long userId) {
-    return addresses.defaultOf(userId);
+  public Optional<Address> defaultAddress(UserId userId) {
+    return addresses.defaultOf(userId.value());
   }
 
   @Override
-  public Address add(long userId, AddressDetails details) {
+  public Address add(UserId user, AddressDetails details) {
+    long userId = user.value();
     AddressRules.Checked checked = AddressRules.check(details);
     return database.inTransaction(() -> {
       lockOwner(userId);
@@ -63,29 +65,31 @@ class AddressBookDesk implements AddressBook {
       if (count == 0 || details.makeDefault()) {
         addresses.makeDefault(userId, id);
       }
-      return address(userId, id);
+      return address(user, id);
     });
   }
 
   @Override
-  public Address change(long userId, long addressId, AddressDetails details) {
+  public Address change(UserId user, long addressId, AddressDetails details) {
+    long userId = user.value();
     AddressRules.Checked checked = AddressRules.check(details);
     return database.inTransaction(() -> {
       lockOwner(userId);
-      address(userId, addressId);
+      address(user, addressId);
       addresses.update(userId, addressId, checked);
       if (details.makeDefault()) {
         addresses.makeDefault(userId, addressId);
       }
-      return address(userId, addressId);
+      return address(user, addressId);
     });
   }
 
   @Override
-  public void remove(long userId, long addressId) {
+  public void remove(UserId user, long addressId) {
+    long userId = user.value();
     database.inTransaction(() -> {
       lockOwner(userId);
-      Address gone = address(userId, addressId);
+      Address gone = address(user, addressId);
       addresses.delete(userId, addressId);
       if (gone.isDefault()) {
         addresses.newest(userId).ifPresent(id -> addresses.makeDefault(userId, id));

@@ -2,6 +2,7 @@ package com.bazaar.user.internal;
 
 import com.bazaar.platform.Page;
 import com.bazaar.platform.PageSpec;
+import com.bazaar.platform.id.UserId;
 import com.bazaar.user.OwnAccountUnchangeable;
 import com.bazaar.user.Role;
 import com.bazaar.user.UserAdministration;
@@ -9,6 +10,7 @@ import com.bazaar.user.UserNotFound;
 import com.bazaar.user.UserSummary;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -39,8 +41,8 @@ class UserRoster implements UserAdministration {
   }
 
   @Override
-  public Optional<UserSummary> find(long userId) {
-    return users.summary(userId);
+  public Optional<UserSummary> find(UserId userId) {
+    return users.summary(userId.value());
   }
 
   @Override
@@ -49,38 +51,40 @@ class UserRoster implements UserAdministration {
   }
 
   @Override
-  public Map<Long, String> usernames(Collection<Long> userIds) {
-    return users.usernames(userIds);
+  public Map<UserId, String> usernames(Collection<UserId> userIds) {
+    Map<UserId, String> names = new HashMap<>();
+    users.usernames(userIds.stream().map(UserId::value).toList()).forEach((id, name) -> names.put(UserId.of(id), name));
+    return names;
   }
 
   @Override
-  public UserSummary setEnabled(long adminId, long userId, boolean enabled) {
-    if (adminId == userId && !enabled) {
+  public UserSummary setEnabled(UserId adminId, UserId userId, boolean enabled) {
+    if (adminId.equals(userId) && !enabled) {
       throw OwnAccountUnchangeable.disabling();
     }
     requireAccount(userId);
-    users.setEnabled(userId, enabled);
-    checks.forget(userId);
+    users.setEnabled(userId.value(), enabled);
+    checks.forget(userId.value());
     log.info("account {} {} by admin {}", userId, enabled ? "enabled" : "disabled", adminId);
     return find(userId).orElseThrow(() -> new UserNotFound(userId));
   }
 
   @Override
-  public UserSummary setRoles(long adminId, long userId, Set<Role> roles) {
+  public UserSummary setRoles(UserId adminId, UserId userId, Set<Role> roles) {
     Set<Role> granted = EnumSet.of(Role.USER);
     granted.addAll(roles);
-    if (adminId == userId && !granted.contains(Role.ADMIN)) {
+    if (adminId.equals(userId) && !granted.contains(Role.ADMIN)) {
       throw OwnAccountUnchangeable.demoting();
     }
     requireAccount(userId);
-    users.setRoles(userId, granted);
-    checks.forget(userId);
+    users.setRoles(userId.value(), granted);
+    checks.forget(userId.value());
     log.info("account {} now has roles {} (admin {})", userId, granted, adminId);
     return find(userId).orElseThrow(() -> new UserNotFound(userId));
   }
 
   /** Refuses a change to an account that does not exist, before anything is written or logged. */
-  private void requireAccount(long userId) {
+  private void requireAccount(UserId userId) {
     if (find(userId).isEmpty()) {
       throw new UserNotFound(userId);
     }

@@ -3,6 +3,7 @@ package com.bazaar.user.internal;
 import static com.bazaar.platform.time.UtcColumns.toColumn;
 
 import com.bazaar.platform.PageSpec;
+import com.bazaar.platform.id.UserId;
 import com.bazaar.platform.time.UtcColumns;
 import com.bazaar.platform.data.DataLayout;
 import com.bazaar.user.AuthenticatedUser;
@@ -121,7 +122,7 @@ public class Users {
   record Access(Set<Role> roles, boolean enabled) {}
 
   private static UserSummary summary(ResultSet rs, int row) throws SQLException {
-    return new UserSummary(rs.getLong("id"), rs.getString("username"), rs.getString("email"),
+    return new UserSummary(UserId.of(rs.getLong("id")), rs.getString("username"), rs.getString("email"),
         parseRoles(rs.getString("roles")), rs.getBoolean("enabled"), UtcColumns.instant(rs, "created_at"));
   }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bazaar.flashsale.FlashSale;
 import com.bazaar.platform.Money;
+import com.bazaar.platform.id.ItemId;
+import com.bazaar.platform.id.SaleId;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -21,7 +23,7 @@ abstract class FlashStockContract {
   abstract FlashStock stock();
 
   FlashSale loadedSale(int units, int limit) {
-    FlashSale sale = new FlashSale(IDS.incrementAndGet(), 1, Money.of(100, "CNY"), units,
+    FlashSale sale = new FlashSale(SaleId.of(IDS.incrementAndGet()), ItemId.of(1), Money.of(100, "CNY"), units,
         NOW.minusSeconds(60), NOW.plusSeconds(60), limit);
     stock().load(sale, units);
     return sale;
@@ -33,14 +35,14 @@ abstract class FlashStockContract {
     ExecutorService pool = Executors.newFixedThreadPool(16);
     try {
       List<Future<FlashStock.Take>> takes = LongStream.range(0, 200)
-          .mapToObj(buyer -> pool.submit(() -> stock().take(sale.id(), buyer, IDS.incrementAndGet(), 1, NOW)))
+          .mapToObj(buyer -> pool.submit(() -> stock().take(sale.id().value(), buyer, IDS.incrementAndGet(), 1, NOW)))
           .toList();
       long accepted = 0;
       for (Future<FlashStock.Take> take : takes) {
         accepted += take.get() == FlashStock.Take.ACCEPTED ? 1 : 0;
       }
       assertThat(accepted).isEqualTo(10);
-      assertThat(stock().remaining(sale.id())).isZero();
+      assertThat(stock().remaining(sale.id().value())).isZero();
     } finally {
       pool.shutdownNow();
     }
@@ -49,17 +51,17 @@ abstract class FlashStockContract {
   @Test
   void aBuyerStaysWithinTheLimit() {
     FlashSale sale = loadedSale(10, 2);
-    assertThat(stock().take(sale.id(), 7, IDS.incrementAndGet(), 2, NOW)).isEqualTo(FlashStock.Take.ACCEPTED);
-    assertThat(stock().take(sale.id(), 7, IDS.incrementAndGet(), 1, NOW)).isEqualTo(FlashStock.Take.LIMIT_REACHED);
-    assertThat(stock().take(sale.id(), 8, IDS.incrementAndGet(), 3, NOW)).isEqualTo(FlashStock.Take.LIMIT_REACHED);
+    assertThat(stock().take(sale.id().value(), 7, IDS.incrementAndGet(), 2, NOW)).isEqualTo(FlashStock.Take.ACCEPTED);
+    assertThat(stock().take(sale.id().value(), 7, IDS.incrementAndGet(), 1, NOW)).isEqualTo(FlashStock.Take.LIMIT_REACHED);
+    assertThat(stock().take(sale.id().value(), 8, IDS.incrementAndGet(), 3, NOW)).isEqualTo(FlashStock.Take.LIMIT_REACHED);
   }
 
   @Test
   void nothingIsSoldOutsideTheWindowOrForAnUnknownSale() {
     FlashSale sale = loadedSale(10, 1);
-    assertThat(stock().take(sale.id(), 1, IDS.incrementAndGet(), 1, sale.startsAt().minusMillis(1)))
+    assertThat(stock().take(sale.id().value(), 1, IDS.incrementAndGet(), 1, sale.startsAt().minusMillis(1)))
         .isEqualTo(FlashStock.Take.NOT_ACTIVE);
-    assertThat(stock().take(sale.id(), 1, IDS.incrementAndGet(), 1, sale.endsAt())).isEqualTo(FlashStock.Take.NOT_ACTIVE);
+    assertThat(stock().take(sale.id().value(), 1, IDS.incrementAndGet(), 1, sale.endsAt())).isEqualTo(FlashStock.Take.NOT_ACTIVE);
     assertThat(stock().take(IDS.incrementAndGet(), 1, IDS.incrementAndGet(), 1, NOW))
         .isEqualTo(FlashStock.Take.UNKNOWN_SALE);
   }
@@ -68,63 +70,63 @@ abstract class FlashStockContract {
   void aGivenBackTicketReturnsItsUnitsAndFreesTheBuyerOnce() {
     FlashSale sale = loadedSale(1, 1);
     long ticket = IDS.incrementAndGet();
-    assertThat(stock().take(sale.id(), 5, ticket, 1, NOW)).isEqualTo(FlashStock.Take.ACCEPTED);
-    assertThat(stock().holder(sale.id(), ticket)).contains(5L);
-    assertThat(stock().take(sale.id(), 6, IDS.incrementAndGet(), 1, NOW)).isEqualTo(FlashStock.Take.SOLD_OUT);
+    assertThat(stock().take(sale.id().value(), 5, ticket, 1, NOW)).isEqualTo(FlashStock.Take.ACCEPTED);
+    assertThat(stock().holder(sale.id().value(), ticket)).contains(5L);
+    assertThat(stock().take(sale.id().value(), 6, IDS.incrementAndGet(), 1, NOW)).isEqualTo(FlashStock.Take.SOLD_OUT);
 
-    assertThat(stock().giveBack(sale.id(), ticket)).isTrue();
-    assertThat(stock().giveBack(sale.id(), ticket)).isFalse();
-    assertThat(stock().remaining(sale.id())).isEqualTo(1);
-    assertThat(stock().holder(sale.id(), ticket)).isEmpty();
-    assertThat(stock().take(sale.id(), 5, IDS.incrementAndGet(), 1, NOW)).isEqualTo(FlashStock.Take.ACCEPTED);
+    assertThat(stock().giveBack(sale.id().value(), ticket)).isTrue();
+    assertThat(stock().giveBack(sale.id().value(), ticket)).isFalse();
+    assertThat(stock().remaining(sale.id().value())).isEqualTo(1);
+    assertThat(stock().holder(sale.id().value(), ticket)).isEmpty();
+    assertThat(stock().take(sale.id().value(), 5, IDS.incrementAndGet(), 1, NOW)).isEqualTo(FlashStock.Take.ACCEPTED);
   }
 
   @Test
   void loadingAgainDoesNotRefillASaleInProgress() {
     FlashSale sale = loadedSale(2, 1);
-    stock().take(sale.id(), 1, IDS.incrementAndGet(), 1, NOW);
+    stock().take(sale.id().value(), 1, IDS.incrementAndGet(), 1, NOW);
     stock().load(sale, 2);
-    assertThat(stock().remaining(sale.id())).isEqualTo(1);
+    assertThat(stock().remaining(sale.id().value())).isEqualTo(1);
   }
 
   @Test
   void anUnsettledTicketIsReclaimedOncePerPeriodUntilItSettles() {
     FlashSale sale = loadedSale(5, 2);
     long ticket = IDS.incrementAndGet();
-    stock().take(sale.id(), 9, ticket, 2, NOW);
+    stock().take(sale.id().value(), 9, ticket, 2, NOW);
     Instant later = NOW.plusSeconds(1);
 
-    assertThat(stock().reclaim(sale.id(), NOW, later, 10)).as("not older than the period yet").isEmpty();
-    assertThat(stock().reclaim(sale.id(), later, later, 10))
-        .containsExactly(new TicketOrder(ticket, sale.id(), 9, 2));
-    assertThat(stock().reclaim(sale.id(), later, later, 10)).as("claimed a moment ago").isEmpty();
-    assertThat(stock().reclaim(sale.id(), later.plusMillis(1), later.plusMillis(1), 10)).hasSize(1);
+    assertThat(stock().reclaim(sale.id().value(), NOW, later, 10)).as("not older than the period yet").isEmpty();
+    assertThat(stock().reclaim(sale.id().value(), later, later, 10))
+        .containsExactly(new TicketOrder(ticket, sale.id().value(), 9, 2));
+    assertThat(stock().reclaim(sale.id().value(), later, later, 10)).as("claimed a moment ago").isEmpty();
+    assertThat(stock().reclaim(sale.id().value(), later.plusMillis(1), later.plusMillis(1), 10)).hasSize(1);
 
-    stock().settled(sale.id(), ticket);
-    assertThat(stock().reclaim(sale.id(), later.plusSeconds(5), later.plusSeconds(5), 10)).isEmpty();
-    assertThat(stock().holder(sale.id(), ticket)).as("settling keeps the units held").contains(9L);
+    stock().settled(sale.id().value(), ticket);
+    assertThat(stock().reclaim(sale.id().value(), later.plusSeconds(5), later.plusSeconds(5), 10)).isEmpty();
+    assertThat(stock().holder(sale.id().value(), ticket)).as("settling keeps the units held").contains(9L);
   }
 
   @Test
   void aGivenBackTicketIsNeverReclaimed() {
     FlashSale sale = loadedSale(5, 1);
     long ticket = IDS.incrementAndGet();
-    stock().take(sale.id(), 3, ticket, 1, NOW);
-    stock().giveBack(sale.id(), ticket);
-    assertThat(stock().reclaim(sale.id(), NOW.plusSeconds(1), NOW.plusSeconds(1), 10)).isEmpty();
+    stock().take(sale.id().value(), 3, ticket, 1, NOW);
+    stock().giveBack(sale.id().value(), ticket);
+    assertThat(stock().reclaim(sale.id().value(), NOW.plusSeconds(1), NOW.plusSeconds(1), 10)).isEmpty();
   }
 
   @Test
   void concurrentReclaimersClaimEachTicketOnce() throws Exception {
     FlashSale sale = loadedSale(100, 1);
     for (long buyer = 0; buyer < 100; buyer++) {
-      stock().take(sale.id(), buyer, IDS.incrementAndGet(), 1, NOW);
+      stock().take(sale.id().value(), buyer, IDS.incrementAndGet(), 1, NOW);
     }
     Instant later = NOW.plusSeconds(1);
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
       List<Future<List<TicketOrder>>> claims = LongStream.range(0, 8)
-          .mapToObj(i -> pool.submit(() -> stock().reclaim(sale.id(), later, later, 30)))
+          .mapToObj(i -> pool.submit(() -> stock().reclaim(sale.id().value(), later, later, 30)))
           .toList();
       List<Long> claimed = new java.util.ArrayList<>();
       for (Future<List<TicketOrder>> claim : claims) {

@@ -40,9 +40,9 @@ class RedisFlashStockTest extends FlashStockContract {
   @Test
   void aSaleLeavesRedisADayAfterItEnds() {
     var sale = loadedSale(3, 1);
-    stock().take(sale.id(), 1, 42, 1, sale.startsAt().plusSeconds(1));
+    stock().take(sale.id().value(), 1, 42, 1, sale.startsAt().plusSeconds(1));
     for (String suffix : List.of("", ":buyers", ":holds", ":queued")) {
-      Long ttl = redis.getExpire(NAMESPACE + ":{" + sale.id() + "}" + suffix, TimeUnit.SECONDS);
+      Long ttl = redis.getExpire(NAMESPACE + ":{" + sale.id().value() + "}" + suffix, TimeUnit.SECONDS);
       assertThat(ttl).as("seconds to live of " + suffix).isBetween(86_400L, 86_400L + 120);
     }
   }

@@ -10,6 +10,9 @@ import com.bazaar.inventory.StockLine;
 import com.bazaar.order.Order;
 import com.bazaar.order.OrderLine;
 import com.bazaar.platform.Money;
+import com.bazaar.platform.id.ItemId;
+import com.bazaar.platform.id.OrderId;
+import com.bazaar.platform.id.UserId;
 import com.bazaar.support.ApiClient;
 import com.bazaar.support.ApiClient.Answer;
 import com.bazaar.support.ApiTest;
@@ -207,7 +210,7 @@ class ShardedOrdersTest extends ApiTest {
     long orderId = orderIds.nextId(43);
     holdStock(orderId, 43, item, 2);
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    orders.insert(Order.place(orderId, 43, List.of(new OrderLine(item, "died late", Money.of(100, "CNY"), 2)),
+    orders.insert(Order.place(OrderId.of(orderId), UserId.of(43), List.of(new OrderLine(ItemId.of(item), "died late", Money.of(100, "CNY"), 2)),
         now, now.plusSeconds(900)));
 
     recovery.sweep();
@@ -225,7 +228,7 @@ class ShardedOrdersTest extends ApiTest {
   }
 
   private void holdStock(long orderId, long buyerId, long item, int quantity) {
-    List<StockLine> stock = List.of(new StockLine(item, quantity));
+    List<StockLine> stock = List.of(new StockLine(ItemId.of(item), quantity));
     transactions.executeWithoutResult(s -> {
       inventory.reserve(stock);
       reservations.hold(orderId, buyerId, stock, Instant.now());

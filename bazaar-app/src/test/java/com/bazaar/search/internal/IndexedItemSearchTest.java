@@ -8,6 +8,7 @@ import com.bazaar.catalog.ItemSummary;
 import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.Money;
 import com.bazaar.platform.PageSpec;
+import com.bazaar.platform.id.ItemId;
 import com.bazaar.platform.protection.CircuitBreakers;
 import com.bazaar.platform.protection.ProtectionProperties;
 import com.bazaar.search.SearchUnavailable;
@@ -21,9 +22,9 @@ import org.junit.jupiter.api.Test;
 
 class IndexedItemSearchTest {
   private final LuceneItemIndex index = LuceneItemIndex.inMemory();
-  private final Map<Long, ItemSummary> current = Map.of(
-      1L, new ItemSummary(1, "Wireless Earbuds", Money.of(19900, "CNY"), 7, 10, "/images/a.png"),
-      2L, new ItemSummary(2, "Earbud case", Money.of(990, "CNY"), 0, 10, "/images/b.png"));
+  private final Map<ItemId, ItemSummary> current = Map.of(
+      ItemId.of(1), new ItemSummary(ItemId.of(1), "Wireless Earbuds", Money.of(19900, "CNY"), 7, 10, "/images/a.png"),
+      ItemId.of(2), new ItemSummary(ItemId.of(2), "Earbud case", Money.of(990, "CNY"), 0, 10, "/images/b.png"));
   private final CircuitBreakers breakers = new CircuitBreakers(new ProtectionProperties(null, null));
   private final IndexBuild built = built();
   private final IndexedItemSearch search = new IndexedItemSearch(index, catalogOf(current), breakers, built);
@@ -40,7 +41,7 @@ class IndexedItemSearchTest {
 
     var page = search.search("wireless", new PageSpec(0, 10));
 
-    assertThat(page.content()).extracting(ItemSummary::id).containsExactly(1L, 2L);
+    assertThat(page.content()).extracting(ItemSummary::id).containsExactly(ItemId.of(1), ItemId.of(2));
     assertThat(page.content().get(0).price()).isEqualTo(Money.of(19900, "CNY"));
     assertThat(page.content().get(0).stock()).isEqualTo(7);
     assertThat(page.totalElements()).isEqualTo(2);
@@ -114,14 +115,14 @@ class IndexedItemSearchTest {
   }
 
   /** A catalog that knows only the summaries it is given; the search needs nothing else. */
-  private static Catalog catalogOf(Map<Long, ItemSummary> items) {
+  private static Catalog catalogOf(Map<ItemId, ItemSummary> items) {
     return (Catalog) Proxy.newProxyInstance(
         Catalog.class.getClassLoader(),
         new Class<?>[] {Catalog.class},
         (proxy, method, args) -> {
           if (method.getName().equals("summaries")) {
             @SuppressWarnings("unchecked")
-            List<Long> ids = (List<Long>) args[0];
+            List<ItemId> ids = (List<ItemId>) args[0];
             return ids.stream().filter(items::containsKey).map(items::get).toList();
           }
           throw new UnsupportedOperationException(method.getName());

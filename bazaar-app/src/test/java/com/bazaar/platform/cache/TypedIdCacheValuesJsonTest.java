@@ -1,0 +1,40 @@
+package com.bazaar.platform.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.bazaar.catalog.ItemDetail;
+import com.bazaar.platform.Money;
+import com.bazaar.platform.id.ItemId;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shared item cache (Redis, as JSON) holds {@link ItemDetail}, whose id is an {@link ItemId}
+ * now: the entry keeps the bare number, so an entry written by a node of the version before
+ * reads on this one, and this one's on the older node (a rolling deploy shares the cache).
+ */
+class TypedIdCacheValuesJsonTest {
+  private final JsonCacheValues items =
+      new JsonCacheValues(CachedValueType.of("items", ItemDetail.class), new SimpleMeterRegistry());
+  private final ItemDetail teapot = new ItemDetail(ItemId.of(4242), "Teapot", "Clay", Money.of(9900, "CNY"), 3, 7,
+      Instant.parse("2026-11-30T20:00:00Z"), "/images/teapot.png");
+
+  @Test
+  void anItemIsCachedWithItsIdAsABareNumber() {
+    String entry = new String(items.serialize(teapot), StandardCharsets.UTF_8);
+
+    assertThat(entry).startsWith("{\"id\":4242,\"title\":\"Teapot\"");
+    assertThat(items.deserialize(entry.getBytes(StandardCharsets.UTF_8))).isEqualTo(teapot);
+  }
+
+  @Test
+  void anEntryWrittenBeforeTypedIdsReadsBack() {
+    String older = "{\"id\":4242,\"title\":\"Teapot\",\"description\":\"Clay\","
+        + "\"price\":{\"amount\":9900,\"currency\":\"CNY\"},\"stock\":3,\"categoryId\":7,"
+        + "\"updatedAt\":\"2026-11-30T20:00:00Z\",\"imageUrl\":\"/images/teapot.png\"}";
+
+    assertThat(items.deserialize(older.getBytes(StandardCharsets.UTF_8))).isEqualTo(teapot);
+  }
+}
