@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.bazaar.BazaarApplication;
+import com.bazaar.inventory.Inventory;
 import com.bazaar.inventory.OutOfStock;
 import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.Money;
@@ -42,6 +43,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Stage 14's contract (docs/services.md): the local {@link Catalog} (the catalog role's own) and
@@ -64,6 +66,10 @@ class CatalogContractAcrossServicesTest {
   private ConfigurableApplicationContext webRole;
   private Catalog local;
   private Catalog remote;
+  /** Set while the catalog answers (order 10), for the tests that run once it is down. */
+  private ApiClient buyer;
+  private long stocked;
+  private long category;
 
   @BeforeAll
   void startBothRoles() throws Exception {
@@ -224,21 +230,80 @@ class CatalogContractAcrossServicesTest {
     assertThat(components.has("discoveryComposite")).isFalse();
   }
 
-  /** Last: the catalog service goes away; the shopper gets a 503 problem (or page), not a 500 or a hang. */
+  /** Before the catalog goes: a buyer with the item in the cart, the item in the web role's stock. */
   @Test
   @Order(10)
+  void aBuyerFillsACartWhileTheCatalogAnswers() {
+    ItemDetail item = local.create(draft("A kettle for the day the catalog is down"));
+    // The web role's inventory is its own (its own database in this test): stock the item there.
+    webRole.getBean(Inventory.class).stockNewItem(item.id(), 10);
+    buyer = new ApiClient(publicPort(webRole)).registerAndLogin("down" + UUID.randomUUID().toString().substring(0, 8));
+    Answer cart = buyer.put("/api/cart/items/" + item.id(), ApiClient.json(Map.of("quantity", 2)));
+    assertThat(cart.status()).isEqualTo(200);
+    stocked = item.id().value();
+    category = item.categoryId();
+  }
+
+  /** The catalog service goes away; the shopper gets a 503 problem (or page), not a 500 or a hang. */
+  @Test
+  @Order(11)
   void theCatalogDownIsA503ProblemToTheShopper() {
-    ItemId known = local.items(Optional.empty(), new PageSpec(0, 1)).content().get(0).id();
     catalogRole.close();
     Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-      Answer answer = new ApiClient(publicPort(webRole)).get("/api/items/" + known);
+      Answer answer = new ApiClient(publicPort(webRole)).get("/api/items/" + stocked);
       assertThat(answer.status()).isEqualTo(503);
       assertThat(answer.contentType()).startsWith("application/problem+json");
       assertThat(answer.header("Retry-After")).isNotBlank();
     });
-    Answer page = new ApiClient(publicPort(webRole)).send("GET", "/items/" + known, null, Map.of("Accept", "text/html"));
+    Answer page = new ApiClient(publicPort(webRole)).send("GET", "/items/" + stocked, null, Map.of("Accept", "text/html"));
     assertThat(page.status()).isEqualTo(503);
     assertThat(page.contentType()).startsWith("text/html");
+  }
+
+  /** Catalog down: an order cannot be priced, so it answers 503 before anything is reserved or stored. */
+  @Test
+  @Order(12)
+  void withTheCatalogDownAnOrderAnswers503AndReservesNothing() {
+    JdbcClient webDatabase = webRole.getBean(JdbcClient.class);
+    long ordersBefore = count(webDatabase, "SELECT COUNT(*) FROM orders");
+    long eventsBefore = count(webDatabase, "SELECT COUNT(*) FROM event_publication");
+
+    Answer fromCart = buyer.post("/api/orders", ApiClient.json(Map.of("fromCart", true)),
+        Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+    Answer direct = buyer.post("/api/orders",
+        ApiClient.json(Map.of("lines", List.of(Map.of("itemId", stocked, "quantity", 1)))));
+
+    for (Answer answer : List.of(fromCart, direct)) {
+      assertThat(answer.status()).as(answer.body()).isEqualTo(503);
+      assertThat(answer.contentType()).startsWith("application/problem+json");
+      assertThat(answer.header("Retry-After")).isNotBlank();
+      // refusal.unavailable.service, in the shopper's language
+      assertThat(answer.json().get("detail").asString()).isEqualTo("the catalog service is unavailable; try again shortly");
+    }
+    assertThat(webRole.getBean(Inventory.class).available(ItemId.of(stocked))).isEqualTo(10);
+    assertThat(count(webDatabase, "SELECT COUNT(*) FROM orders")).isEqualTo(ordersBefore);
+    assertThat(count(webDatabase, "SELECT COUNT(*) FROM event_publication")).isEqualTo(eventsBefore);
+    assertThat(count(webDatabase, "SELECT COUNT(*) FROM cart_lines")).isPositive();
+  }
+
+  /** Catalog down: browsing a category is a clear 503 (problem or the shop's page), never a 500. */
+  @Test
+  @Order(13)
+  void withTheCatalogDownCategoryBrowsingIsAClear503() {
+    ApiClient shopper = new ApiClient(publicPort(webRole));
+    for (String path : List.of("/api/categories", "/api/items?categoryId=" + category)) {
+      Answer answer = shopper.get(path);
+      assertThat(answer.status()).as(path).isEqualTo(503);
+      assertThat(answer.contentType()).startsWith("application/problem+json");
+      assertThat(answer.json().get("detail").asString()).isEqualTo("the catalog service is unavailable; try again shortly");
+    }
+    Answer page = shopper.send("GET", "/categories/" + category, null, Map.of("Accept", "text/html"));
+    assertThat(page.status()).isEqualTo(503);
+    assertThat(page.contentType()).startsWith("text/html");
+  }
+
+  private static long count(JdbcClient database, String sql) {
+    return database.sql(sql).query(Long.class).single();
   }
 
   private <T> void assertSame(Function<Catalog, T> call) {

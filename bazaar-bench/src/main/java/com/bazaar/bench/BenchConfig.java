@@ -40,6 +40,9 @@ public record BenchConfig(
                 (starts each deployment stage in turn and compares them; evolution --help tells more)
              java -jar bazaar-bench/target/bazaar-bench.jar flash-storm [options]
                 (a flash-sale storm: N buyers press buy at once; flash-storm --help tells more)
+             java -jar bazaar-bench/target/bazaar-bench.jar hop-cost [options]
+                (the cost of a remote Catalog call: the monolith and a services web node side by side;
+                hop-cost --help tells more)
 
         --target URL       the Bazaar to drive            (default http://localhost:8080)
         --mode open|closed open: fixed arrival rate; closed: N users, no think time (default open)

@@ -29,6 +29,9 @@ public final class LoadTool {
     if (args.length > 0 && "evolution".equals(args[0])) {
       return Evolution.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
     }
+    if (args.length > 0 && "hop-cost".equals(args[0])) {
+      return HopCost.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+    }
     if (args.length > 0 && "flash-storm".equals(args[0])) {
       return FlashStorm.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
     }
