@@ -35,19 +35,23 @@ import org.springframework.test.context.TestPropertySource;
  * counted — not timed — at the driver's socket ({@link CommandCountingSocketFactory}), per request
  * and per sender: the request thread, and the outbox deliveries after its commit. Two iterations
  * warm the node's caches first, as in the benchmark's steady state. The figures go to
- * {@code target/round-trips.md} (docs/benchmarks.md quotes them).
+ * {@code target/round-trips.md} (docs/benchmarks.md quotes them); the assertions hold what a
+ * change must not undo: each outbox delivery commits once.
  */
 @RealEngines
 @ActiveProfiles("mariadb")
 @TestPropertySource(properties = "spring.datasource.url=jdbc:mariadb://${bazaar.mariadb.host}:${bazaar.mariadb.port}/"
     + "${bazaar.mariadb.database}?createDatabaseIfNotExist=true&socketFactory=com.bazaar.support.CommandCountingSocketFactory")
 class RoundTripsOfAShopperIterationOnMariaDbTest extends ApiTest {
+  /** notification.order-placed; notification.order-paid and sales.order-paid. */
+  private static final int DELIVERIES = 3;
+
   @Autowired TestItems items;
   @Autowired JdbcClient jdbc;
   @Autowired @Qualifier("applicationTaskExecutor") ThreadPoolTaskExecutor tasks;
 
   @Test
-  void aShopperIterationsRoundTripsAreCounted() throws IOException {
+  void aShopperIterationsRoundTripsAreCountedAndEachOutboxDeliveryCommitsOnce() throws IOException {
     long item = items.create("Counted kettle", 1990, 1_000_000);
     ApiClient shopper = newShopper();
     iteration(shopper, item, new LinkedHashMap<>());
@@ -59,6 +63,12 @@ class RoundTripsOfAShopperIterationOnMariaDbTest extends ApiTest {
     System.out.println(report);
     Files.createDirectories(Path.of("target"));
     Files.writeString(Path.of("target", "round-trips.md"), report);
+
+    List<Command> deliveries = counted.values().stream().flatMap(List::stream)
+        .filter(command -> command.sender() == Sender.DELIVERY).toList();
+    assertThat(deliveries.stream().filter(command -> command.label().equalsIgnoreCase("COMMIT")))
+        .as("one commit per outbox delivery: the handler's writes and the publication's completion together")
+        .hasSize(DELIVERIES);
   }
 
   private void iteration(ApiClient shopper, long item, Map<String, List<Command>> counted) {
