@@ -7,7 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
@@ -34,11 +36,13 @@ public final class DataLayout implements AutoCloseable {
   private final Map<String, DomainDatabase> databases = new LinkedHashMap<>();
   private final DomainDatabase main;
   private final List<String> roots;
+  private final Set<String> modulesAwayFromOutbox;
 
   DataLayout(Environment environment, DataSource main, PlatformTransactionManager mainTransactions,
       ReadRoutings reads) {
     this.main = DomainDatabase.of(main, mainTransactions, reads.main(), Optional.empty());
     this.roots = migrationRoots(environment);
+    this.modulesAwayFromOutbox = modulesAwayFromOutbox(environment);
     try {
       for (Part part : Schema.PARTS) {
         if (part.placement() != Placement.OWN_DATABASE) {
@@ -63,6 +67,29 @@ public final class DataLayout implements AutoCloseable {
       case OWN_DATABASE -> !DomainDatabaseProperties.of(environment, part.module()).separate();
       case SHARDS -> !sharded;
     }).toList();
+  }
+
+  /**
+   * Whether every table of the module lives in the outbox's database (Spring Modulith's event
+   * publication table, which is always in the main one): then one local transaction covers the
+   * module's writes and its outbox bookkeeping. Not so for the user and catalog modules in the
+   * split layout, nor for the order module when its order rows are sharded. A module without
+   * tables of its own (search) writes nothing there: true.
+   */
+  public boolean sharesOutboxDatabase(String module) {
+    return !modulesAwayFromOutbox.contains(module);
+  }
+
+  /** The modules with a part that the layout keeps out of the main database, where the outbox is. */
+  static Set<String> modulesAwayFromOutbox(Environment environment) {
+    if (Schema.LIBRARY_TABLES.placement() != Placement.MAIN) {
+      throw new IllegalStateException("the outbox (event_publication) is expected in the main database");
+    }
+    List<Part> inMain = inMainDatabase(environment);
+    return Schema.PARTS.stream()
+        .filter(part -> !inMain.contains(part))
+        .map(Part::module)
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   /**

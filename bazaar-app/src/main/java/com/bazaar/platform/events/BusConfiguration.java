@@ -1,5 +1,6 @@
 package com.bazaar.platform.events;
 
+import com.bazaar.platform.data.DataLayout;
 import com.bazaar.platform.tracing.Traces;
 import java.util.concurrent.Executor;
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,9 +19,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 class BusConfiguration {
 
   @Bean
-  EventDeliveries eventDeliveries(
-      ObjectProvider<EventSubscription<?>> subscriptions, PlatformTransactionManager transactions) {
-    return new EventDeliveries(subscriptions.orderedStream().toList(), transactions);
+  EventDeliveries eventDeliveries(ObjectProvider<EventSubscription<?>> subscriptions,
+      PlatformTransactionManager transactions, DataLayout layout, EventPublicationRegistry registry) {
+    return new EventDeliveries(subscriptions.orderedStream().toList(), transactions, layout, registry);
   }
 
   /** Handlers run on Boot's task executor, as {@code @ApplicationModuleListener}s (which are {@code @Async}) do. */

@@ -11,7 +11,8 @@ import java.util.function.Consumer;
  * delivery is acknowledged. Delivery is at least once, so a handler must be idempotent:
  * naturally, or through {@link ProcessedMessages} in that transaction.
  *
- * @param name names the consumer (and its queue); unique, lowercase words and dots
+ * @param name names the consumer (and its queue); unique, lowercase words and dots, the first
+ *     word the module that reacts ({@link #module()})
  * @param delay when present, the handler gets the event this long after it was published
  *     (on RabbitMQ a TTL queue; the embedded bus leaves delayed work to the module's own
  *     scheduler and skips the subscription)
@@ -57,6 +58,15 @@ public record EventSubscription<T extends BusEvent>(
   /** Hands the event, already known to be of this subscription's type, to the handler. */
   public void deliver(BusEvent event) {
     handler.accept(eventType.cast(event));
+  }
+
+  /**
+   * The module that reacts, named by the first word of the subscription's name: the handler
+   * writes that module's tables, which the data layout places beside the outbox or elsewhere.
+   */
+  public String module() {
+    int dot = name.indexOf('.');
+    return dot < 0 ? name : name.substring(0, dot);
   }
 
   public boolean isDelayed() {

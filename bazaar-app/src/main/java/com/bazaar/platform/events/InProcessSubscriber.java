@@ -21,7 +21,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * One subscription as an outbox listener of its own on the embedded bus. Spring Modulith's
  * registry records a publication per transactional listener (this one's id is
  * {@code bus.<subscription name>}), so each subscription has its own publication of each event:
- * it is completed when this subscription's handler committed, and a handler that fails leaves
+ * it is completed with this subscription's handler ({@link EventDeliveries#deliverPublication}:
+ * in the handler's transaction where the layout allows), and a handler that fails leaves
  * only its own publication open — {@link OutboxRetry} hands the event to that subscription
  * again, and the others, which succeeded, do not run a second time.
  *
@@ -108,13 +109,11 @@ final class InProcessSubscriber implements TransactionalApplicationListener<Appl
     try {
       // A span in the trace of the request that recorded the event, even when a retry delivers it.
       traces.inSpan(contexts.of(event), "bus deliver " + event.getClass().getSimpleName(), Span.Kind.CONSUMER,
-          span -> deliveries.deliver(subscription, event));
+          span -> deliveries.deliverPublication(subscription, event, target));
     } catch (RuntimeException failure) {
       registry.markFailed(event, target);
       log.info("subscription {} failed on {}: {}; its publication stays open for a retry",
           subscription.name(), event, failure.toString());
-      return;
     }
-    registry.markCompleted(event, target);
   }
 }

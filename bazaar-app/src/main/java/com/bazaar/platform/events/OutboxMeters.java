@@ -48,9 +48,10 @@ final class OutboxMeters {
   }
 
   private Optional<Incomplete> incomplete() {
+    // Upper case, as Spring Modulith creates the table: MariaDB's table names are case-sensitive.
     try {
       return Optional.ofNullable(jdbc.queryForObject(
-          "SELECT COUNT(*), MIN(publication_date) FROM event_publication WHERE completion_date IS NULL",
+          "SELECT COUNT(*), MIN(PUBLICATION_DATE) FROM EVENT_PUBLICATION WHERE COMPLETION_DATE IS NULL",
           (rs, row) -> new Incomplete(rs.getLong(1), rs.getTimestamp(2))));
     } catch (DataAccessException e) {
       log.debug("outbox meters: {}", e.getMessage());
