@@ -3,6 +3,7 @@ package com.bazaar.platform.protection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import com.bazaar.cart.Carts;
 import com.bazaar.support.ApiClient;
 import com.bazaar.support.ApiClient.Answer;
 import com.bazaar.support.cluster.ClusterHarness;
@@ -100,12 +101,12 @@ class HeaviestRequestsIT {
         page("/search?q=" + encode(longestQuery) + "&page=415", 302),
         page("/search?q=phone&page=21474836", 200), // a hint to narrow the search, not an error
         page("/items/" + itemId, 200),
-        // bodies: the most lines an order may have, one more, and a body past the size limit
+        // bodies: the most lines an order may have, one more, a body past the size limit, the most a cart line holds
         post(shopper, "/api/orders", orderBody(firstItems, MAX_ORDER_LINES), 201, 409, 429),
         post(shopper, "/api/orders", orderBody(firstItems, MAX_ORDER_LINES).replace("]}", "," + line(itemId) + "]}"), 400),
         post(visitor, "/api/users", "{\"username\":\"" + "u".repeat(70_000) + "\",\"password\":\"x\"}", 413),
         post(visitor, "/api/users", "{\"username\":\"" + "u".repeat(60_000) + "\",\"password\":\"pw-long-enough\"}", 400),
-        put(shopper, "/api/cart/items/" + itemId, "{\"quantity\":999}", 200, 409));
+        put(shopper, "/api/cart/items/" + itemId, "{\"quantity\":" + Carts.MAX_QUANTITY + "}", 200, 409));
 
     List<String> failures = new ArrayList<>();
     for (Heavy request : requests) {
