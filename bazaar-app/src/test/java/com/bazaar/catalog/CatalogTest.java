@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bazaar.platform.Money;
 import com.bazaar.platform.PageSpec;
+import com.bazaar.platform.id.CategoryId;
 import com.bazaar.platform.id.ItemId;
 import com.bazaar.support.ApiTest;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ class CatalogTest extends ApiTest {
   @Autowired Catalog catalog;
 
   private ItemDetail create(String title) {
-    long categoryId = catalog.categories().get(0).id();
+    CategoryId categoryId = catalog.categories().get(0).id();
     return catalog.create(new ItemDraft(title, "", Money.of(500, "CNY"), 4, categoryId));
   }
 
