@@ -1,7 +1,9 @@
 package com.bazaar.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.Money;
 import com.bazaar.platform.PageSpec;
 import com.bazaar.platform.id.CategoryId;
@@ -57,6 +59,15 @@ class CatalogTest extends ApiTest {
 
     assertThat(catalog.summaries(List.of(b.id(), ItemId.of(42), a.id())))
         .containsExactly(b.summary(), a.summary());
+  }
+
+  @Test
+  @SuppressWarnings("NullAway") // a JSON body without categoryId reaches the catalog like this
+  void aDraftWithoutACategoryIsRefusedAsInvalidInputNamingTheField() {
+    ItemDraft noCategory = new ItemDraft("No category", "", Money.of(500, "CNY"), 1, null);
+
+    assertThatThrownBy(() -> catalog.create(noCategory))
+        .isInstanceOfSatisfying(InvalidInput.class, refused -> assertThat(refused.field()).isEqualTo("categoryId"));
   }
 
   @Test

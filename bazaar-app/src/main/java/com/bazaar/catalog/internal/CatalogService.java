@@ -329,6 +329,10 @@ class CatalogService implements Catalog {
     if (draft.stock() < 0) {
       throw new InvalidInput("stock", "refusal.atLeast", 0);
     }
+    // Null only from a body that left it out (the internal wire has no bean validation before this).
+    if (draft.categoryId() == null) {
+      throw new InvalidInput("categoryId", "refusal.required");
+    }
     if (!categories.exists(draft.categoryId())) {
       throw new InvalidInput("categoryId", "refusal.item.unknownCategory", draft.categoryId().value());
     }
