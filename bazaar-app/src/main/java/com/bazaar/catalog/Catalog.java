@@ -2,6 +2,7 @@ package com.bazaar.catalog;
 
 import com.bazaar.platform.Page;
 import com.bazaar.platform.PageSpec;
+import com.bazaar.platform.id.CategoryId;
 import com.bazaar.platform.id.ItemId;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +23,7 @@ public interface Catalog {
   Optional<ItemDetail> findItem(ItemId itemId);
 
   /** Items of one category (all items when empty), newest first. */
-  default Page<ItemSummary> items(Optional<Long> categoryId, PageSpec page) {
+  default Page<ItemSummary> items(Optional<CategoryId> categoryId, PageSpec page) {
     return items(categoryId, PriceRange.ANY, ItemOrder.NEWEST, page);
   }
 
@@ -31,7 +32,7 @@ public interface Catalog {
    * Best-selling first ranks the newest {@value #SALES_RANKED} items that match: a page can
    * reach no further anyway (PageSpec's window).
    */
-  Page<ItemSummary> items(Optional<Long> categoryId, PriceRange price, ItemOrder order, PageSpec page);
+  Page<ItemSummary> items(Optional<CategoryId> categoryId, PriceRange price, ItemOrder order, PageSpec page);
 
   /**
    * Of these items (e.g. search hits), those priced within the range, in the order asked;

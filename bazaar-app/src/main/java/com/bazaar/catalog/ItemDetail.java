@@ -1,6 +1,7 @@
 package com.bazaar.catalog;
 
 import com.bazaar.platform.Money;
+import com.bazaar.platform.id.CategoryId;
 import com.bazaar.platform.id.ItemId;
 import java.time.Instant;
 
@@ -11,7 +12,7 @@ public record ItemDetail(
     String description,
     Money price,
     long stock,
-    long categoryId,
+    CategoryId categoryId,
     Instant updatedAt,
     String imageUrl) {
 

@@ -11,7 +11,7 @@ public record ItemSummaryView(
         item.title(),
         item.price(),
         item.stock(),
-        String.valueOf(item.categoryId()),
+        String.valueOf(item.categoryId().value()),
         item.imageUrl());
   }
 }

@@ -1,12 +1,13 @@
 package com.bazaar.notification;
 
+import com.bazaar.platform.id.NotificationId;
 import com.bazaar.platform.id.OrderId;
 import java.time.Instant;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /** One message in a buyer's inbox about one of their orders. */
-public record Notification(long id, OrderId orderId, Kind kind, String message, Instant createdAt, @Nullable Instant readAt) {
+public record Notification(NotificationId id, OrderId orderId, Kind kind, String message, Instant createdAt, @Nullable Instant readAt) {
 
   /** What happened to the order. */
   public enum Kind {

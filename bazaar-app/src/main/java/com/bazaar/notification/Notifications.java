@@ -2,6 +2,7 @@ package com.bazaar.notification;
 
 import com.bazaar.platform.Page;
 import com.bazaar.platform.PageSpec;
+import com.bazaar.platform.id.NotificationId;
 import com.bazaar.platform.id.UserId;
 
 /**
@@ -13,7 +14,7 @@ public interface Notifications {
   Page<Notification> inbox(UserId buyerId, PageSpec page);
 
   /** Marks the notification read (again, harmlessly) and returns it; throws {@link NotificationNotFound}. */
-  Notification markRead(UserId buyerId, long notificationId);
+  Notification markRead(UserId buyerId, NotificationId notificationId);
 
   /** Marks every unread notification of the buyer read; answers how many were unread. */
   int markAllRead(UserId buyerId);

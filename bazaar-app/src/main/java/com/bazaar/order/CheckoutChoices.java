@@ -1,6 +1,7 @@
 package com.bazaar.order;
 
 import com.bazaar.payment.PaymentMethod;
+import com.bazaar.platform.id.AddressId;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -9,10 +10,10 @@ import org.jspecify.annotations.Nullable;
  * without them keep working: the address book entry to ship to (absent: the default address,
  * if any) and the payment method (absent: none chosen, the provider's own way).
  */
-public record CheckoutChoices(@Nullable Long addressId, @Nullable PaymentMethod paymentMethod) {
+public record CheckoutChoices(@Nullable AddressId addressId, @Nullable PaymentMethod paymentMethod) {
   public static final CheckoutChoices NONE = new CheckoutChoices(null, null);
 
-  public Optional<Long> address() {
+  public Optional<AddressId> address() {
     return Optional.ofNullable(addressId);
   }
 
@@ -25,6 +26,7 @@ public record CheckoutChoices(@Nullable Long addressId, @Nullable PaymentMethod 
     if (addressId == null && paymentMethod == null) {
       return "";
     }
+    // AddressId prints as the bare number: a retry keeps the key it had before typed ids
     return ";address=" + addressId + ";method=" + paymentMethod;
   }
 }

@@ -3,6 +3,7 @@ package com.bazaar.storefront;
 import com.bazaar.platform.Conflict;
 import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.NotFound;
+import com.bazaar.platform.id.AddressId;
 import com.bazaar.user.Address;
 import com.bazaar.user.AddressBook;
 import com.bazaar.user.AddressDetails;
@@ -51,7 +52,7 @@ final class AddressPages {
     try {
       Address added = addressBook.add(user.userId(), form.details());
       StorefrontAdvice.flashNoticeText(redirect, "flash.address.saved");
-      return toCheckout ? "redirect:/checkout?addressId=" + added.id() : "redirect:/addresses";
+      return toCheckout ? "redirect:/checkout?addressId=" + added.id().value() : "redirect:/addresses";
     } catch (InvalidInput e) {
       StorefrontAdvice.flashErrorText(redirect, "flash.address.invalid", e.field(), e);
     } catch (Conflict e) {
@@ -63,7 +64,7 @@ final class AddressPages {
 
   @GetMapping("/addresses/{id}/edit")
   String edit(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable long id, Model model) {
-    Address a = addressBook.address(user.userId(), id);
+    Address a = addressBook.address(user.userId(), AddressId.of(id));
     if (!model.containsAttribute("addressForm")) {
       model.addAttribute("addressForm", new AddressForm(a.recipient(), a.phone(), a.region(), a.city(), a.line(),
           a.postcode(), a.isDefault()));
@@ -81,9 +82,10 @@ final class AddressPages {
       Model model,
       Locale locale,
       RedirectAttributes redirect) {
-    addressBook.address(user.userId(), id);
+    AddressId addressId = AddressId.of(id);
+    addressBook.address(user.userId(), addressId);
     try {
-      addressBook.change(user.userId(), id, form.details());
+      addressBook.change(user.userId(), addressId, form.details());
       StorefrontAdvice.flashNoticeText(redirect, "flash.address.saved");
       return "redirect:/addresses";
     } catch (InvalidInput e) {
@@ -99,8 +101,9 @@ final class AddressPages {
   @PostMapping("/addresses/{id}/default")
   String makeDefault(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable long id, RedirectAttributes redirect) {
     try {
-      Address address = addressBook.address(user.userId(), id);
-      addressBook.change(user.userId(), id, new AddressDetails(address.recipient(), address.phone(), address.region(),
+      AddressId addressId = AddressId.of(id);
+      Address address = addressBook.address(user.userId(), addressId);
+      addressBook.change(user.userId(), addressId, new AddressDetails(address.recipient(), address.phone(), address.region(),
           address.city(), address.line(), address.postcode(), true));
       StorefrontAdvice.flashNoticeText(redirect, "flash.address.defaultChanged");
     } catch (NotFound e) {
@@ -112,7 +115,7 @@ final class AddressPages {
   @PostMapping("/addresses/{id}/delete")
   String remove(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable long id, RedirectAttributes redirect) {
     try {
-      addressBook.remove(user.userId(), id);
+      addressBook.remove(user.userId(), AddressId.of(id));
       StorefrontAdvice.flashNoticeText(redirect, "flash.address.deleted");
     } catch (NotFound e) {
       StorefrontAdvice.flashErrorText(redirect, "flash.address.gone");

@@ -7,6 +7,7 @@ import com.bazaar.platform.Conflict;
 import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.Money;
 import com.bazaar.platform.PageSpec;
+import com.bazaar.platform.id.CategoryId;
 import com.bazaar.platform.id.ItemId;
 import jakarta.validation.Valid;
 import java.io.IOException;
@@ -144,7 +145,7 @@ final class AdminItemPages {
       }
     }
     Long categoryId = form.getCategoryId();
-    if (categoryId != null && !categoryNames().containsKey(categoryId)) {
+    if (categoryId != null && !categoryNames().containsKey(CategoryId.of(categoryId))) {
       errors.rejectValue("categoryId", "admin.item.chooseCategory", "choose a category");
     }
     if (errors.hasErrors() || categoryId == null) { // no category is an error already (@NotNull)
@@ -156,11 +157,11 @@ final class AdminItemPages {
             form.getDescription(),
             Money.of(fen, currency),
             form.getStock(),
-            categoryId));
+            CategoryId.of(categoryId)));
   }
 
-  private Map<Long, String> categoryNames() {
-    Map<Long, String> names = new LinkedHashMap<>();
+  private Map<CategoryId, String> categoryNames() {
+    Map<CategoryId, String> names = new LinkedHashMap<>();
     catalog.categories().forEach(c -> names.put(c.id(), c.name()));
     return names;
   }

@@ -10,6 +10,7 @@ import com.bazaar.flashsale.FlashSales;
 import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.NotFound;
 import com.bazaar.platform.PageSpec;
+import com.bazaar.platform.id.CategoryId;
 import com.bazaar.platform.id.ItemId;
 import com.bazaar.search.ItemSearch;
 import com.bazaar.search.SearchUnavailable;
@@ -67,9 +68,10 @@ final class CatalogPages {
       Model model,
       HttpServletRequest request,
       HttpServletResponse response) {
+    CategoryId categoryId = CategoryId.of(id);
     Category category =
         catalog.categories().stream()
-            .filter(c -> c.id() == id)
+            .filter(c -> c.id().equals(categoryId))
             .findFirst()
             .orElseThrow(() -> new CategoryNotFound(id));
     Browsing browsing = list.browsing("/categories/" + id, null);
@@ -77,7 +79,7 @@ final class CatalogPages {
     model.addAttribute("heading", category.name());
     model.addAttribute("category", category);
     ItemGrids.Grid grid = grids.grid("category:" + id + ":" + browsing.key() + ":" + spec.page(),
-        () -> catalog.items(Optional.of(id), browsing.price(), browsing.order().orElseThrow(), spec), request, response);
+        () -> catalog.items(Optional.of(categoryId), browsing.price(), browsing.order().orElseThrow(), spec), request, response);
     return listPage(model, grid, browsing, "items");
   }
 
@@ -130,7 +132,7 @@ final class CatalogPages {
     model.addAttribute("item", item);
     model.addAttribute("maxQuantity", Carts.MAX_QUANTITY);
     catalog.categories().stream()
-        .filter(c -> c.id() == item.categoryId())
+        .filter(c -> c.id().equals(item.categoryId()))
         .findFirst()
         .ifPresent(c -> model.addAttribute("category", c));
     addFlashSale(model, item);

@@ -9,6 +9,7 @@ import com.bazaar.order.Ordering;
 import com.bazaar.payment.PaymentMethod;
 import com.bazaar.platform.Conflict;
 import com.bazaar.platform.InvalidInput;
+import com.bazaar.platform.id.AddressId;
 import com.bazaar.user.Address;
 import com.bazaar.user.AddressBook;
 import com.bazaar.user.AuthenticatedUser;
@@ -16,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -84,13 +86,13 @@ final class CheckoutPages {
   }
 
   /** The address asked for (just added, say), else the default one; an id not in the book counts as none. */
-  private static long chosen(List<Address> addresses, String addressId) {
-    Optional<Long> asked = id(addressId);
+  private static @Nullable AddressId chosen(List<Address> addresses, String addressId) {
+    Optional<AddressId> asked = id(addressId).map(AddressId::of);
     return addresses.stream()
-        .filter(a -> asked.isPresent() ? a.id() == asked.get() : a.isDefault())
+        .filter(a -> asked.isPresent() ? a.id().equals(asked.get()) : a.isDefault())
         .map(Address::id)
         .findFirst()
-        .orElse(addresses.isEmpty() ? 0L : addresses.get(0).id());
+        .orElse(addresses.isEmpty() ? null : addresses.get(0).id());
   }
 
   /** A form without the fields (an old page, a script) places the order as before: the default address, no method. */
@@ -101,7 +103,7 @@ final class CheckoutPages {
     PaymentMethod method = paymentMethod == null || paymentMethod.isBlank() ? null
         : Arrays.stream(PaymentMethod.values()).filter(m -> m.name().equals(paymentMethod)).findFirst()
             .orElseThrow(() -> new InvalidInput("paymentMethod", "refusal.checkout.paymentMethod"));
-    return new CheckoutChoices(id(addressId).orElse(null), method);
+    return new CheckoutChoices(id(addressId).map(AddressId::of).orElse(null), method);
   }
 
   static Optional<Long> id(String text) {

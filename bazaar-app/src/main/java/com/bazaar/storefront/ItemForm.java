@@ -30,7 +30,7 @@ public final class ItemForm {
     form.description = item.description();
     form.price = YuanAmount.fromFen(item.price().amount());
     form.stock = item.stock();
-    form.categoryId = item.categoryId();
+    form.categoryId = item.categoryId().value();
     return form;
   }
 

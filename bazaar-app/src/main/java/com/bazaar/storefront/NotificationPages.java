@@ -2,6 +2,7 @@ package com.bazaar.storefront;
 
 import com.bazaar.notification.Notifications;
 import com.bazaar.platform.PageSpec;
+import com.bazaar.platform.id.NotificationId;
 import com.bazaar.user.AuthenticatedUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -39,7 +40,7 @@ final class NotificationPages {
       @AuthenticationPrincipal AuthenticatedUser user,
       @PathVariable long id,
       @RequestParam(defaultValue = "0") int page) {
-    notifications.markRead(user.userId(), id);
+    notifications.markRead(user.userId(), NotificationId.of(id));
     return "redirect:/notifications" + (page > 0 ? "?page=" + page : "");
   }
 

@@ -1,5 +1,6 @@
 package com.bazaar.user;
 
+import com.bazaar.platform.id.AddressId;
 import com.bazaar.platform.id.UserId;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +17,7 @@ public interface AddressBook {
   /** The shopper's addresses, the default first, then newest first. */
   List<Address> addresses(UserId userId);
 
-  Address address(UserId userId, long addressId);
+  Address address(UserId userId, AddressId addressId);
 
   /** The default address, if the shopper has any address at all. */
   Optional<Address> defaultAddress(UserId userId);
@@ -25,8 +26,8 @@ public interface AddressBook {
   Address add(UserId userId, AddressDetails details);
 
   /** Replaces the address's details; {@code makeDefault} makes it the default (false keeps it as it was). */
-  Address change(UserId userId, long addressId, AddressDetails details);
+  Address change(UserId userId, AddressId addressId, AddressDetails details);
 
   /** Deletes the address; if it was the default, the newest remaining one becomes the default. */
-  void remove(UserId userId, long addressId);
+  void remove(UserId userId, AddressId addressId);
 }

@@ -9,6 +9,7 @@ import com.bazaar.inventory.OutOfStock;
 import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.Money;
 import com.bazaar.platform.PageSpec;
+import com.bazaar.platform.id.CategoryId;
 import com.bazaar.platform.id.ItemId;
 import com.bazaar.search.ItemSearch;
 import com.bazaar.support.ApiClient;
@@ -121,7 +122,7 @@ class CatalogContractAcrossServicesTest {
     assertSame(Catalog::categories);
     List<ItemSummary> newest = local.items(Optional.empty(), new PageSpec(0, 10)).content();
     ItemId known = newest.get(0).id();
-    long category = newest.get(0).categoryId();
+    CategoryId category = newest.get(0).categoryId();
     assertSame(catalog -> catalog.item(known));
     assertSame(catalog -> catalog.findItem(known));
     assertSame(catalog -> catalog.findItem(UNKNOWN));
@@ -321,7 +322,7 @@ class CatalogContractAcrossServicesTest {
   }
 
   private ItemDraft draft(String title) {
-    long category = local.categories().get(0).id();
+    CategoryId category = local.categories().get(0).id();
     return new ItemDraft(title, "made for the contract test", Money.of(4_200, "CNY"), 10, category);
   }
 

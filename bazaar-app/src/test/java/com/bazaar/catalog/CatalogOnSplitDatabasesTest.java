@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.bazaar.platform.Money;
+import com.bazaar.platform.id.CategoryId;
 import com.bazaar.platform.id.ItemId;
 import com.bazaar.support.ApiClient;
 import com.bazaar.support.ApiTest;
@@ -86,7 +87,8 @@ class CatalogOnSplitDatabasesTest extends ApiTest {
     // The web edge refuses such a title (400); the service is called directly to reach the
     // catalog database's own refusal, after the stock row and the event were recorded.
     String tooLong = "x".repeat(201);
-    ItemDraft draft = new ItemDraft(tooLong, "", Money.of(500, "CNY"), 4, Long.parseLong(firstCategoryId()));
+    ItemDraft draft = new ItemDraft(tooLong, "", Money.of(500, "CNY"), 4,
+        CategoryId.of(Long.parseLong(firstCategoryId())));
 
     assertThatThrownBy(() -> catalog.create(draft)).isInstanceOf(RuntimeException.class);
 
@@ -115,7 +117,8 @@ class CatalogOnSplitDatabasesTest extends ApiTest {
         "title", "Kept title", "description", "",
         "price", Map.of("amount", 900, "currency", "CNY"), "stock", 2, "categoryId", firstCategoryId())))
         .json().get("id").asString());
-    ItemDraft changed = new ItemDraft("Changed title", "", Money.of(900, "CNY"), 2, Long.parseLong(firstCategoryId()));
+    ItemDraft changed = new ItemDraft("Changed title", "", Money.of(900, "CNY"), 2,
+        CategoryId.of(Long.parseLong(firstCategoryId())));
 
     // The outbox cannot record the event: the trade database lost its publication table.
     mainDatabase.sql("RENAME TABLE EVENT_PUBLICATION TO event_publication_away").update();

@@ -1,9 +1,12 @@
 package com.bazaar.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.Money;
 import com.bazaar.platform.PageSpec;
+import com.bazaar.platform.id.CategoryId;
 import com.bazaar.platform.id.ItemId;
 import com.bazaar.support.ApiTest;
 import java.util.ArrayList;
@@ -17,7 +20,7 @@ class CatalogTest extends ApiTest {
   @Autowired Catalog catalog;
 
   private ItemDetail create(String title) {
-    long categoryId = catalog.categories().get(0).id();
+    CategoryId categoryId = catalog.categories().get(0).id();
     return catalog.create(new ItemDraft(title, "", Money.of(500, "CNY"), 4, categoryId));
   }
 
@@ -56,6 +59,15 @@ class CatalogTest extends ApiTest {
 
     assertThat(catalog.summaries(List.of(b.id(), ItemId.of(42), a.id())))
         .containsExactly(b.summary(), a.summary());
+  }
+
+  @Test
+  @SuppressWarnings("NullAway") // a JSON body without categoryId reaches the catalog like this
+  void aDraftWithoutACategoryIsRefusedAsInvalidInputNamingTheField() {
+    ItemDraft noCategory = new ItemDraft("No category", "", Money.of(500, "CNY"), 1, null);
+
+    assertThatThrownBy(() -> catalog.create(noCategory))
+        .isInstanceOfSatisfying(InvalidInput.class, refused -> assertThat(refused.field()).isEqualTo("categoryId"));
   }
 
   @Test

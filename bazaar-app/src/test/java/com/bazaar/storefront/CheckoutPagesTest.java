@@ -45,7 +45,8 @@ class CheckoutPagesTest extends ApiTest {
 
     String page = shopper.pages().get("/checkout").body();
     assertThat(page).contains("&lt;b&gt;Bold&lt;/b&gt; 王", "checked", "¥12.00", "微信支付", "name=\"idempotencyKey\"")
-        .doesNotContain("<b>Bold</b>");
+        .doesNotContain("<b>Bold</b>")
+        .containsPattern("name=\"addressId\" value=\"\\d+\" checked"); // the default address, not only a payment method
   }
 
   @Test

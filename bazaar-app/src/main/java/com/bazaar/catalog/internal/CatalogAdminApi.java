@@ -5,6 +5,7 @@ import com.bazaar.catalog.ItemDraft;
 import com.bazaar.inventory.Inventory;
 import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.Money;
+import com.bazaar.platform.id.CategoryId;
 import com.bazaar.platform.id.ItemId;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -79,7 +80,7 @@ class CatalogAdminApi {
 
     ItemDraft draft() {
       return new ItemDraft(
-          title, description, Money.of(price.amount(), price.currency()), stock, categoryId);
+          title, description, Money.of(price.amount(), price.currency()), stock, CategoryId.of(categoryId));
     }
   }
 

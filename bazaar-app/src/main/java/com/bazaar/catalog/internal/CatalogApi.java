@@ -9,6 +9,7 @@ import com.bazaar.catalog.PriceRange;
 import com.bazaar.platform.Money;
 import com.bazaar.platform.Page;
 import com.bazaar.platform.PageSpec;
+import com.bazaar.platform.id.CategoryId;
 import com.bazaar.platform.id.ItemId;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
@@ -46,7 +47,7 @@ class CatalogApi {
       @RequestParam(defaultValue = "20") int size) {
     ItemOrder order = ItemOrder.of(sort);
     PriceRange price = PriceRange.of(minPrice, maxPrice);
-    return catalog.items(Optional.ofNullable(categoryId), price, order, new PageSpec(page, size))
+    return catalog.items(Optional.ofNullable(categoryId).map(CategoryId::of), price, order, new PageSpec(page, size))
         .map(ItemSummaryView::of);
   }
 
@@ -59,9 +60,9 @@ class CatalogApi {
   record CategoryView(String id, String name, @Nullable String parentId) {
     static CategoryView of(Category category) {
       return new CategoryView(
-          String.valueOf(category.id()),
+          String.valueOf(category.id().value()),
           category.name(),
-          category.parentId() == null ? null : String.valueOf(category.parentId()));
+          category.parentId() == null ? null : String.valueOf(category.parentId().value()));
     }
   }
 
@@ -82,7 +83,7 @@ class CatalogApi {
           item.description(),
           item.price(),
           item.stock(),
-          String.valueOf(item.categoryId()),
+          String.valueOf(item.categoryId().value()),
           item.updatedAt().toString(),
           item.imageUrl());
     }

@@ -19,6 +19,7 @@ import com.bazaar.platform.PageSpec;
 import com.bazaar.platform.data.DataLayout;
 import com.bazaar.platform.data.DomainDatabase;
 import com.bazaar.platform.id.IdGenerator;
+import com.bazaar.platform.id.CategoryId;
 import com.bazaar.platform.id.ItemId;
 import com.bazaar.platform.time.UtcColumns;
 import java.security.MessageDigest;
@@ -114,7 +115,9 @@ class CatalogService implements Catalog {
   }
 
   @Override
-  public Page<ItemSummary> items(Optional<Long> categoryId, PriceRange price, ItemOrder order, PageSpec page) {
+  public Page<ItemSummary> items(
+      Optional<CategoryId> category, PriceRange price, ItemOrder order, PageSpec page) {
+    Optional<Long> categoryId = category.map(CategoryId::value);
     if (order == ItemOrder.SALES) {
       return bestSelling(categoryId, price, page);
     }
@@ -326,8 +329,12 @@ class CatalogService implements Catalog {
     if (draft.stock() < 0) {
       throw new InvalidInput("stock", "refusal.atLeast", 0);
     }
+    // Null only from a body that left it out (the internal wire has no bean validation before this).
+    if (draft.categoryId() == null) {
+      throw new InvalidInput("categoryId", "refusal.required");
+    }
     if (!categories.exists(draft.categoryId())) {
-      throw new InvalidInput("categoryId", "refusal.item.unknownCategory", draft.categoryId());
+      throw new InvalidInput("categoryId", "refusal.item.unknownCategory", draft.categoryId().value());
     }
   }
 
@@ -342,7 +349,7 @@ class CatalogService implements Catalog {
 
   private static ItemDetail detail(Items.Row row, long stock) {
     return new ItemDetail(
-        ItemId.of(row.id()), row.title(), row.description(), row.price(), stock, row.categoryId(), row.updatedAt(),
+        ItemId.of(row.id()), row.title(), row.description(), row.price(), stock, CategoryId.of(row.categoryId()), row.updatedAt(),
         imageUrl(row));
   }
 
@@ -353,7 +360,7 @@ class CatalogService implements Catalog {
 
   private static Items.Row row(long id, ItemDraft draft, Instant now) {
     String description = draft.description() == null ? "" : draft.description();
-    return new Items.Row(id, draft.title().strip(), description, draft.price(), draft.categoryId(), now);
+    return new Items.Row(id, draft.title().strip(), description, draft.price(), draft.categoryId().value(), now);
   }
 
   private Instant now() {

@@ -3,7 +3,9 @@ package com.bazaar.catalog.internal;
 import com.bazaar.catalog.Category;
 import com.bazaar.platform.data.DataLayout;
 import com.bazaar.platform.data.ReadRouting;
+import com.bazaar.platform.id.CategoryId;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,20 +23,25 @@ class Categories {
   List<Category> all() {
     return reads.read(
         db -> db.sql("SELECT id, name, parent_id FROM categories ORDER BY sort_order, id")
-            .query((rs, n) -> new Category(rs.getLong("id"), rs.getString("name"), rs.getObject("parent_id", Long.class)))
+            .query((rs, n) -> new Category(CategoryId.of(rs.getLong("id")), rs.getString("name"),
+                parentId(rs.getObject("parent_id", Long.class))))
             .list());
   }
 
-  boolean exists(long id) {
-    return jdbc.sql("SELECT COUNT(*) FROM categories WHERE id = ?").param(id).query(Long.class).single() > 0;
+  private static @Nullable CategoryId parentId(@Nullable Long column) {
+    return column == null ? null : CategoryId.of(column); // NULL for a top-level category
+  }
+
+  boolean exists(CategoryId id) {
+    return jdbc.sql("SELECT COUNT(*) FROM categories WHERE id = ?").param(id.value()).query(Long.class).single() > 0;
   }
 
   void insert(Category category, int sortOrder) {
     reads.markWritten();
     jdbc.sql("INSERT INTO categories (id, name, parent_id, sort_order) VALUES (?, ?, ?, ?)")
-        .param(category.id())
+        .param(category.id().value())
         .param(category.name())
-        .param(category.parentId()) // NULL for a top-level category
+        .param(category.parentId() == null ? null : category.parentId().value()) // NULL for a top-level category
         .param(sortOrder)
         .update();
   }

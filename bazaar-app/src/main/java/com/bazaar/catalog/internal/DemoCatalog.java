@@ -6,6 +6,7 @@ import com.bazaar.platform.Money;
 import com.bazaar.platform.data.DataLayout;
 import com.bazaar.platform.data.DomainDatabase;
 import com.bazaar.platform.id.IdGenerator;
+import com.bazaar.platform.id.CategoryId;
 import com.bazaar.platform.id.ItemId;
 import com.bazaar.platform.time.UtcColumns;
 import java.time.Clock;
@@ -91,7 +92,7 @@ class DemoCatalog implements ApplicationRunner {
   }
 
   private void seed() {
-    Map<String, Long> categoryIds = ensureCategories();
+    Map<String, CategoryId> categoryIds = ensureCategories();
     Random random = new Random(SEED);
     Instant now = UtcColumns.now(clock);
     List<Items.Row> rows = new ArrayList<>(itemCount);
@@ -99,7 +100,7 @@ class DemoCatalog implements ApplicationRunner {
     for (int i = 0; i < itemCount; i++) {
       Department department = Department.ALL.get(random.nextInt(Department.ALL.size()));
       // ensureCategories made one for every department
-      long categoryId = Objects.requireNonNull(categoryIds.get(department.name()), department.name());
+      long categoryId = Objects.requireNonNull(categoryIds.get(department.name()), department.name()).value();
       Items.Row row = department.item(random, ids.nextId(), categoryId, currency, now);
       rows.add(row);
       stock.put(ItemId.of(row.id()), (long) random.nextInt(501));
@@ -112,14 +113,14 @@ class DemoCatalog implements ApplicationRunner {
   }
 
   /** Reuses categories of the same name, so a half-set-up database is completed, not doubled. */
-  private Map<String, Long> ensureCategories() {
-    Map<String, Long> existing =
+  private Map<String, CategoryId> ensureCategories() {
+    Map<String, CategoryId> existing =
         categories.all().stream().collect(Collectors.toMap(Category::name, Category::id, (a, b) -> a));
     int order = 0;
     for (Department department : Department.ALL) {
       order++;
       if (!existing.containsKey(department.name())) {
-        Category category = new Category(ids.nextId(), department.name(), null);
+        Category category = new Category(CategoryId.of(ids.nextId()), department.name(), null);
         categories.insert(category, order);
         existing.put(category.name(), category.id());
       }

@@ -10,6 +10,7 @@ import com.bazaar.catalog.PricedItem;
 import com.bazaar.catalog.PriceRange;
 import com.bazaar.platform.Page;
 import com.bazaar.platform.PageSpec;
+import com.bazaar.platform.id.CategoryId;
 import com.bazaar.platform.id.ItemId;
 import com.bazaar.platform.services.ConditionalOnDeploymentRole;
 import com.bazaar.platform.services.Deployment.Role;
@@ -62,7 +63,7 @@ class InternalCatalogApi implements CatalogClient {
   @Override
   public Page<ItemSummary> items(
       @Nullable Long categoryId, long minPrice, long maxPrice, ItemOrder order, int page, int size) {
-    return catalog.items(Optional.ofNullable(categoryId), new PriceRange(minPrice, maxPrice), order,
+    return catalog.items(Optional.ofNullable(categoryId).map(CategoryId::of), new PriceRange(minPrice, maxPrice), order,
         new PageSpec(page, size));
   }
 

@@ -14,6 +14,7 @@ import com.bazaar.inventory.OutOfStock;
 import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.Page;
 import com.bazaar.platform.PageSpec;
+import com.bazaar.platform.id.CategoryId;
 import com.bazaar.platform.id.ItemId;
 import com.bazaar.platform.services.ConditionalOnDeploymentRole;
 import com.bazaar.platform.services.Deployment.Role;
@@ -72,9 +73,10 @@ final class RemoteCatalog implements Catalog {
   }
 
   @Override
-  public Page<ItemSummary> items(Optional<Long> categoryId, PriceRange price, ItemOrder order, PageSpec page) {
+  public Page<ItemSummary> items(Optional<CategoryId> categoryId, PriceRange price, ItemOrder order, PageSpec page) {
+    Long bareCategoryId = categoryId.map(CategoryId::value).orElse(null); // the wire keeps bare numbers
     return calls.read(SERVICE, () -> answered(() ->
-        client.items(categoryId.orElse(null), price.min(), price.max(), order, page.page(), page.size())));
+        client.items(bareCategoryId, price.min(), price.max(), order, page.page(), page.size())));
   }
 
   @Override

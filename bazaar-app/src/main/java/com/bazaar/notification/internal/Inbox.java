@@ -7,6 +7,7 @@ import com.bazaar.platform.Page;
 import com.bazaar.platform.PageSpec;
 import com.bazaar.platform.events.ProcessedMessages;
 import com.bazaar.platform.id.IdGenerator;
+import com.bazaar.platform.id.NotificationId;
 import com.bazaar.platform.id.UserId;
 import com.bazaar.platform.time.UtcColumns;
 import java.time.Clock;
@@ -49,10 +50,11 @@ class Inbox implements Notifications {
 
   @Override
   @Transactional
-  public Notification markRead(UserId buyer, long notificationId) {
+  public Notification markRead(UserId buyer, NotificationId notification) {
     long buyerId = buyer.value();
+    long notificationId = notification.value();
     if (rows.find(buyerId, notificationId).isEmpty()) {
-      throw new NotificationNotFound(notificationId);
+      throw new NotificationNotFound(notification);
     }
     rows.markRead(buyerId, notificationId, UtcColumns.now(clock));
     // Read again for read_at: found above in this transaction, and nothing deletes notifications.

@@ -4,6 +4,7 @@ import com.bazaar.notification.Notification;
 import com.bazaar.notification.Notifications;
 import com.bazaar.platform.Page;
 import com.bazaar.platform.PageSpec;
+import com.bazaar.platform.id.NotificationId;
 import com.bazaar.user.AuthenticatedUser;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
@@ -62,7 +63,7 @@ class NotificationApi {
   @PostMapping("/{notificationId}/read")
   NotificationView markRead(
       @AuthenticationPrincipal AuthenticatedUser user, @PathVariable long notificationId, Locale locale) {
-    return view(notifications.markRead(user.userId(), notificationId), locale);
+    return view(notifications.markRead(user.userId(), NotificationId.of(notificationId)), locale);
   }
 
   /** The message in the caller's language (Accept-Language; English when none is asked for). */
@@ -74,7 +75,7 @@ class NotificationApi {
 
   record NotificationView(String id, String orderId, String kind, String message, Instant createdAt, boolean read) {
     static NotificationView of(Notification n, String message) {
-      return new NotificationView(Long.toString(n.id()), Long.toString(n.orderId().value()), n.kind().name(), message,
+      return new NotificationView(Long.toString(n.id().value()), Long.toString(n.orderId().value()), n.kind().name(), message,
           n.createdAt(), n.isRead());
     }
   }

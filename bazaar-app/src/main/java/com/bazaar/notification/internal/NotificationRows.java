@@ -4,6 +4,7 @@ import static com.bazaar.platform.time.UtcColumns.toColumn;
 
 import com.bazaar.notification.Notification;
 import com.bazaar.platform.PageSpec;
+import com.bazaar.platform.id.NotificationId;
 import com.bazaar.platform.id.OrderId;
 import com.bazaar.platform.time.UtcColumns;
 import java.sql.ResultSet;
@@ -70,7 +71,7 @@ class NotificationRows {
   }
 
   private static Notification notification(ResultSet rs) throws SQLException {
-    return new Notification(rs.getLong("id"), OrderId.of(rs.getLong("order_id")), Notification.Kind.valueOf(rs.getString("kind")),
+    return new Notification(NotificationId.of(rs.getLong("id")), OrderId.of(rs.getLong("order_id")), Notification.Kind.valueOf(rs.getString("kind")),
         rs.getString("message"), UtcColumns.instant(rs, "created_at"),
         UtcColumns.nullableInstant(rs, "read_at"));
   }

@@ -12,6 +12,7 @@ import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.Money;
 import com.bazaar.platform.Page;
 import com.bazaar.platform.PageSpec;
+import com.bazaar.platform.id.AddressId;
 import com.bazaar.platform.id.ItemId;
 import com.bazaar.platform.id.OrderId;
 import com.bazaar.user.AuthenticatedUser;
@@ -116,7 +117,7 @@ class OrderApi {
   record PlaceRequest(List<LineRequest> lines, Boolean fromCart, @Nullable Long addressId,
       @Nullable String paymentMethod) {
     CheckoutChoices choices() {
-      return new CheckoutChoices(addressId, paymentMethod == null ? null : method(paymentMethod));
+      return new CheckoutChoices(addressId == null ? null : AddressId.of(addressId), paymentMethod == null ? null : method(paymentMethod));
     }
 
     private static PaymentMethod method(String name) {

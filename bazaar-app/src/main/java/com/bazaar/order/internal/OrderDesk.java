@@ -13,6 +13,7 @@ import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.Money;
 import com.bazaar.platform.Page;
 import com.bazaar.platform.PageSpec;
+import com.bazaar.platform.id.AddressId;
 import com.bazaar.platform.id.ItemId;
 import com.bazaar.platform.id.OrderId;
 import com.bazaar.platform.id.UserId;
@@ -160,11 +161,11 @@ class OrderDesk implements Ordering {
     if (choices.address().isEmpty()) {
       return addressBook.defaultAddress(UserId.of(buyerId)).map(DeliveryAddress::copyOf);
     }
-    long addressId = choices.address().get();
+    AddressId addressId = choices.address().get();
     try {
       return Optional.of(DeliveryAddress.copyOf(addressBook.address(UserId.of(buyerId), addressId)));
     } catch (AddressNotFound e) {
-      throw new InvalidInput("addressId", "refusal.order.unknownAddress", addressId);
+      throw new InvalidInput("addressId", "refusal.order.unknownAddress", addressId.value());
     }
   }
 }

@@ -15,6 +15,6 @@ record IndexedItem(long id, String title, String description, long categoryId) {
   }
 
   static IndexedItem of(ItemDetail item) {
-    return new IndexedItem(item.id().value(), item.title(), item.description(), item.categoryId());
+    return new IndexedItem(item.id().value(), item.title(), item.description(), item.categoryId().value());
   }
 }

@@ -12,6 +12,6 @@ record SearchResultView(
   static SearchResultView of(FoundItem found) {
     var item = found.item();
     return new SearchResultView(String.valueOf(item.id().value()), item.title(), item.price(), item.stock(),
-        String.valueOf(item.categoryId()), found.highlight(), item.imageUrl());
+        String.valueOf(item.categoryId().value()), found.highlight(), item.imageUrl());
   }
 }

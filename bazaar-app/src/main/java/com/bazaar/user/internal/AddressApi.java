@@ -1,5 +1,6 @@
 package com.bazaar.user.internal;
 
+import com.bazaar.platform.id.AddressId;
 import com.bazaar.user.Address;
 import com.bazaar.user.AddressBook;
 import com.bazaar.user.AddressDetails;
@@ -36,25 +37,25 @@ class AddressApi {
 
   @GetMapping("/{addressId}")
   AddressView address(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable long addressId) {
-    return AddressView.of(book.address(user.userId(), addressId));
+    return AddressView.of(book.address(user.userId(), AddressId.of(addressId)));
   }
 
   @PostMapping
   ResponseEntity<AddressView> add(@AuthenticationPrincipal AuthenticatedUser user, @RequestBody AddressRequest request) {
     Address added = book.add(user.userId(), request.details());
-    return ResponseEntity.created(URI.create("/api/addresses/" + added.id())).body(AddressView.of(added));
+    return ResponseEntity.created(URI.create("/api/addresses/" + added.id().value())).body(AddressView.of(added));
   }
 
   @PutMapping("/{addressId}")
   AddressView change(
       @AuthenticationPrincipal AuthenticatedUser user, @PathVariable long addressId,
       @RequestBody AddressRequest request) {
-    return AddressView.of(book.change(user.userId(), addressId, request.details()));
+    return AddressView.of(book.change(user.userId(), AddressId.of(addressId), request.details()));
   }
 
   @DeleteMapping("/{addressId}")
   ResponseEntity<Void> remove(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable long addressId) {
-    book.remove(user.userId(), addressId);
+    book.remove(user.userId(), AddressId.of(addressId));
     return ResponseEntity.noContent().build();
   }
 
@@ -70,7 +71,7 @@ class AddressApi {
       String id, String recipient, String phone, String region, String city, String line,
       @Nullable String postcode, @JsonProperty("default") boolean isDefault) {
     static AddressView of(Address a) {
-      return new AddressView(String.valueOf(a.id()), a.recipient(), a.phone(), a.region(), a.city(), a.line(),
+      return new AddressView(String.valueOf(a.id().value()), a.recipient(), a.phone(), a.region(), a.city(), a.line(),
           a.postcode().isEmpty() ? null : a.postcode(), a.isDefault());
     }
   }

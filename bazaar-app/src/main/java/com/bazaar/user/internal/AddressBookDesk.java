@@ -2,6 +2,7 @@ package com.bazaar.user.internal;
 
 import com.bazaar.platform.data.DataLayout;
 import com.bazaar.platform.data.DomainDatabase;
+import com.bazaar.platform.id.AddressId;
 import com.bazaar.platform.id.IdGenerator;
 import com.bazaar.platform.id.UserId;
 import com.bazaar.platform.time.UtcColumns;
@@ -41,8 +42,8 @@ class AddressBookDesk implements AddressBook {
   }
 
   @Override
-  public Address address(UserId userId, long addressId) {
-    return addresses.find(userId.value(), addressId).orElseThrow(() -> new AddressNotFound(addressId));
+  public Address address(UserId userId, AddressId addressId) {
+    return addresses.find(userId.value(), addressId.value()).orElseThrow(() -> new AddressNotFound(addressId));
   }
 
   @Override
@@ -65,32 +66,32 @@ class AddressBookDesk implements AddressBook {
       if (count == 0 || details.makeDefault()) {
         addresses.makeDefault(userId, id);
       }
-      return address(user, id);
+      return address(user, AddressId.of(id));
     });
   }
 
   @Override
-  public Address change(UserId user, long addressId, AddressDetails details) {
+  public Address change(UserId user, AddressId addressId, AddressDetails details) {
     long userId = user.value();
     AddressRules.Checked checked = AddressRules.check(details);
     return database.inTransaction(() -> {
       lockOwner(userId);
       address(user, addressId);
-      addresses.update(userId, addressId, checked);
+      addresses.update(userId, addressId.value(), checked);
       if (details.makeDefault()) {
-        addresses.makeDefault(userId, addressId);
+        addresses.makeDefault(userId, addressId.value());
       }
       return address(user, addressId);
     });
   }
 
   @Override
-  public void remove(UserId user, long addressId) {
+  public void remove(UserId user, AddressId addressId) {
     long userId = user.value();
     database.inTransaction(() -> {
       lockOwner(userId);
       Address gone = address(user, addressId);
-      addresses.delete(userId, addressId);
+      addresses.delete(userId, addressId.value());
       if (gone.isDefault()) {
         addresses.newest(userId).ifPresent(id -> addresses.makeDefault(userId, id));
       }

@@ -3,6 +3,7 @@ package com.bazaar.user.internal;
 import static com.bazaar.platform.time.UtcColumns.toColumn;
 
 import com.bazaar.platform.data.DataLayout;
+import com.bazaar.platform.id.AddressId;
 import com.bazaar.user.Address;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -83,7 +84,7 @@ class Addresses {
   }
 
   private static Address address(ResultSet rs) throws SQLException {
-    return new Address(rs.getLong("id"), rs.getString("recipient"), rs.getString("phone"), rs.getString("region"),
+    return new Address(AddressId.of(rs.getLong("id")), rs.getString("recipient"), rs.getString("phone"), rs.getString("region"),
         rs.getString("city"), rs.getString("line"), rs.getString("postcode"), rs.getBoolean("is_default"));
   }
 }

@@ -8,6 +8,7 @@ import com.bazaar.catalog.ItemSummary;
 import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.Money;
 import com.bazaar.platform.PageSpec;
+import com.bazaar.platform.id.CategoryId;
 import com.bazaar.platform.id.ItemId;
 import com.bazaar.platform.protection.CircuitBreakers;
 import com.bazaar.platform.protection.ProtectionProperties;
@@ -23,8 +24,10 @@ import org.junit.jupiter.api.Test;
 class IndexedItemSearchTest {
   private final LuceneItemIndex index = LuceneItemIndex.inMemory();
   private final Map<ItemId, ItemSummary> current = Map.of(
-      ItemId.of(1), new ItemSummary(ItemId.of(1), "Wireless Earbuds", Money.of(19900, "CNY"), 7, 10, "/images/a.png"),
-      ItemId.of(2), new ItemSummary(ItemId.of(2), "Earbud case", Money.of(990, "CNY"), 0, 10, "/images/b.png"));
+      ItemId.of(1), new ItemSummary(ItemId.of(1), "Wireless Earbuds", Money.of(19900, "CNY"), 7, CategoryId.of(10),
+          "/images/a.png"),
+      ItemId.of(2), new ItemSummary(ItemId.of(2), "Earbud case", Money.of(990, "CNY"), 0, CategoryId.of(10),
+          "/images/b.png"));
   private final CircuitBreakers breakers = new CircuitBreakers(new ProtectionProperties(null, null));
   private final IndexBuild built = built();
   private final IndexedItemSearch search = new IndexedItemSearch(index, catalogOf(current), breakers, built);
