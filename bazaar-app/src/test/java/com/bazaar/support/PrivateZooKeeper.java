@@ -13,7 +13,9 @@ import java.util.Map;
  * port and a directory of its own ({@code BAZAAR_ZOOKEEPER_PORT}, {@code BAZAAR_ZOOKEEPER_DIR}),
  * so the shared one on 2181 ({@link ZooKeeperServer}) keeps serving the other tests. {@link
  * #stop()} is the script's stop, which also deletes the data: started again, the registry is
- * empty and every instance must register anew. {@link #close()} stops it for good.
+ * empty and every instance must register anew. {@link #close()} stops it for good. What the
+ * script prints goes to {@code target/private-zookeeper-<port>.log}: a forked test JVM's own
+ * output is the build tool's channel.
  */
 public final class PrivateZooKeeper implements AutoCloseable {
   private final int port = FreePorts.pick();
@@ -36,12 +38,12 @@ public final class PrivateZooKeeper implements AutoCloseable {
 
   /** Starts it (again) on the same port: bin/zookeeper start waits until it answers. */
   public void startAgain() {
-    assertThat(run("start")).as("bin/zookeeper start on port " + port).isZero();
+    assertThat(run("start")).as("bin/zookeeper start on port " + port + ", see " + log()).isZero();
   }
 
   /** Stops it (SIGTERM, waits for the process to end) and deletes its data. */
   public void stop() {
-    assertThat(run("stop")).as("bin/zookeeper stop on port " + port).isZero();
+    assertThat(run("stop")).as("bin/zookeeper stop on port " + port + ", see " + log()).isZero();
   }
 
   @Override
@@ -50,7 +52,8 @@ public final class PrivateZooKeeper implements AutoCloseable {
   }
 
   private int run(String command) {
-    ProcessBuilder script = new ProcessBuilder(script().toString(), command).inheritIO();
+    ProcessBuilder script = new ProcessBuilder(script().toString(), command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
     script.environment().putAll(Map.of("BAZAAR_ZOOKEEPER_PORT", String.valueOf(port), "BAZAAR_ZOOKEEPER_DIR",
         dir.toString()));
     try {
@@ -61,6 +64,10 @@ public final class PrivateZooKeeper implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while bin/zookeeper " + command + " ran", e);
     }
+  }
+
+  private Path log() {
+    return Path.of("target", "private-zookeeper-" + port + ".log").toAbsolutePath();
   }
 
   private static Path script() {
