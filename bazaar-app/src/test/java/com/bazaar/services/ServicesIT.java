@@ -33,8 +33,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * catalog instance killed -9 under a stream of reads through the web instance: every read is
  * answered, by the other instance. Then ZooKeeper stopped under a stream of reads: every read is
  * answered by the instances already known, a catalog instance started meanwhile serves nobody until
- * ZooKeeper is back, and then joins and is called. Each test holds whichever runs first; the order
- * is fixed so that a failure reads the same on every run.
+ * ZooKeeper is back, and then joins and is called. The processes are shared: either test holds in
+ * either order, which is fixed (the kill first) so that a failure reads the same on every run.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ServicesIT {
