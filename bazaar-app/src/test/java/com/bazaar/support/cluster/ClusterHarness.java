@@ -119,6 +119,19 @@ public final class ClusterHarness implements AutoCloseable {
     node.awaitHealthy(START_TIMEOUT);
   }
 
+  /**
+   * Starts one more node (the next index, with that index's {@link Builder#nodeProperty node
+   * properties}) and waits for its health, e.g. an instance joining a running services deployment.
+   */
+  public Node addNode() {
+    int index = nodes.size() + 1;
+    Node node = new Node(index, FreePorts.pick(), dir.resolve("node-" + index), command(index));
+    nodes.add(node);
+    node.start();
+    node.awaitHealthy(START_TIMEOUT);
+    return node;
+  }
+
   private ClusterHarness start(int count, boolean withNginx) {
     try {
       Files.createDirectories(dir);
