@@ -242,7 +242,7 @@ class CatalogContractAcrossServicesTest {
     Answer cart = buyer.put("/api/cart/items/" + item.id(), ApiClient.json(Map.of("quantity", 2)));
     assertThat(cart.status()).isEqualTo(200);
     stocked = item.id().value();
-    category = item.categoryId();
+    category = item.categoryId().value();
   }
 
   /** The catalog service goes away; the shopper gets a 503 problem (or page), not a 500 or a hang. */
