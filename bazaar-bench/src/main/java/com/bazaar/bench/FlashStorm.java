@@ -267,13 +267,15 @@ public final class FlashStorm {
 
   JsonNode awaitSettled(String saleId, String ticket, String session) throws Exception {
     for (int attempt = 0; attempt < 1200; attempt++) {
-      JsonNode status = send("GET", "/api/flash-sales/" + saleId + "/purchase/" + ticket, session, null).body();
-      if (!"QUEUED".equals(status.get("status").asString())) {
-        return status;
+      Answer answer = send("GET", "/api/flash-sales/" + saleId + "/purchase/" + ticket, session, null);
+      JsonNode status = answer.body().get("status");
+      // A busy node's 503 (or any answer that is not a ticket) is not the ticket's state: ask again.
+      if (answer.status() == 200 && status != null && !"QUEUED".equals(status.asString())) {
+        return answer.body();
       }
       Thread.sleep(20); // polling a ticket, as a buyer's page would
     }
-    throw new IOException("ticket " + ticket + " still queued after a minute");
+    throw new IOException("ticket " + ticket + " not settled after a minute");
   }
 
   private String login(String username, String password) throws Exception {

@@ -22,7 +22,9 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
@@ -83,10 +85,14 @@ final class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         .body(ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, e, messages));
   }
 
-  /** A lock conflict that outlasted its retries (LockConflictRetry) is load, not a bug: try again. */
-  @ExceptionHandler(PessimisticLockingFailureException.class)
-  ResponseEntity<ProblemDetail> lockConflict(PessimisticLockingFailureException e) {
-    log.warn("lock conflict after retries: {}", e.getMessage());
+  /**
+   * Load, not a bug: a lock conflict that outlasted its retries (LockConflictRetry), or no database
+   * connection within the pool's wait (a saturated or unreachable database). Try again.
+   */
+  @ExceptionHandler({PessimisticLockingFailureException.class, CannotCreateTransactionException.class,
+      CannotGetJdbcConnectionException.class})
+  ResponseEntity<ProblemDetail> databaseBusy(Exception e) {
+    log.warn("database busy: {}", e.getMessage());
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header(HttpHeaders.RETRY_AFTER, "1")
         .body(ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, "busy; try again"));
