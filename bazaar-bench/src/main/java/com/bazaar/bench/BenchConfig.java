@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** The command line, validated. */
 public record BenchConfig(
@@ -193,6 +194,26 @@ public record BenchConfig(
     } catch (NumberFormatException e) {
       throw new BadArguments(name + " must be a duration like 30s, 500ms or 2m, not '" + value + "'");
     }
+  }
+
+  /**
+   * Reads a sub-command's {@code --name value} pairs into {@code options}, whose keys are the
+   * command's options and whose values are their defaults; false when the caller asked for help.
+   */
+  static boolean readOptions(String[] args, Map<String, String> options) {
+    for (int i = 0; i < args.length; i++) {
+      if ("--help".equals(args[i]) || "-h".equals(args[i])) {
+        return false;
+      }
+      if (!options.containsKey(args[i])) {
+        throw new BadArguments("unknown option " + args[i]);
+      }
+      if (i + 1 >= args.length) {
+        throw new BadArguments(args[i] + " needs a value");
+      }
+      options.put(args[i], args[++i]);
+    }
+    return true;
   }
 
   /** A command line the tool cannot run with; the message says why. */

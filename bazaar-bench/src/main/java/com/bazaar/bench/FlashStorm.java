@@ -108,18 +108,9 @@ public final class FlashStorm {
     Map<String, String> options = new HashMap<>(Map.of("--target", "http://localhost:8080", "--buyers", "1000",
         "--units", "100", "--concurrency", "200", "--admin", "admin:admin-password", "--duration", "", "--rate", ""));
     try {
-      for (int i = 0; i < args.length; i++) {
-        if ("--help".equals(args[i]) || "-h".equals(args[i])) {
-          out.print(USAGE);
-          return LoadTool.OK;
-        }
-        if (!options.containsKey(args[i])) {
-          throw new BenchConfig.BadArguments("unknown option " + args[i]);
-        }
-        if (i + 1 >= args.length) {
-          throw new BenchConfig.BadArguments(args[i] + " needs a value");
-        }
-        options.put(args[i], args[++i]);
+      if (!BenchConfig.readOptions(args, options)) {
+        out.print(USAGE);
+        return LoadTool.OK;
       }
       int buyers = positive(options, "--buyers");
       int units = positive(options, "--units");

@@ -104,18 +104,9 @@ final class HopCost {
         "--services", "", "--services-pids", "", "--concurrency", "4", "--warmup", "20s", "--duration", "30s",
         "--rounds", "3", "--out", ""));
     try {
-      for (int i = 0; i < args.length; i++) {
-        if ("--help".equals(args[i]) || "-h".equals(args[i])) {
-          out.print(USAGE);
-          return LoadTool.OK;
-        }
-        if (!options.containsKey(args[i])) {
-          throw new BenchConfig.BadArguments("unknown option " + args[i]);
-        }
-        if (i + 1 >= args.length) {
-          throw new BenchConfig.BadArguments(args[i] + " needs a value");
-        }
-        options.put(args[i], args[++i]);
+      if (!BenchConfig.readOptions(args, options)) {
+        out.print(USAGE);
+        return LoadTool.OK;
       }
       List<Side> sides = List.of(side("monolith", options), side("services", options));
       int concurrency = between(options, "--concurrency", 1, 1_000);
