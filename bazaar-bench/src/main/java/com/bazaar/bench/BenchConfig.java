@@ -15,7 +15,6 @@ public record BenchConfig(
 
   public enum Mode { OPEN, CLOSED }
 
-  /** The same workload against another deployment, written elsewhere. */
   /** The same run with another mix (an experiment that isolates one action). */
   public BenchConfig withMix(Mix other) {
     return new BenchConfig(target, mode, rate, users, duration, warmup, other, out, seed, auditDbs);
@@ -31,6 +30,12 @@ public record BenchConfig(
     return new BenchConfig(target, Mode.CLOSED, rate, users, duration, warmup, mix, out, seed, auditDbs);
   }
 
+  /** The same run with another unmeasured time before it. */
+  public BenchConfig withWarmup(Duration other) {
+    return new BenchConfig(target, mode, rate, users, duration, other, mix, out, seed, auditDbs);
+  }
+
+  /** The same workload against another deployment, written elsewhere. */
   public BenchConfig against(URI target, Path out, List<String> auditDbs) {
     return new BenchConfig(target, mode, rate, users, duration, warmup, mix, out, seed, List.copyOf(auditDbs));
   }

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -40,6 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class FlashStorm {
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  /** How long a set-up call waits out busy answers before the run stops. */
+  private static final Duration BUSY_PATIENCE = Duration.ofMinutes(2);
 
   static final String USAGE = """
       Usage: java -jar bazaar-bench/target/bazaar-bench.jar flash-storm [options]
@@ -231,13 +234,13 @@ public final class FlashStorm {
 
   /** A new item with {@code units} in stock and a running sale of them, limit 1 per buyer; answers the sale's id. */
   String openSale(String admin, int units) throws Exception {
-    String categoryId = send("GET", "/api/categories", null, null).body().get(0).get("id").asString();
-    String itemId = send("POST", "/api/admin/items", admin, Map.of("title", "flash storm item", "description", "bench",
-        "price", Map.of("amount", 19_900, "currency", "CNY"), "stock", units, "categoryId", categoryId))
+    String categoryId = served("GET", "/api/categories", null, null, 200).body().get(0).get("id").asString();
+    String itemId = served("POST", "/api/admin/items", admin, Map.of("title", "flash storm item", "description", "bench",
+        "price", Map.of("amount", 19_900, "currency", "CNY"), "stock", units, "categoryId", categoryId), 201)
         .body().get("id").asString();
-    return send("POST", "/api/admin/flash-sales", admin, Map.of("itemId", itemId,
+    return served("POST", "/api/admin/flash-sales", admin, Map.of("itemId", itemId,
         "price", Map.of("amount", 990, "currency", "CNY"), "stock", units, "limitPerUser", 1,
-        "startsAt", Instant.now().minusSeconds(60).toString(), "endsAt", Instant.now().plusSeconds(3600).toString()))
+        "startsAt", Instant.now().minusSeconds(60).toString(), "endsAt", Instant.now().plusSeconds(3600).toString()), 201)
         .body().get("id").asString();
   }
 
@@ -246,8 +249,8 @@ public final class FlashStorm {
     String run = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
     return all(pool, buyers, i -> {
       String name = "storm" + run + "_" + i;
-      send("POST", "/api/users", null, Map.of("username", name, "password", "password-" + name,
-          "email", name + "@example.com"));
+      served("POST", "/api/users", null, Map.of("username", name, "password", "password-" + name,
+          "email", name + "@example.com"), 201, 409); // 409: a busy answer's retry found it registered
       return login(name, "password-" + name);
     }, null);
   }
@@ -270,11 +273,33 @@ public final class FlashStorm {
   }
 
   private String login(String username, String password) throws Exception {
-    Answer answer = send("POST", "/api/session", null, Map.of("username", username, "password", password));
-    if (answer.status() != 200 || answer.session() == null) {
-      throw new IOException("login of " + username + " failed: " + answer.status());
+    Answer answer = served("POST", "/api/session", null, Map.of("username", username, "password", password), 200);
+    if (answer.session() == null) {
+      throw new IOException("login of " + username + " answered no session");
     }
     return answer.session();
+  }
+
+  /**
+   * A set-up call (admin, registration, login) that must succeed: a busy node's 503 or 429 is
+   * waited out after its {@code Retry-After} (a saturated database answers 503 rather than
+   * queueing), any answer not {@code expected} stops the run with what it said.
+   */
+  Answer served(String method, String path, String session, Object body, int... expected)
+      throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + BUSY_PATIENCE.toNanos();
+    while (true) {
+      Answer answer = send(method, path, session, body);
+      if (Arrays.stream(expected).anyMatch(status -> status == answer.status())) {
+        return answer;
+      }
+      boolean busy = answer.status() == 503 || answer.status() == 429;
+      if (!busy || System.nanoTime() > deadline) {
+        throw new IOException(method + " " + path + " answered " + answer.status() + " (expected " + Arrays.toString(expected) + ")"
+            + (busy ? " for " + BUSY_PATIENCE.toSeconds() + " s" : "") + ": " + answer.body());
+      }
+      Thread.sleep(answer.retryAfter().toMillis());
+    }
   }
 
   private Answer send(String method, String path, String session, Object body) throws IOException, InterruptedException {
@@ -293,10 +318,20 @@ public final class FlashStorm {
         .filter(c -> c.startsWith("SESSION=")).map(c -> c.substring(8, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
         .findFirst().orElse(session);
     return new Answer(response.statusCode(), response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body()),
-        newSession);
+        newSession, response.headers().firstValue("Retry-After").orElse(""));
   }
 
-  record Answer(int status, JsonNode body, String session) {}
+  record Answer(int status, JsonNode body, String session, String retryAfterHeader) {
+    /** The wait the answer asks for in whole seconds, at least 100 ms and at most 5 s (a date or nothing: 1 s). */
+    Duration retryAfter() {
+      try {
+        long seconds = Long.parseLong(retryAfterHeader.trim());
+        return seconds <= 0 ? Duration.ofMillis(100) : Duration.ofSeconds(Math.min(seconds, 5));
+      } catch (NumberFormatException notSeconds) {
+        return Duration.ofSeconds(1);
+      }
+    }
+  }
 
   interface Call<T> {
     T call(int index) throws Exception;

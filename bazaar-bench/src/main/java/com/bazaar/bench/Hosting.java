@@ -120,6 +120,7 @@ final class Hosting {
   /** One deployment being built; whatever was started is stopped, and every host removed, on close. */
   final class Build implements Stage.Deployment {
     private final String variant;
+    private int appNodes;
     private final Deque<AutoCloseable> parts = new ArrayDeque<>();
     private final List<Host> hosts = new ArrayList<>();
     private final List<String> auditDbs = new ArrayList<>();
@@ -226,7 +227,13 @@ final class Hosting {
       AppNode node = AppNode.start(context.appJar(), List.of("-XX:ActiveProcessorCount=" + activeProcessors(host.size())),
           all, host::wrap, port, log, START_TIMEOUT);
       parts.push(node);
+      appNodes++;
       return node.base();
+    }
+
+    /** How many app JVMs the deployment started: each needs its own JIT warm-up. */
+    int appNodes() {
+      return appNodes;
     }
 
     /** nginx (one worker, the cluster's template with its edge cache) in the host, in front of the nodes. */

@@ -109,8 +109,10 @@ final class HostsReport {
         + ". CFS period "
         + s.periodMicros() / 1000.0 + " ms; each app JVM runs with -XX:ActiveProcessorCount="
         + Hosting.activeProcessors(s.size()) + " (its host's whole CPUs, at least one). Warm-up: every host ran without "
-        + "its quota during the load's " + load.warmup().toSeconds() + " s warm-up, and the quota applied when the "
-        + load.duration().toSeconds() + " s measured window opened. Workload: "
+        + "its quota during the warm-up, and the quota applied when the " + load.duration().toSeconds()
+        + " s measured window opened; a deployment's first run was warmed " + load.warmup().toSeconds()
+        + " s per app JVM (the JIT warms with the requests each node serves, and N nodes behind nginx each serve a "
+        + "share), each later run " + Evolution.warmupOf(2, load.warmup(), 1).toSeconds() + " s. Workload: "
         + (load.mode() == BenchConfig.Mode.OPEN ? "open at " + load.rate() + " req/s" : "closed, " + load.users() + " shoppers")
         + ", mix " + load.mix() + " unless the experiment says otherwise. The load tool runs outside every host, on the "
         + "same machine; its own CPU is in every table. Load average when the run started: " + s.loadAverage()
