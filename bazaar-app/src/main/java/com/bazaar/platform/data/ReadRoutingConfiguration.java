@@ -75,7 +75,7 @@ class ReadRoutingConfiguration {
         JdbcClient primary, ReplicaPool pool, ReplicaMonitor monitor, WriteFence fence, ReplicaProperties properties,
         MeterRegistry meters) {
       return new ReplicaReadRouting(
-          primary, JdbcClient.create(pool.dataSource()), monitor, fence, properties.maxLag(), meters);
+          primary, JdbcClient.create(pool.dataSource()), monitor, fence, properties.maxLag(), properties.reads(), meters);
     }
 
     /**
@@ -93,7 +93,7 @@ class ReadRoutingConfiguration {
             ReplicaPool pool = new ReplicaPool(properties, replicaUrl);
             pools.add(pool);
             return new ReplicaReadRouting(
-                primary, JdbcClient.create(pool.dataSource()), monitor, fence, properties.maxLag(), meters);
+                primary, JdbcClient.create(pool.dataSource()), monitor, fence, properties.maxLag(), properties.reads(), meters);
           },
           () -> pools.forEach(ReplicaPool::close));
     }

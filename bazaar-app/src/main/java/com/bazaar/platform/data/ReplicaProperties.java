@@ -22,7 +22,8 @@ record ReplicaProperties(
     Duration readYourWritesWindow,
     Duration maxLag,
     Duration checkInterval,
-    Fence fence) {
+    Fence fence,
+    ReplicaReads reads) {
   ReplicaProperties {
     username = username == null ? "root" : username;
     password = password == null ? "" : password;
@@ -31,6 +32,7 @@ record ReplicaProperties(
     maxLag = maxLag == null ? Duration.ofSeconds(5) : maxLag;
     checkInterval = checkInterval == null ? Duration.ofMillis(500) : checkInterval;
     fence = fence == null ? new Fence("local", null) : fence;
+    reads = reads == null ? ReplicaReads.BALANCED : reads;
     if (enabled && (url == null || url.isBlank())) {
       throw new IllegalArgumentException("bazaar.replica.url is required when bazaar.replica.enabled=true");
     }

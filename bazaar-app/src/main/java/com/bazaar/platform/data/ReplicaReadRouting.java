@@ -3,6 +3,7 @@ package com.bazaar.platform.data;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *
  * A read that fails on the replica is run again on the primary and marks the replica down
  * until the next successful check: the caller sees an answer, never the replica's failure.
+ *
+ * <p>A read the replica may serve goes to it, or with {@link ReplicaReads#BALANCED} (the
+ * default) to whichever of the two servers has fewer of this node's reads in flight, the
+ * replica on a tie. In-flight reads are the arrival rate times the latency, so a server that
+ * answers slower (busy with writes, or saturated by reads) is given fewer: an idle shop reads
+ * from the replica, a saturated one reads from both, and the primary's capacity is not left
+ * idle while the replica queues. Reading from the primary is always fresh, so this changes no
+ * guarantee above.
  */
 final class ReplicaReadRouting implements ReadRouting {
   private static final Logger log = LoggerFactory.getLogger(ReplicaReadRouting.class);
@@ -37,11 +46,15 @@ final class ReplicaReadRouting implements ReadRouting {
   private final Counter primaryReads;
   private final Counter replicaReads;
   private final WriteFence fence;
+  private final ReplicaReads spread;
+  private final AtomicInteger inFlightOnPrimary = new AtomicInteger();
+  private final AtomicInteger inFlightOnReplica = new AtomicInteger();
 
   ReplicaReadRouting(
       JdbcClient primary, JdbcClient replica, ReplicaMonitor monitor, WriteFence fence, Duration maxLag,
-      MeterRegistry meters) {
+      ReplicaReads spread, MeterRegistry meters) {
     this.primary = primary;
+    this.spread = spread;
     this.replica = replica;
     this.monitor = monitor;
     this.fence = fence;
@@ -52,17 +65,29 @@ final class ReplicaReadRouting implements ReadRouting {
 
   @Override
   public <T> T read(Function<JdbcClient, T> query) {
-    if (replicaMayServe()) {
+    if (replicaMayServe() && replicaIsTheLessBusy()) {
+      inFlightOnReplica.incrementAndGet();
       try {
         T result = query.apply(replica);
         replicaReads.increment();
         return result;
       } catch (DataAccessException e) {
         monitor.reportFailure(e);
+      } finally {
+        inFlightOnReplica.decrementAndGet();
       }
     }
     primaryReads.increment();
-    return query.apply(primary);
+    inFlightOnPrimary.incrementAndGet();
+    try {
+      return query.apply(primary);
+    } finally {
+      inFlightOnPrimary.decrementAndGet();
+    }
+  }
+
+  private boolean replicaIsTheLessBusy() {
+    return spread == ReplicaReads.REPLICA || inFlightOnReplica.get() <= inFlightOnPrimary.get();
   }
 
   @Override

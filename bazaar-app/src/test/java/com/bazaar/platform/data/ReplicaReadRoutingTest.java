@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,7 +33,7 @@ class ReplicaReadRoutingTest {
   private final ReplicaReadRouting routing =
       new ReplicaReadRouting(
           JdbcClient.create(primaryDb), JdbcClient.create(replicaDb), monitor, fence, MAX_LAG,
-          new SimpleMeterRegistry());
+          ReplicaReads.BALANCED, new SimpleMeterRegistry());
   private final ReplicaHealth health = new ReplicaHealth(monitor, MAX_LAG);
 
   @Test
@@ -85,6 +90,68 @@ class ReplicaReadRoutingTest {
 
     assertThat(whoAnswers()).isEqualTo("primary");
     assertThat(monitor.state().replicating()).isFalse();
+  }
+
+  @Test
+  void whileTheReplicaHasMoreReadsInFlightTheNextGoesToThePrimary() throws Exception {
+    monitor.record(ReplicaState.replicating(Duration.ZERO, GtidPosition.EMPTY));
+    CountDownLatch inFlight = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    ExecutorService reader = Executors.newSingleThreadExecutor();
+    try {
+      Future<String> held = reader.submit(() -> routing.read(db -> {
+        String name = db.sql("SELECT name FROM whoami").query(String.class).single();
+        inFlight.countDown();
+        awaitQuietly(release);
+        return name;
+      }));
+      assertThat(inFlight.await(10, TimeUnit.SECONDS)).isTrue();
+
+      assertThat(whoAnswers()).as("the replica busy with one read, the primary with none").isEqualTo("primary");
+
+      release.countDown();
+      assertThat(held.get(10, TimeUnit.SECONDS)).isEqualTo("replica");
+      assertThat(whoAnswers()).as("both idle again: the replica").isEqualTo("replica");
+    } finally {
+      release.countDown();
+      reader.shutdownNow();
+    }
+  }
+
+  @Test
+  void withReadsOnTheReplicaABusyReplicaStillTakesEveryRead() throws Exception {
+    ReplicaReadRouting replicaOnly = new ReplicaReadRouting(
+        JdbcClient.create(primaryDb), JdbcClient.create(replicaDb), monitor, fence, MAX_LAG,
+        ReplicaReads.REPLICA, new SimpleMeterRegistry());
+    monitor.record(ReplicaState.replicating(Duration.ZERO, GtidPosition.EMPTY));
+    CountDownLatch inFlight = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    ExecutorService reader = Executors.newSingleThreadExecutor();
+    try {
+      Future<String> held = reader.submit(() -> replicaOnly.read(db -> {
+        inFlight.countDown();
+        awaitQuietly(release);
+        return "held";
+      }));
+      assertThat(inFlight.await(10, TimeUnit.SECONDS)).isTrue();
+
+      String answeredBy = replicaOnly.read(db -> db.sql("SELECT name FROM whoami").query(String.class).single());
+      assertThat(answeredBy).isEqualTo("replica");
+
+      release.countDown();
+      assertThat(held.get(10, TimeUnit.SECONDS)).isEqualTo("held");
+    } finally {
+      release.countDown();
+      reader.shutdownNow();
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private String whoAnswers() {
