@@ -64,14 +64,14 @@ public final class Evolution {
 
       Load options are those of a single run (see --help without 'evolution'); the evolution's
       defaults are: --mode closed --users 32 --warmup 10s --duration 30s; with --hosts the warm-up
-      (default 30s) is per app JVM before a deployment's first measured run, 10 s before each later one.
+      (default 60s) is per app JVM before a deployment's first measured run, 10 s before each later one.
       Exit codes: 0 every stage run passed its audits, 1 an audit failed, 2 bad arguments, 3 run failed.
       """;
 
   /** The warm-up of a deployment's later repetitions: its JVMs are warm, the window only settles after the audit. */
   static final Duration REWARM = Duration.ofSeconds(10);
   /** The default warm-up with --hosts, per app JVM before a deployment's first run. */
-  static final String HOSTS_WARMUP = "30s";
+  static final String HOSTS_WARMUP = "60s";
   private static final List<String> LOAD_DEFAULTS = List.of("--mode", "closed", "--users", "32", "--warmup", "10s", "--duration", "30s");
   private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
