@@ -45,7 +45,7 @@ class CatalogCache {
     if (TransactionSynchronizationManager.isActualTransactionActive()) {
       return Optional.ofNullable(loader.get());
     }
-    return Optional.ofNullable(items.get(itemId, loader::get));
+    return Optional.ofNullable(loadedThrough(() -> items.get(itemId, loader::get)));
   }
 
   List<Category> categories(Supplier<List<Category>> loader) {
@@ -53,7 +53,23 @@ class CatalogCache {
       return loader.get();
     }
     // the loader answers a list, never null, so the cache holds one
-    return Objects.requireNonNull(categories.get(ALL_CATEGORIES, loader::get), ALL_CATEGORIES);
+    return Objects.requireNonNull(loadedThrough(() -> categories.get(ALL_CATEGORIES, loader::get)), ALL_CATEGORIES);
+  }
+
+  /**
+   * The cache wraps whatever its loader throws in a {@link Cache.ValueRetrievalException}; the
+   * caller gets the loader's own exception back, so a database that gives no connection in time
+   * is still a 503 and a missing item still a 404, whether or not the read went through the cache.
+   */
+  private static <T> @Nullable T loadedThrough(Supplier<@Nullable T> cacheRead) {
+    try {
+      return cacheRead.get();
+    } catch (Cache.ValueRetrievalException wrapped) {
+      if (wrapped.getCause() instanceof RuntimeException loaderFailure) {
+        throw loaderFailure;
+      }
+      throw wrapped;
+    }
   }
 
   @EventListener
