@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -95,27 +96,12 @@ class ReplicaReadRoutingTest {
   @Test
   void whileTheReplicaHasMoreReadsInFlightTheNextGoesToThePrimary() throws Exception {
     monitor.record(ReplicaState.replicating(Duration.ZERO, GtidPosition.EMPTY));
-    CountDownLatch inFlight = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    ExecutorService reader = Executors.newSingleThreadExecutor();
-    try {
-      Future<String> held = reader.submit(() -> routing.read(db -> {
-        String name = db.sql("SELECT name FROM whoami").query(String.class).single();
-        inFlight.countDown();
-        awaitQuietly(release);
-        return name;
-      }));
-      assertThat(inFlight.await(10, TimeUnit.SECONDS)).isTrue();
 
+    try (HeldRead held = new HeldRead(routing)) {
+      assertThat(held.answeredBy()).as("the held read").isEqualTo("replica");
       assertThat(whoAnswers()).as("the replica busy with one read, the primary with none").isEqualTo("primary");
-
-      release.countDown();
-      assertThat(held.get(10, TimeUnit.SECONDS)).isEqualTo("replica");
-      assertThat(whoAnswers()).as("both idle again: the replica").isEqualTo("replica");
-    } finally {
-      release.countDown();
-      reader.shutdownNow();
     }
+    assertThat(whoAnswers()).as("both idle again: the replica").isEqualTo("replica");
   }
 
   @Test
@@ -124,33 +110,43 @@ class ReplicaReadRoutingTest {
         JdbcClient.create(primaryDb), JdbcClient.create(replicaDb), monitor, fence, MAX_LAG,
         ReplicaReads.REPLICA, new SimpleMeterRegistry());
     monitor.record(ReplicaState.replicating(Duration.ZERO, GtidPosition.EMPTY));
-    CountDownLatch inFlight = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    ExecutorService reader = Executors.newSingleThreadExecutor();
-    try {
-      Future<String> held = reader.submit(() -> replicaOnly.read(db -> {
-        inFlight.countDown();
-        awaitQuietly(release);
-        return "held";
-      }));
-      assertThat(inFlight.await(10, TimeUnit.SECONDS)).isTrue();
 
+    try (HeldRead held = new HeldRead(replicaOnly)) {
+      assertThat(held.answeredBy()).isEqualTo("replica");
       String answeredBy = replicaOnly.read(db -> db.sql("SELECT name FROM whoami").query(String.class).single());
       assertThat(answeredBy).isEqualTo("replica");
-
-      release.countDown();
-      assertThat(held.get(10, TimeUnit.SECONDS)).isEqualTo("held");
-    } finally {
-      release.countDown();
-      reader.shutdownNow();
     }
   }
 
-  private static void awaitQuietly(CountDownLatch latch) {
-    try {
-      assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+  /** One read routed and answered, then held in flight (its connection's work done) until closed. */
+  private static final class HeldRead implements AutoCloseable {
+    private final CountDownLatch release = new CountDownLatch(1);
+    private final ExecutorService reader = Executors.newSingleThreadExecutor();
+    private final CompletableFuture<String> answeredBy = new CompletableFuture<>();
+    private final Future<?> read;
+
+    HeldRead(ReplicaReadRouting routing) throws Exception {
+      read = reader.submit(() -> routing.read(db -> {
+        answeredBy.complete(db.sql("SELECT name FROM whoami").query(String.class).single());
+        try {
+          return release.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }));
+      answeredBy.get(10, TimeUnit.SECONDS);
+    }
+
+    String answeredBy() {
+      return answeredBy.join();
+    }
+
+    @Override
+    public void close() throws Exception {
+      release.countDown();
+      read.get(10, TimeUnit.SECONDS);
+      reader.shutdownNow();
     }
   }
 
