@@ -42,7 +42,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * whose commit clears every listing; a stock change does not. A clear cannot block the loads
  * in flight the way an eviction blocks the one load of its key, so listing reads share a lock
  * the clear takes alone: a load that raced with the commit has been stored, and is cleared,
- * before any later read begins.
+ * before any later read begins. On the other nodes of a two-level cache the clear is repeated
+ * after {@code second-eviction-delay}, as an eviction is.
  */
 @Component
 class CatalogCache {
