@@ -8,6 +8,8 @@ import com.bazaar.support.ApiClient;
 import com.bazaar.support.RealEngines;
 import com.bazaar.support.RedisTestServer;
 import com.bazaar.support.TestItems;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -68,6 +70,27 @@ class RedisProfileTest {
         .isEqualTo(200);
 
     assertThat(new ApiClient(port).get("/api/items/" + id).json().path("stock").asLong()).isEqualTo(7);
+  }
+
+  @Test
+  void aListingsIdsAreSharedThroughRedisAsJsonAndANewItemIsListedAtOnce() {
+    long first = items.create("shared listing first", 770_001, 3);
+    String listing = "/api/items?minPrice=770001&maxPrice=770009";
+    assertThat(listedIds(listing)).containsExactly(String.valueOf(first));
+    String prefix = NAMESPACE + ":cache:listings::";
+    var entries = REDIS.keys(NAMESPACE + ":cache").stream().filter(key -> key.startsWith(prefix))
+        .map(key -> REDIS.redis().opsForValue().get(key)).toList();
+    assertThat(entries).contains("{\"ids\":[" + first + "],\"total\":1}");
+
+    long second = items.create("shared listing second", 770_002, 3);
+
+    assertThat(listedIds(listing)).containsExactly(String.valueOf(second), String.valueOf(first));
+  }
+
+  private List<String> listedIds(String listing) {
+    List<String> ids = new ArrayList<>();
+    new ApiClient(port).get(listing).json().get("content").forEach(item -> ids.add(item.get("id").asString()));
+    return ids;
   }
 
   @Test

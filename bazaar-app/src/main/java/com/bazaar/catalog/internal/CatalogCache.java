@@ -3,22 +3,30 @@ package com.bazaar.catalog.internal;
 import com.bazaar.catalog.Category;
 import com.bazaar.catalog.ItemChanged;
 import com.bazaar.catalog.ItemDetail;
+import com.bazaar.catalog.ItemOrder;
+import com.bazaar.catalog.PriceRange;
 import com.bazaar.inventory.StockChanged;
+import com.bazaar.platform.PageSpec;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
+import org.springframework.cache.support.NoOpCache;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Cache-aside for item pages and the category list over Spring's cache abstraction (the
- * {@code items} and {@code categories} caches of application.yaml).
+ * Cache-aside for item pages, the category list and the pages of item listings over Spring's
+ * cache abstraction (the {@code items}, {@code categories} and {@code listings} caches of
+ * application.yaml).
  *
  * <p>No stale reads: an item is evicted when it or its stock changes, once the changing
  * transaction has completed, so a reader can never re-cache the old row after the eviction.
@@ -27,6 +35,15 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * also means a hot key that expires is loaded once, not by every waiting reader). Reads
  * inside a transaction bypass the cache: they may see that transaction's uncommitted writes
  * or an old snapshot, neither of which may be shared.
+ *
+ * <p>A listing page is cached as its ids and total only ({@link CachedListing}); its items are
+ * read through the item cache, so the stock it shows is as fresh as the item page's. Which ids
+ * a page holds changes only with an {@link ItemChanged} (a new item, a price or a category),
+ * whose commit clears every listing; a stock change does not. A clear cannot block the loads
+ * in flight the way an eviction blocks the one load of its key, so listing reads share a lock
+ * the clear takes alone: a load that raced with the commit has been stored, and is cleared,
+ * before any later read begins. On the other nodes of a two-level cache the clear is repeated
+ * after {@code second-eviction-delay}, as an eviction is.
  */
 @Component
 class CatalogCache {
@@ -34,10 +51,13 @@ class CatalogCache {
 
   private final Cache items;
   private final Cache categories;
+  private final Cache listings;
+  private final ReadWriteLock listingsLock = new ReentrantReadWriteLock();
 
   CatalogCache(CacheManager caches) {
     this.items = Objects.requireNonNull(caches.getCache("items"), "cache 'items'");
     this.categories = Objects.requireNonNull(caches.getCache("categories"), "cache 'categories'");
+    this.listings = Objects.requireNonNull(caches.getCache("listings"), "cache 'listings'");
   }
 
   /** The item, loaded at most once per key at a time; absent items are cached too. */
@@ -72,31 +92,78 @@ class CatalogCache {
     }
   }
 
+  /**
+   * Whether {@link #listing} caches: not inside a transaction, and not without a cache, where a
+   * page built from one item read per id would cost more queries than reading the page at once.
+   */
+  boolean cachesListings() {
+    return !(listings instanceof NoOpCache) && !TransactionSynchronizationManager.isActualTransactionActive();
+  }
+
+  /** The ids and total of one listing page, loaded at most once per key at a time. */
+  CachedListing listing(String key, Supplier<CachedListing> loader) {
+    if (!cachesListings()) {
+      return loader.get();
+    }
+    Lock reading = listingsLock.readLock();
+    reading.lock();
+    try {
+      // the loader answers a listing, never null, so the cache holds one
+      return Objects.requireNonNull(listings.get(key, loader::get), key);
+    } finally {
+      reading.unlock();
+    }
+  }
+
+  /** The key of a listing page: every parameter that decides which ids it holds. */
+  static String listingKey(Optional<Long> categoryId, PriceRange price, ItemOrder order, PageSpec page) {
+    return categoryId.map(String::valueOf).orElse("all") + "|" + price.min() + "-" + price.max() + "|"
+        + order.param() + "|" + page.page() + "x" + page.size();
+  }
+
   @EventListener
   void on(ItemChanged changed) {
-    evictAfterCompletion(changed.itemId().value());
+    long itemId = changed.itemId().value();
+    afterCompletion(() -> {
+      items.evict(itemId);
+      clearListings();
+    });
   }
 
+  /** A stock change leaves every listing's ids as they were: only the item (and so its summary) goes. */
   @EventListener
   void on(StockChanged changed) {
-    evictAfterCompletion(changed.itemId().value());
+    long itemId = changed.itemId().value();
+    afterCompletion(() -> items.evict(itemId));
   }
 
-  void evictCategories() {
+  /** After items were written without {@link ItemChanged} (the demo catalog's seeding). */
+  void evictCategoriesAndListings() {
     categories.evict(ALL_CATEGORIES);
+    clearListings();
+  }
+
+  private void clearListings() {
+    Lock clearing = listingsLock.writeLock();
+    clearing.lock();
+    try {
+      listings.clear();
+    } finally {
+      clearing.unlock();
+    }
   }
 
   /** After commit; after a rollback too, where it only costs one reload. */
-  private void evictAfterCompletion(long itemId) {
+  private static void afterCompletion(Runnable eviction) {
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      items.evict(itemId);
+      eviction.run();
       return;
     }
     TransactionSynchronizationManager.registerSynchronization(
         new TransactionSynchronization() {
           @Override
           public void afterCompletion(int status) {
-            items.evict(itemId);
+            eviction.run();
           }
         });
   }

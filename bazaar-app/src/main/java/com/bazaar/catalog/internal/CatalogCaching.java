@@ -25,4 +25,9 @@ class CatalogCaching {
   CachedValueType categoriesCacheHoldsTheCategoryList() {
     return CachedValueType.listOf("categories", Category.class);
   }
+
+  @Bean
+  CachedValueType listingsCacheHoldsTheIdsOfAPage() {
+    return CachedValueType.of("listings", CachedListing.class);
+  }
 }

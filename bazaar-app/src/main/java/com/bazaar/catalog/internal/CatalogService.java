@@ -44,8 +44,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The catalog: items from the catalog tables joined in memory (never in SQL) with the stock
- * the inventory reports. Single items and the category list are read through {@link
- * CatalogCache}; writes publish {@link ItemChanged}, which evicts the item after commit.
+ * the inventory reports. Single items, the category list and the ids of listing pages (but
+ * the best-selling order, which moves with every sale) are read through {@link CatalogCache};
+ * writes publish {@link ItemChanged}, which evicts the item and clears the listings after commit.
  */
 @Service
 @ConditionalOnDeploymentRole({Role.ALL, Role.CATALOG})
@@ -121,9 +122,23 @@ class CatalogService implements Catalog {
     if (order == ItemOrder.SALES) {
       return bestSelling(categoryId, price, page);
     }
-    List<Items.Row> rows = items.page(categoryId, price, order, page);
-    long total = rows.isEmpty() && page.page() == 0 ? 0 : items.count(categoryId, price);
-    return Page.of(withStock(rows).stream().map(ItemDetail::summary).toList(), page, total);
+    if (!cache.cachesListings()) {
+      List<Items.Row> rows = items.page(categoryId, price, order, page);
+      return Page.of(withStock(rows).stream().map(ItemDetail::summary).toList(), page, total(rows, categoryId, price, page));
+    }
+    CachedListing listed = cache.listing(CatalogCache.listingKey(categoryId, price, order, page), () -> {
+      List<Items.Row> rows = items.page(categoryId, price, order, page);
+      return new CachedListing(rows.stream().map(Items.Row::id).toList(), total(rows, categoryId, price, page));
+    });
+    // Each item through its own cache entry and loader, as the item page reads it: an id whose
+    // item is gone is skipped.
+    List<ItemSummary> summaries = listed.ids().stream()
+        .flatMap(id -> findItem(ItemId.of(id)).stream()).map(ItemDetail::summary).toList();
+    return Page.of(summaries, page, listed.total());
+  }
+
+  private long total(List<Items.Row> rows, Optional<Long> categoryId, PriceRange price, PageSpec page) {
+    return rows.isEmpty() && page.page() == 0 ? 0 : items.count(categoryId, price);
   }
 
   /**

@@ -87,7 +87,7 @@ class DemoCatalog implements ApplicationRunner {
       seed();
       return null;
     });
-    cache.evictCategories();
+    cache.evictCategoriesAndListings();
     log.info("demo catalog seeded in {} ms", (System.nanoTime() - started) / 1_000_000);
   }
 

@@ -23,7 +23,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * <p>Cache-aside has one race no first eviction can close: a node that read the old row
  * just before the commit may store it in Redis just after the eviction. So each eviction is
  * repeated once after {@code secondEvictionDelay} ("delayed double delete"); the window for
- * a stale read is that delay, and {@code localTtl} for a node that missed a message.
+ * a stale read is that delay, and {@code localTtl} for a node that missed a message. A clear
+ * of a whole cache is repeated the same way.
  */
 final class CacheInvalidations implements MessageListener, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(CacheInvalidations.class);
@@ -63,6 +64,29 @@ final class CacheInvalidations implements MessageListener, AutoCloseable {
     // in its future, so there is nothing left in it to look at.
     ScheduledFuture<?> unused = later.schedule(
         () -> evictAgain(cacheName, evictShared, key), secondEvictionDelay.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** As {@link #evictAgainLater} for a whole cache: a load in flight on any node during a clear. */
+  void clearAgainLater(String cacheName, Runnable clearShared) {
+    ScheduledFuture<?> unused = later.schedule(
+        () -> clearAgain(cacheName, clearShared), secondEvictionDelay.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void clearAgain(String cacheName, Runnable clearShared) {
+    try {
+      clearShared.run();
+    } catch (RuntimeException e) {
+      log.warn("second clear of {} in Redis failed; its TTL bounds it", cacheName, e);
+    }
+    try {
+      TwoLevelCache cache = caches.get(cacheName);
+      if (cache != null) {
+        cache.clearLocal();
+      }
+      publishClear(cacheName);
+    } catch (RuntimeException e) {
+      log.warn("second clear of {} on the nodes failed; localTtl bounds it", cacheName, e);
+    }
   }
 
   private void evictAgain(String cacheName, Runnable evictShared, String key) {

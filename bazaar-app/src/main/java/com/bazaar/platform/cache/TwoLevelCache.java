@@ -110,6 +110,7 @@ final class TwoLevelCache implements Cache {
     shared.clear();
     clearLocal();
     invalidations.publishClear(getName());
+    invalidations.clearAgainLater(getName(), shared::clear);
   }
 
   void evictLocal(String key) {

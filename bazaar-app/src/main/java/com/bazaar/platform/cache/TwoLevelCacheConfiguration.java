@@ -15,6 +15,7 @@ import org.springframework.cache.CacheManager;
 import org.springframework.cache.caffeine.CaffeineCache;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.cache.BatchStrategies;
 import org.springframework.data.redis.cache.RedisCacheConfiguration;
 import org.springframework.data.redis.cache.RedisCacheManager;
 import org.springframework.data.redis.cache.RedisCacheWriter;
@@ -74,8 +75,10 @@ class TwoLevelCacheConfiguration {
       jsonOfItsType.put(name,
           defaults.serializeValuesWith(SerializationPair.fromSerializer(new JsonCacheValues(type, meters))));
     }
+    // A clear (the listings cache's, after every item change) deletes the keys it finds by SCAN,
+    // not by KEYS, which would block Redis while it walks every key of every namespace.
     RedisCacheManager shared = RedisCacheManager.builder(
-            RedisCacheWriter.create(redis, RedisCacheWriter.RedisCacheWriterConfigurer::immediateWrites))
+            RedisCacheWriter.create(redis, writer -> writer.immediateWrites().batchStrategy(BatchStrategies.scan(1000))))
         .cacheDefaults(defaults)
         .withInitialCacheConfigurations(jsonOfItsType)
         .disableCreateOnMissingCache()

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -58,6 +59,35 @@ class TwoLevelCacheTest {
     await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
         .until(() -> b.get(42L, () -> { reloads.incrementAndGet(); return "new title"; }), "new title"::equals);
     assertThat(reloads).hasValue(1);
+  }
+
+  /**
+   * A clear (the listings cache's, after an item change commits) cannot wait for a load in flight
+   * on another node, which stores the old value after it, in Redis and in that node's Caffeine:
+   * the clear is repeated after {@code secondEvictionDelay}, as an eviction is.
+   */
+  @Test
+  void aClearIsRepeatedForALoadThatWasInFlightOnAnotherNode() throws Exception {
+    Cache a = node();
+    Cache b = node();
+    CountDownLatch loading = new CountDownLatch(1);
+    CountDownLatch cleared = new CountDownLatch(1);
+    Thread lateLoad = new Thread(() -> b.get(1L, () -> {
+      loading.countDown();
+      cleared.await();
+      return "old page";
+    }));
+    lateLoad.start();
+    assertThat(loading.await(5, TimeUnit.SECONDS)).isTrue();
+
+    a.clear(); // what node A does after committing an item change
+    cleared.countDown();
+    lateLoad.join(5_000);
+    assertThat(b.get(1L)).as("the late load stored the old page after the clear")
+        .extracting(Cache.ValueWrapper::get).isEqualTo("old page");
+
+    await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(20))
+        .until(() -> "new page".equals(a.get(1L, () -> "new page")) && "new page".equals(b.get(1L, () -> "new page")));
   }
 
   @Test
