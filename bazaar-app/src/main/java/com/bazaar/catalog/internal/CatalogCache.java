@@ -109,7 +109,7 @@ class CatalogCache {
     reading.lock();
     try {
       // the loader answers a listing, never null, so the cache holds one
-      return Objects.requireNonNull(listings.get(key, loader::get), key);
+      return Objects.requireNonNull(loadedThrough(() -> listings.get(key, loader::get)), key);
     } finally {
       reading.unlock();
     }
