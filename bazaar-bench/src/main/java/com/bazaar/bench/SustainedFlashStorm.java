@@ -131,6 +131,9 @@ final class SustainedFlashStorm {
       out.printf(Locale.ROOT, "flash-storm: %d buyers logged in; sustained for %s, sales of %d units, %s%n", buyers,
           duration.toMillis() / 1000.0 + "s", units, rate > 0 ? "paced at " + rate + " purchases/s" : concurrency + " purchases in flight");
       ConcurrentHistogram latency = new ConcurrentHistogram(3);
+      // paced: how late each purchase left the load tool, so a tail of late sends (every worker
+      // busy, or the tool itself descheduled) reads apart from a tail of slow answers
+      ConcurrentHistogram sendLag = new ConcurrentHistogram(3);
       Map<String, Integer> statuses = new ConcurrentHashMap<>();
       long first = next.get();
       sales.lead(first / buyers, rate, buyers);
@@ -150,6 +153,9 @@ final class SustainedFlashStorm {
             String saleId = sales.sale(k / buyers);
             String session = sessions.get((int) (k % buyers));
             long sent = rate > 0 ? due : System.nanoTime();
+            if (rate > 0) {
+              sendLag.recordValue(Math.max(0, System.nanoTime() - due) / 1_000);
+            }
             FlashStorm.Answer answer = send(saleId, session);
             latency.recordValue(Math.max(0, System.nanoTime() - sent) / 1_000);
             statuses.merge(answer == null ? "io-error" : String.valueOf(answer.status()), 1, Integer::sum);
@@ -169,6 +175,11 @@ final class SustainedFlashStorm {
       SalesAhead.Waits waits = sales.waitsSinceLast();
       out.printf(Locale.ROOT, "flash-storm: %d purchases found their sale still opening (longest wait %.1fms)%n",
           waits.purchases(), waits.longestMs());
+      if (rate > 0) {
+        out.printf(Locale.ROOT, "flash-storm: sent after they were due by p50 %.1fms p99 %.1fms max %.1fms%n",
+            sendLag.getValueAtPercentile(50) / 1000.0, sendLag.getValueAtPercentile(99) / 1000.0,
+            sendLag.getMaxValue() / 1000.0);
+      }
       return new Window(purchases, seconds, latency, Map.copyOf(statuses));
     }
 
