@@ -28,8 +28,9 @@ import tools.jackson.databind.JsonNode;
  * {@code flash-storm --duration D}: flash-sale admission measured over a sustained storm, not one
  * second of work. The same buyers (logged in once) buy in sale after sale: purchase k goes to
  * sale k ÷ buyers, from buyer k mod buyers, so each sale sees every buyer once and answers
- * {@code --units} of them 202 and the rest 409 sold out, as a real sale does. The next sale is
- * opened while the current one runs. Closed (as many purchases as {@code --concurrency}
+ * {@code --units} of them 202 and the rest 409 sold out, as a real sale does. The next sales are
+ * opened while the current one runs, far enough ahead ({@link SalesAhead}) that a purchase does not
+ * wait for its sale. Closed (as many purchases as {@code --concurrency}
  * allows) or paced ({@code --rate}; latency then counts from when a purchase was due, so a
  * stalled node cannot hide its queue). Afterwards every accepted ticket is awaited and the
  * invariants audited: no sale accepted more than its units, no two tickets share an order. A
@@ -97,8 +98,7 @@ final class SustainedFlashStorm {
     private final int units;
     private final int concurrency;
     private final ExecutorService pool;
-    private final ExecutorService saleOpener = Executors.newSingleThreadExecutor();
-    private final Map<Long, CompletableFuture<String>> sales = new ConcurrentHashMap<>();
+    private final SalesAhead sales = new SalesAhead(round -> openSale());
     private final Queue<Accepted> accepted = new ConcurrentLinkedQueue<>();
     private final AtomicLong next = new AtomicLong();
     private final String admin;
@@ -112,18 +112,15 @@ final class SustainedFlashStorm {
       try {
         admin = storm.loginAdmin();
         sessions = storm.logInFreshBuyers(pool, buyers);
-        sale(0);
+        sales.lead(0, 0, buyers);
       } catch (Exception | Error e) {
         close();
         throw e;
       }
     }
 
-    /** Opening the next sale while this one runs keeps the storm from waiting on the admin. */
-    private String sale(long round) {
-      sales.computeIfAbsent(round + 1, r -> CompletableFuture.supplyAsync(() -> open(admin, units), saleOpener));
-      return sales.computeIfAbsent(round, r -> CompletableFuture.supplyAsync(() -> open(admin, units), saleOpener))
-          .join();
+    private String openSale() {
+      return open(admin, units);
     }
 
     /**
@@ -134,8 +131,13 @@ final class SustainedFlashStorm {
       out.printf(Locale.ROOT, "flash-storm: %d buyers logged in; sustained for %s, sales of %d units, %s%n", buyers,
           duration.toMillis() / 1000.0 + "s", units, rate > 0 ? "paced at " + rate + " purchases/s" : concurrency + " purchases in flight");
       ConcurrentHistogram latency = new ConcurrentHistogram(3);
+      // paced: how late each purchase left the load tool, so a tail of late sends (every worker
+      // busy, or the tool itself descheduled) reads apart from a tail of slow answers
+      ConcurrentHistogram sendLag = new ConcurrentHistogram(3);
       Map<String, Integer> statuses = new ConcurrentHashMap<>();
       long first = next.get();
+      sales.lead(first / buyers, rate, buyers);
+      sales.waitsSinceLast();
       long t0 = System.nanoTime();
       long end = t0 + duration.toNanos();
       List<CompletableFuture<Void>> workers = new ArrayList<>();
@@ -148,9 +150,12 @@ final class SustainedFlashStorm {
               return;
             }
             LockSupport.parkNanos(due - System.nanoTime());
-            String saleId = sale(k / buyers);
+            String saleId = sales.sale(k / buyers);
             String session = sessions.get((int) (k % buyers));
             long sent = rate > 0 ? due : System.nanoTime();
+            if (rate > 0) {
+              sendLag.recordValue(Math.max(0, System.nanoTime() - due) / 1_000);
+            }
             FlashStorm.Answer answer = send(saleId, session);
             latency.recordValue(Math.max(0, System.nanoTime() - sent) / 1_000);
             statuses.merge(answer == null ? "io-error" : String.valueOf(answer.status()), 1, Integer::sum);
@@ -167,6 +172,14 @@ final class SustainedFlashStorm {
           "flash-storm: %d purchases answered in %.1fs = %.0f purchases/s, p50 %.1fms p99 %.1fms max %.1fms, statuses %s%n",
           purchases, seconds, purchases / seconds, latency.getValueAtPercentile(50) / 1000.0,
           latency.getValueAtPercentile(99) / 1000.0, latency.getMaxValue() / 1000.0, new TreeMap<>(statuses));
+      SalesAhead.Waits waits = sales.waitsSinceLast();
+      out.printf(Locale.ROOT, "flash-storm: %d purchases found their sale still opening (longest wait %.1fms)%n",
+          waits.purchases(), waits.longestMs());
+      if (rate > 0) {
+        out.printf(Locale.ROOT, "flash-storm: sent after they were due by p50 %.1fms p99 %.1fms max %.1fms%n",
+            sendLag.getValueAtPercentile(50) / 1000.0, sendLag.getValueAtPercentile(99) / 1000.0,
+            sendLag.getMaxValue() / 1000.0);
+      }
       return new Window(purchases, seconds, latency, Map.copyOf(statuses));
     }
 
@@ -197,7 +210,7 @@ final class SustainedFlashStorm {
       ConcurrentHistogram latency = measured.latency();
       Result result = new Result(measured.purchases(), measured.seconds(), measured.purchases() / measured.seconds(),
           latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(99) / 1000.0,
-          latency.getMaxValue() / 1000.0, measured.statuses(), buyers, units, sales.size(), accepted.size(),
+          latency.getMaxValue() / 1000.0, measured.statuses(), buyers, units, sales.opened(), accepted.size(),
           orders.size(), failed, ok);
       out.printf(Locale.ROOT, "flash-storm: %d sales opened; %d accepted, %d orders (%d failed tickets) settled%n",
           result.sales(), result.accepted(), result.orders(), result.failedTickets());
@@ -209,7 +222,7 @@ final class SustainedFlashStorm {
     @Override
     public void close() throws InterruptedException {
       pool.shutdownNow();
-      saleOpener.shutdownNow();
+      sales.close();
       pool.awaitTermination(5, TimeUnit.SECONDS);
     }
   }
