@@ -68,25 +68,7 @@ final class CacheInvalidations implements MessageListener, AutoCloseable {
 
   /** As {@link #evictAgainLater} for a whole cache: a load in flight on any node during a clear. */
   void clearAgainLater(String cacheName, Runnable clearShared) {
-    ScheduledFuture<?> unused = later.schedule(
-        () -> clearAgain(cacheName, clearShared), secondEvictionDelay.toMillis(), TimeUnit.MILLISECONDS);
-  }
-
-  private void clearAgain(String cacheName, Runnable clearShared) {
-    try {
-      clearShared.run();
-    } catch (RuntimeException e) {
-      log.warn("second clear of {} in Redis failed; its TTL bounds it", cacheName, e);
-    }
-    try {
-      TwoLevelCache cache = caches.get(cacheName);
-      if (cache != null) {
-        cache.clearLocal();
-      }
-      publishClear(cacheName);
-    } catch (RuntimeException e) {
-      log.warn("second clear of {} on the nodes failed; localTtl bounds it", cacheName, e);
-    }
+    evictAgainLater(cacheName, clearShared, ALL);
   }
 
   private void evictAgain(String cacheName, Runnable evictShared, String key) {
@@ -98,7 +80,7 @@ final class CacheInvalidations implements MessageListener, AutoCloseable {
     try {
       TwoLevelCache cache = caches.get(cacheName);
       if (cache != null) {
-        cache.evictLocal(key);
+        dropLocal(cache, key);
       }
       publish(cacheName, key);
     } catch (RuntimeException e) {
@@ -116,7 +98,11 @@ final class CacheInvalidations implements MessageListener, AutoCloseable {
       log.warn("ignoring cache invalidation for no known cache: {}", body);
       return;
     }
-    String key = body.substring(bar + 1);
+    dropLocal(cache, body.substring(bar + 1));
+  }
+
+  /** Evicts {@code key} from this node's level, or clears it for {@link #ALL}. */
+  private static void dropLocal(TwoLevelCache cache, String key) {
     if (ALL.equals(key)) {
       cache.clearLocal();
     } else {
