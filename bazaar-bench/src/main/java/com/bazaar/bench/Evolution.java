@@ -308,10 +308,9 @@ public final class Evolution {
         }
         if ("--hosts".equals(name)) {
           hosted = true;
-          // a JVM in a small quota warms slowly: its first run is warmed this long per app node (see warmupOf)
-          if (!Arrays.asList(args).contains("--warmup")) {
-            loadArgs.addAll(List.of("--warmup", HOSTS_WARMUP)); // after the defaults: the later value counts
-          }
+          // a JVM in a small quota warms slowly: its first run is warmed this long per app node (see
+          // warmupOf). Right after the defaults, so a --warmup of the user's, in either form, counts.
+          loadArgs.addAll(LOAD_DEFAULTS.size(), List.of("--warmup", HOSTS_WARMUP));
           continue;
         }
         boolean ours = List.of("--stages", "--app-jar", "--repo", "--report", "--runs", "--mariadb", "--storm-buyers",

@@ -35,17 +35,18 @@ class HostedEvolutionTest {
   void twoVariantsInHostsAccountTheirCpuAndLeaveNoGroupBehind(@TempDir Path work) throws Exception {
     assumeThat(hostsAvailable()).as("cgroups this user may write").isTrue();
 
-    int exit = LoadTool.run(new String[] {"evolution", "--hosts", "--experiments", "separate-db",
+    // the user's warm-up, given before --hosts and in the --name=value form, still replaces --hosts' default
+    int exit = LoadTool.run(new String[] {"evolution", "--warmup=2s", "--hosts", "--experiments", "separate-db",
         "--app-jar", Path.of("..", "bazaar-app", "target", "bazaar.jar").toString(), "--repo", "..",
         "--report", work.resolve("docs").toString(), "--runs", work.resolve("runs").toString(),
-        "--host-size", "0.5cpu/1g", "--repeat", "2", "--users", "2", "--warmup", "2s", "--duration", "3s", "--seed", "5"},
+        "--host-size", "0.5cpu/1g", "--repeat", "2", "--users", "2", "--duration", "3s", "--seed", "5"},
         new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
 
     String printed = out.toString(StandardCharsets.UTF_8);
     assertThat(exit).as(printed + err).isEqualTo(LoadTool.OK);
     String md = Files.readString(work.resolve("docs").resolve("evolution.md"));
     assertThat(md).contains("## What each stage buys, in hosts", "| 1 · separate DB | mix throughput, two hosts / one host | ≥ 1.50 | ×",
-        "CFS period 20.0 ms", "-XX:ActiveProcessorCount=1", "(2 repetitions) |",
+        "CFS period 20.0 ms", "-XX:ActiveProcessorCount=1", "(2 repetitions) |", "first run was warmed 2 s per app JVM",
         // each variant's name links to its median run's own report, relative to the report's directory
         "| [app + MariaDB in one host](../runs/sdb-together/run-", "/report.html) | all 0.5cpu/1g |",
         "| [app host + MariaDB host](../runs/sdb-apart/run-", "/report.html) | app 0.5cpu/1g, db 0.5cpu/1g |",
