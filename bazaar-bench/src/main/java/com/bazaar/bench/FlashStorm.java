@@ -57,6 +57,8 @@ public final class FlashStorm {
                             reports purchases/s answered, p50/p99 and counts by status
         --rate N            with --duration: send N purchases/s (latency counted from when each was
                             due) instead of as many as --concurrency allows
+        --warmup D          with --duration: an unmeasured storm of D the same way first, so the
+                            window starts on open connections and a warm JIT (default 5s, 0s: none)
 
       The site must let one address register and log in --buyers shoppers and send their
       purchases (start it with raised bazaar.rate-limits.login/login-user/registration/flash-purchase-ip
@@ -109,7 +111,7 @@ public final class FlashStorm {
   /** The {@code flash-storm} command; answers its exit code. */
   static int run(String[] args, java.io.PrintStream out, java.io.PrintStream err) {
     Map<String, String> options = new HashMap<>(Map.of("--target", "http://localhost:8080", "--buyers", "1000",
-        "--units", "100", "--concurrency", "200", "--admin", "admin:admin-password", "--duration", "", "--rate", ""));
+        "--units", "100", "--concurrency", "200", "--admin", "admin:admin-password", "--duration", "", "--rate", "", "--warmup", ""));
     try {
       if (!BenchConfig.readOptions(args, options)) {
         out.print(USAGE);
@@ -127,11 +129,16 @@ public final class FlashStorm {
       if (!sustained && !options.get("--rate").isEmpty()) {
         throw new BenchConfig.BadArguments("--rate needs --duration (a single storm sends every purchase at once)");
       }
+      if (!sustained && !options.get("--warmup").isEmpty()) {
+        throw new BenchConfig.BadArguments("--warmup needs --duration (a single storm is one burst)");
+      }
+      Duration warmup = options.get("--warmup").isEmpty() ? Duration.ofSeconds(5)
+          : BenchConfig.duration("--warmup", options.get("--warmup"), true);
       Duration duration = sustained ? BenchConfig.duration("--duration", options.get("--duration"), false) : null;
       double rate = options.get("--rate").isEmpty() ? 0 : rate(options.get("--rate"));
       FlashStorm storm = new FlashStorm(target, admin[0], admin[1], out);
       if (sustained) {
-        return new SustainedFlashStorm(storm, out).run(buyers, units, concurrency, duration, rate).invariantsHold()
+        return new SustainedFlashStorm(storm, out).run(buyers, units, concurrency, warmup, duration, rate).invariantsHold()
             ? LoadTool.OK : LoadTool.AUDIT_FAILED;
       }
       Result r = storm.run(buyers, units, concurrency);

@@ -78,8 +78,13 @@ final class SustainedFlashStorm {
     this.out = out;
   }
 
-  Result run(int buyers, int units, int concurrency, Duration duration, double rate) throws Exception {
+  Result run(int buyers, int units, int concurrency, Duration warmup, Duration duration, double rate) throws Exception {
     try (Ready ready = ready(buyers, units, concurrency)) {
+      if (!warmup.isZero()) {
+        out.println("flash-storm: warm-up (not measured):");
+        ready.storm(warmup, rate);
+        out.println("flash-storm: measured:");
+      }
       return ready.audit(ready.storm(duration, rate));
     }
   }
@@ -140,6 +145,7 @@ final class SustainedFlashStorm {
       sales.waitsSinceLast();
       long t0 = System.nanoTime();
       long end = t0 + duration.toNanos();
+      SlowestMoments moments = new SlowestMoments(t0, duration);
       List<CompletableFuture<Void>> workers = new ArrayList<>();
       for (int w = 0; w < concurrency; w++) {
         workers.add(CompletableFuture.runAsync(() -> {
@@ -157,7 +163,9 @@ final class SustainedFlashStorm {
               sendLag.recordValue(Math.max(0, System.nanoTime() - due) / 1_000);
             }
             FlashStorm.Answer answer = send(saleId, session);
-            latency.recordValue(Math.max(0, System.nanoTime() - sent) / 1_000);
+            long micros = Math.max(0, System.nanoTime() - sent) / 1_000;
+            latency.recordValue(micros);
+            moments.record(sent, micros);
             statuses.merge(answer == null ? "io-error" : String.valueOf(answer.status()), 1, Integer::sum);
             if (answer != null && answer.status() == 202) {
               accepted.add(new Accepted(saleId, session, answer.body().get("ticket").asString()));
@@ -172,6 +180,8 @@ final class SustainedFlashStorm {
           "flash-storm: %d purchases answered in %.1fs = %.0f purchases/s, p50 %.1fms p99 %.1fms max %.1fms, statuses %s%n",
           purchases, seconds, purchases / seconds, latency.getValueAtPercentile(50) / 1000.0,
           latency.getValueAtPercentile(99) / 1000.0, latency.getMaxValue() / 1000.0, new TreeMap<>(statuses));
+      out.printf(Locale.ROOT, "flash-storm: slowest moments (the slowest answer sent in each 100 ms, from the window's start): %s%n",
+          moments.slowest(3));
       SalesAhead.Waits waits = sales.waitsSinceLast();
       out.printf(Locale.ROOT, "flash-storm: %d purchases found their sale still opening (longest wait %.1fms)%n",
           waits.purchases(), waits.longestMs());

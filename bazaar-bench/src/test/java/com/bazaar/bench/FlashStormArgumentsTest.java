@@ -22,7 +22,7 @@ class FlashStormArgumentsTest {
   @Test
   void helpDescribesTheSustainedMode() {
     assertThat(run("flash-storm", "--help")).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage:", "--duration D", "--rate N", "flash-purchase-user");
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage:", "--duration D", "--rate N", "--warmup D", "flash-purchase-user");
   }
 
   @ParameterizedTest
@@ -34,6 +34,8 @@ class FlashStormArgumentsTest {
       "--duration 30s --rate -5|--rate must be above 0 and at most 1000000",
       "--duration 30s --rate lots|--rate must be a number, not 'lots'",
       "--rate 500|--rate needs --duration",
+      "--warmup 5s|--warmup needs --duration",
+      "--duration 30s --warmup soon|--warmup must be a duration",
       "--buyers 0 --duration 30s|--buyers must be between 1 and 100000",
       "--units many|--units must be a whole number",
       "--admin nobody --duration 1m|--admin must be USER:PASSWORD",
