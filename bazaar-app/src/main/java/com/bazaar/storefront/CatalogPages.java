@@ -26,7 +26,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -51,7 +50,7 @@ final class CatalogPages {
 
   @GetMapping("/")
   String home(
-      @ModelAttribute ListRequest list, Model model, HttpServletRequest request, HttpServletResponse response) {
+      ListRequest list, Model model, HttpServletRequest request, HttpServletResponse response) {
     Browsing browsing = list.browsing("/", null);
     PageSpec spec = list.pageSpec(PAGE_SIZE);
     ItemGrids.Grid grid = grids.grid("home:" + browsing.key() + ":" + spec.page(),
@@ -64,7 +63,7 @@ final class CatalogPages {
   @GetMapping("/categories/{id}")
   String category(
       @PathVariable long id,
-      @ModelAttribute ListRequest list,
+      ListRequest list,
       Model model,
       HttpServletRequest request,
       HttpServletResponse response) {
@@ -86,7 +85,7 @@ final class CatalogPages {
   @GetMapping("/search")
   String search(
       @RequestParam(name = "q", required = false) @Nullable String query,
-      @ModelAttribute ListRequest list,
+      ListRequest list,
       Model model,
       HttpServletRequest request,
       HttpServletResponse response) {

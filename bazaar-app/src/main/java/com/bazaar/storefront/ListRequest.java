@@ -5,8 +5,8 @@ import com.bazaar.platform.PageSpec;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The query parameters every list page (home, category, search) takes, bound once as a
- * {@code @ModelAttribute}: the 0-based {@code page} of links, or the 1-based page number {@code to}
+ * The query parameters every list page (home, category, search) takes, read by
+ * {@link ListRequestArguments}: the 0-based {@code page} of links, or the 1-based page number {@code to}
  * a shopper typed to jump, the {@code sort} and the price range {@code min}/{@code max} in yuan.
  */
 record ListRequest(
