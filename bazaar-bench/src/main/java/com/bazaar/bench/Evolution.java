@@ -36,7 +36,8 @@ public final class Evolution {
         --stages LIST      stages to run, in path order   (default: all; %s)
         --app-jar PATH     the app to start               (default bazaar-app/target/bazaar.jar)
         --repo DIR         the checkout (for bin/ scripts) (default .)
-        --report DIR       where evolution.md and evolution.html go (default docs)
+        --report DIR       where evolution.md and evolution.html go (default docs); --hosts without
+                           --stages writes evolution-hosts.md and evolution-hosts.html there instead
         --runs DIR         each stage's result.json, report.html and logs (default target/evolution)
         --mariadb H:P      MariaDB for the database stages, user root, empty password (default 127.0.0.1:3306)
         --storm-buyers N   after the mix, a flash-sale storm of N fresh buyers at each stage; 0: none (default 500);
@@ -394,15 +395,17 @@ public final class Evolution {
         md += "\n" + HostsReport.markdown(found, setting, load, clusterSizes, reportDir);
         html = html.replace("</body></html>", HostsReport.html(found, setting, load, clusterSizes, reportDir) + "</body></html>");
       }
-      Files.writeString(report.resolve("evolution.md"), md, StandardCharsets.UTF_8);
-      Files.writeString(report.resolve("evolution.html"), html, StandardCharsets.UTF_8);
+      // --hosts alone keeps its own report beside the stage-by-stage one, which it would overwrite
+      String name = setting != null && outcomes.isEmpty() ? "evolution-hosts" : "evolution";
+      Files.writeString(report.resolve(name + ".md"), md, StandardCharsets.UTF_8);
+      Files.writeString(report.resolve(name + ".html"), html, StandardCharsets.UTF_8);
       if (!outcomes.isEmpty()) {
         out.print(EvolutionReport.table(outcomes));
       }
       if (setting != null) {
         out.print(HostsReport.console(found));
       }
-      out.println("wrote " + report.resolve("evolution.md") + " and " + report.resolve("evolution.html"));
+      out.println("wrote " + report.resolve(name + ".md") + " and " + report.resolve(name + ".html"));
       List<Map<String, Object>> results = new ArrayList<>();
       outcomes.stream().filter(o -> o.result() != null).forEach(o -> results.add(o.result()));
       found.forEach(f -> results.addAll(f.results().values()));

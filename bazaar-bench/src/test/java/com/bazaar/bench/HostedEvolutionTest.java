@@ -44,14 +44,15 @@ class HostedEvolutionTest {
 
     String printed = out.toString(StandardCharsets.UTF_8);
     assertThat(exit).as(printed + err).isEqualTo(LoadTool.OK);
-    String md = Files.readString(work.resolve("docs").resolve("evolution.md"));
+    assertThat(work.resolve("docs").resolve("evolution.md")).as("the stage-by-stage report is not overwritten").doesNotExist();
+    String md = Files.readString(work.resolve("docs").resolve("evolution-hosts.md"));
     assertThat(md).contains("## What each stage buys, in hosts", "| 1 · separate DB | mix throughput, two hosts / one host | ≥ 1.50 | ×",
         "CFS period 20.0 ms", "-XX:ActiveProcessorCount=1", "(2 repetitions) |", "first run was warmed 2 s per app JVM",
         // each variant's name links to its median run's own report, relative to the report's directory
         "| [app + MariaDB in one host](../runs/sdb-together/run-", "/report.html) | all 0.5cpu/1g |",
         "| [app host + MariaDB host](../runs/sdb-apart/run-", "/report.html) | app 0.5cpu/1g, db 0.5cpu/1g |",
         "Stage numbers are those of the growth path");
-    assertThat(work.resolve("docs").resolve("evolution.html")).content()
+    assertThat(work.resolve("docs").resolve("evolution-hosts.html")).content()
         .contains("<a href=\"../runs/sdb-apart/run-", "Stage numbers are those of the growth path", "the machine's noise");
 
     for (String variant : List.of("sdb-together", "sdb-apart")) {
