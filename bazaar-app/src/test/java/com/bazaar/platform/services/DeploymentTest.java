@@ -39,7 +39,7 @@ class DeploymentTest {
 
   @Test
   void aServicesProcessNeedsAnInternalPort() {
-    ServicesProperties noPort = new ServicesProperties(0, null, null, null, 0);
+    ServicesProperties noPort = new ServicesProperties(0, null, null, null, 0, 0);
 
     assertThatIllegalStateException()
         .isThrownBy(() -> new ServicesConfiguration(new Deployment(Mode.SERVICES, Role.CATALOG), noPort, bus(Type.RABBIT)))
@@ -48,7 +48,7 @@ class DeploymentTest {
 
   @Test
   void aServicesProcessRefusesTheEmbeddedBusWhichStaysInsideItsProcess() {
-    ServicesProperties port = new ServicesProperties(9081, null, null, null, 0);
+    ServicesProperties port = new ServicesProperties(9081, null, null, null, 0, 0);
 
     for (Role role : new Role[] {Role.CATALOG, Role.WEB}) {
       assertThatIllegalStateException()
@@ -63,7 +63,7 @@ class DeploymentTest {
   @Test
   void theMonolithKeepsItsEmbeddedBus() {
     assertThatNoException().isThrownBy(() -> new ServicesConfiguration(
-        new Deployment(null, null), new ServicesProperties(0, null, null, null, 0), bus(Type.EMBEDDED)));
+        new Deployment(null, null), new ServicesProperties(0, null, null, null, 0, 0), bus(Type.EMBEDDED)));
   }
 
   private static BusProperties bus(Type type) {
@@ -72,11 +72,12 @@ class DeploymentTest {
 
   @Test
   void remoteCallsHaveTimeoutsAndReadAttemptsByDefault() {
-    ServicesProperties defaults = new ServicesProperties(0, null, null, null, 0);
+    ServicesProperties defaults = new ServicesProperties(0, null, null, null, 0, 0);
 
     assertThat(defaults.connectTimeout()).isEqualTo(Duration.ofSeconds(1));
     assertThat(defaults.readTimeout()).isEqualTo(Duration.ofSeconds(3));
     assertThat(defaults.readAttempts()).isEqualTo(3);
+    assertThat(defaults.maxConnectionsPerInstance()).isEqualTo(200);
     assertThat(defaults.internalAddress()).isEqualTo("127.0.0.1");
   }
 }
