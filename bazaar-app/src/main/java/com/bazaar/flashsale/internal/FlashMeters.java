@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
  * purchases put on the ticket queue, and how they settled; deferred ones could not reach the
  * queue at once, resent ones were sent again because they stayed unsettled. Queued minus settled, summed over the nodes, is the
  * backlog in front of the order side; {@code bazaar.flash.queue.depth} measures it directly.
+ * {@code bazaar.flash.sold.out.at.door}: purchases {@link SoldOutGate} answered.
  */
 @Component
 final class FlashMeters {
@@ -17,6 +18,7 @@ final class FlashMeters {
   private final Counter failed;
   private final Counter deferred;
   private final Counter resent;
+  private final Counter soldOutAtTheDoor;
 
   FlashMeters(MeterRegistry meters) {
     this.queued = counter(meters, "queued");
@@ -24,6 +26,8 @@ final class FlashMeters {
     this.failed = counter(meters, "failed");
     this.deferred = counter(meters, "deferred");
     this.resent = counter(meters, "resent");
+    this.soldOutAtTheDoor = Counter.builder("bazaar.flash.sold.out.at.door")
+        .description("purchases answered sold out before the session and security ran (SoldOutGate)").register(meters);
   }
 
   void queued() {
@@ -44,6 +48,10 @@ final class FlashMeters {
 
   void resent(int tickets) {
     resent.increment(tickets);
+  }
+
+  void soldOutAtTheDoor() {
+    soldOutAtTheDoor.increment();
   }
 
   private static Counter counter(MeterRegistry meters, String outcome) {

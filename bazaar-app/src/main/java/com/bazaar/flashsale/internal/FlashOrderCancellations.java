@@ -18,8 +18,11 @@ class FlashOrderCancellations {
   private final Sales sales;
   private final Clock clock;
   private final boolean naiveMode;
+  private final SoldOutSales soldOut;
 
-  FlashOrderCancellations(Tickets tickets, FlashStock stock, Sales sales, Clock clock, FlashProperties properties) {
+  FlashOrderCancellations(Tickets tickets, FlashStock stock, Sales sales, Clock clock, FlashProperties properties,
+      SoldOutSales soldOut) {
+    this.soldOut = soldOut;
     this.tickets = tickets;
     this.stock = stock;
     this.sales = sales;
@@ -35,6 +38,7 @@ class FlashOrderCancellations {
             sales.returnSold(settled.ticket().saleId().value(), settled.quantity());
           } else {
             stock.giveBack(settled.ticket().saleId().value(), settled.ticket().id());
+            soldOut.forget(settled.ticket().saleId().value()); // buyable again here at once
           }
         });
   }

@@ -8,14 +8,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * or Redis, orders placed behind a queue) or {@code naive} (a database update and an order per
  * purchase, synchronously — kept only as the benchmark's baseline). The queue's consumers and
  * orders-per-second bound how hard the order side is pushed, however hard buyers push.
+ * {@code sold-out-memory}: how long a node answers a sale sold out at the door ({@link SoldOutGate})
+ * before it asks the counter again.
  */
 @ConfigurationProperties("bazaar.flash")
-record FlashProperties(Mode mode, Queue queue) {
+record FlashProperties(Mode mode, Queue queue, Duration soldOutMemory) {
 
   @SuppressWarnings("NullAway") // an absent resend-after is null, as the binder passes it; Queue's constructor defaults it
   FlashProperties {
     mode = mode == null ? Mode.QUEUED : mode;
     queue = queue == null ? new Queue("bazaar.flash.tickets", 4, 200, null) : queue;
+    soldOutMemory = soldOutMemory == null ? Duration.ofSeconds(1) : soldOutMemory;
+    if (soldOutMemory.isNegative() || soldOutMemory.isZero()) {
+      throw new IllegalArgumentException("bazaar.flash.sold-out-memory must be positive, was " + soldOutMemory);
+    }
   }
 
   enum Mode {

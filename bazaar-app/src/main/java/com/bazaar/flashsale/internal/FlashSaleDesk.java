@@ -47,10 +47,13 @@ class FlashSaleDesk implements FlashSales {
   private final Clock clock;
   private final boolean naiveMode;
   private final SaleBoard board;
+  private final SoldOutSales soldOut;
 
   FlashSaleDesk(Sales sales, Tickets tickets, FlashStock stock, TicketQueue queue, NaivePurchases naive,
-      Catalog catalog, IdGenerator ids, Clock clock, FlashProperties properties, FlashMeters meters, SaleBoard board) {
+      Catalog catalog, IdGenerator ids, Clock clock, FlashProperties properties, FlashMeters meters, SaleBoard board,
+      SoldOutSales soldOut) {
     this.board = board;
+    this.soldOut = soldOut;
     this.meters = meters;
     this.sales = sales;
     this.tickets = tickets;
@@ -135,7 +138,10 @@ class FlashSaleDesk implements FlashSales {
         send(new TicketOrder(ticketId, saleId.value(), buyer.value(), quantity));
         yield FlashPurchase.accepted(FlashTicket.queued(ticketId, saleId));
       }
-      case SOLD_OUT -> FlashPurchase.soldOut(saleId);
+      case SOLD_OUT -> {
+        soldOut.remember(saleId.value()); // the storm's next buyers are answered at the door (SoldOutGate)
+        yield FlashPurchase.soldOut(saleId);
+      }
       case LIMIT_REACHED -> FlashPurchase.limitReached(saleId);
       case NOT_ACTIVE -> FlashPurchase.notActive(saleId);
       case UNKNOWN_SALE -> throw new FlashSaleNotFound(saleId);

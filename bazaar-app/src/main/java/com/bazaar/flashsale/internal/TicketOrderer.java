@@ -40,10 +40,12 @@ class TicketOrderer {
   private final Clock clock;
   private final RateLimiter pace;
   private final FlashMeters meters;
+  private final SoldOutSales soldOut;
 
   TicketOrderer(Ordering ordering, Sales sales, Tickets tickets, FlashStock stock, Clock clock, FlashProperties properties,
-      FlashMeters meters) {
+      FlashMeters meters, SoldOutSales soldOut) {
     this.meters = meters;
+    this.soldOut = soldOut;
     this.ordering = ordering;
     this.sales = sales;
     this.tickets = tickets;
@@ -62,7 +64,7 @@ class TicketOrderer {
     if (settled.isPresent()) {
       // finishes what a crash interrupted: the give-back of a failed ticket, the note of an ordered one
       if (settled.get().ticket().status() == FlashTicket.Status.FAILED) {
-        stock.giveBack(ticket.saleId(), ticket.ticketId());
+        giveBack(ticket);
       } else {
         stock.settled(ticket.saleId(), ticket.ticketId());
       }
@@ -91,6 +93,11 @@ class TicketOrderer {
   void fail(TicketOrder ticket) {
     tickets.settle(ticket, FlashTicket.Status.FAILED, Optional.empty(), UtcColumns.now(clock));
     meters.failed();
+    giveBack(ticket);
+  }
+
+  private void giveBack(TicketOrder ticket) {
     stock.giveBack(ticket.saleId(), ticket.ticketId());
+    soldOut.forget(ticket.saleId()); // buyable again here at once
   }
 }

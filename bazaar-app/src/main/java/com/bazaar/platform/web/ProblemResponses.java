@@ -45,16 +45,23 @@ public final class ProblemResponses {
 
   public static void write(HttpServletResponse response, HttpStatus status, String detail)
       throws IOException {
-    ProblemDetail problem = problem(status, detail);
+    write(response, problem(status, detail));
+  }
+
+  /** Writes the problem as the controllers' answers carry it, its instance included where it has one. */
+  public static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", String.valueOf(problem.getType()));
     body.put("title", problem.getTitle());
     body.put("status", problem.getStatus());
     body.put("detail", problem.getDetail());
+    if (problem.getInstance() != null) {
+      body.put("instance", String.valueOf(problem.getInstance()));
+    }
     if (problem.getProperties() != null) {
       body.putAll(problem.getProperties());
     }
-    response.setStatus(status.value());
+    response.setStatus(problem.getStatus());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.setCharacterEncoding("UTF-8");
     JSON.writeValue(response.getOutputStream(), body);

@@ -5,6 +5,7 @@ import com.bazaar.platform.ratelimit.RateLimiter;
 import com.bazaar.platform.web.AccessRule;
 import com.bazaar.platform.web.HttpAccessPolicy;
 import com.bazaar.platform.web.ProblemResponses;
+import com.bazaar.platform.web.SecurityHeaders;
 import com.bazaar.platform.web.UnmappedRequests;
 import com.bazaar.user.LoginThrottled;
 import com.bazaar.user.Role;
@@ -49,15 +50,6 @@ class SecurityConfiguration {
       request -> request.getRequestURI().startsWith("/api/") || request.getRequestURI().startsWith("/actuator/")
           || request.getRequestURI().startsWith("/internal/");
   private static final RequestMatcher PAGES = request -> !API.matches(request);
-  /**
-   * The shop's pages load only their own stylesheet and their own script files (no inline code,
-   * no handlers: the order page's countdown is a file under /js; Swagger UI's files are this
-   * origin's too), so everything but same-origin styles, scripts and images is closed; an injected script or style would not run even if
-   * escaping ever failed.
-   */
-  static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
-      + "img-src 'self' data:; "
-      + "font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
   @Bean
   SecurityFilterChain securityFilterChain(
@@ -98,7 +90,7 @@ class SecurityConfiguration {
         .formLogin(form -> form.loginPage("/login").successHandler(PageRefusals.backToThePage(pageRequestCache()))
             .failureHandler(SecurityConfiguration::loginFailed).permitAll())
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
-        .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
+        .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY)))
         .securityContext(context -> context.securityContextRepository(securityContextRepository()))
         .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
         .requestCache(cache -> cache.requestCache(pageRequestCache()))
