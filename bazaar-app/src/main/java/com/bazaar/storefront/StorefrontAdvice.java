@@ -60,8 +60,11 @@ final class StorefrontAdvice {
   private final Carts carts;
   private final Clock clock;
   private final MessageSource messages;
+  private final CategoryNav categoryNav;
 
-  StorefrontAdvice(Catalog catalog, Notifications notifications, Carts carts, Clock clock, MessageSource messages) {
+  StorefrontAdvice(Catalog catalog, Notifications notifications, Carts carts, Clock clock, MessageSource messages,
+      CategoryNav categoryNav) {
+    this.categoryNav = categoryNav;
     this.catalog = catalog;
     this.notifications = notifications;
     this.carts = carts;
@@ -111,13 +114,13 @@ final class StorefrontAdvice {
   }
 
   /** API errors reach the same error endpoint: they draw no header, so they do not ask the catalog. */
-  @ModelAttribute("navCategories")
-  List<Category> navCategories(HttpServletRequest request) {
+  @ModelAttribute("categoryStrip")
+  CategoryNav.Strip categoryStrip(HttpServletRequest request, HttpServletResponse response, Locale locale) {
     Object failedPath = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
     if (failedPath != null && failedPath.toString().startsWith("/api/")) {
-      return List.of();
+      return categoryNav.strip(List.of(), locale, request, response);
     }
-    return topCategories();
+    return categoryNav.strip(topCategories(), locale, request, response);
   }
 
   private List<Category> topCategories() {
@@ -134,7 +137,11 @@ final class StorefrontAdvice {
     if (auth != null && auth.getPrincipal() instanceof AuthenticatedUser user) {
       page.addObject("currentUser", user);
     }
-    page.addObject("navCategories", topCategories());
+    ServletRequestAttributes current = (ServletRequestAttributes) RequestContextHolder.currentRequestAttributes();
+    HttpServletResponse response = current.getResponse();
+    if (response != null) {
+      page.addObject("categoryStrip", categoryNav.strip(topCategories(), LocaleContextHolder.getLocale(), current.getRequest(), response));
+    }
     page.addObject("here", currentPage(request()));
     return page;
   }

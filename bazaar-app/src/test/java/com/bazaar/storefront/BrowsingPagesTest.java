@@ -43,6 +43,42 @@ class BrowsingPagesTest extends ApiTest {
   }
 
   @Test
+  void theCategoryStripLightsThePagesCategoryOnlyAndSpeaksItsLanguage() {
+    List<String> categories = new ArrayList<>();
+    anonymous().get("/api/categories").json().forEach(c -> {
+      if (c.path("parentId").isNull() || c.path("parentId").isMissingNode()) {
+        categories.add(c.path("id").asString());
+      }
+    });
+    String first = categories.get(0);
+    String second = categories.get(1);
+
+    // the same strips are kept between pages: each page must still light its own category
+    for (String lit : List.of(first, second, first)) {
+      Answer page = page(anonymous(), "/categories/" + lit);
+      assertThat(page.status()).isEqualTo(200);
+      assertThat(litCategories(page.body())).containsExactly(lit);
+      assertThat(page.body()).contains("aria-label=\"商品分类\"");
+    }
+    Answer home = page(anonymous(), "/");
+    assertThat(litCategories(home.body())).isEmpty();
+    assertThat(home.body()).contains("data-test=\"category-link\"");
+    Answer english = anonymous().send("GET", "/categories/" + first, null, Map.of("Accept", "text/html", "Accept-Language", "en"));
+    assertThat(litCategories(english.body())).containsExactly(first);
+    assertThat(english.body()).contains("aria-label=\"Categories\"").doesNotContain("aria-label=\"商品分类\"");
+  }
+
+  /** The ids of the strip's links drawn lit ({@code class="active"}). */
+  private static List<String> litCategories(String html) {
+    List<String> lit = new ArrayList<>();
+    Matcher m = Pattern.compile("<a href=\"/categories/(\\d+)\"[^>]*class=\"active\"").matcher(html);
+    while (m.find()) {
+      lit.add(m.group(1));
+    }
+    return lit;
+  }
+
+  @Test
   void theHomePageSortsByPriceWithinAPriceRangeTypedInYuan() {
     long cheap = items.create("Page band cheap", 730_001, 1);
     long dear = items.create("Page band dear", 730_009, 1);
