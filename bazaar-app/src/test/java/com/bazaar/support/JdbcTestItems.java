@@ -7,8 +7,6 @@ import com.bazaar.platform.data.DomainDatabaseProperties;
 import com.bazaar.platform.id.IdGenerator;
 import com.bazaar.platform.id.ItemId;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,12 +16,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Puts items with a price and a stock straight into the tables, so trade tests need neither
- * the admin API nor any demo item that other tests might buy. Items go to the catalog's own
- * database when it has one (profile split), stock to the main (trade) one.
+ * {@link TestItems} of the app in the test's JVM: items with a price and a stock put straight into
+ * the tables, so trade tests need neither the admin API nor any demo item that other tests might
+ * buy. Items go to the catalog's own database when it has one (profile split), stock to the main
+ * (trade) one.
  */
 @Component
-public class TestItems {
+final class JdbcTestItems implements TestItems {
   private final JdbcClient jdbc;
   private final ApplicationEventPublisher events;
   private final TransactionTemplate announcing;
@@ -31,18 +30,7 @@ public class TestItems {
   private final IdGenerator ids;
   private final Clock clock;
 
-  /** The body of an admin's item create or update, as API.md gives it. */
-  public static Map<String, Object> itemBody(String title, long amount, long stock, String categoryId) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("title", title);
-    body.put("description", "described");
-    body.put("price", Map.of("amount", amount, "currency", "CNY"));
-    body.put("stock", stock);
-    body.put("categoryId", categoryId);
-    return body;
-  }
-
-  TestItems(JdbcClient jdbc, Environment environment, IdGenerator ids, Clock clock, ApplicationEventPublisher events,
+  JdbcTestItems(JdbcClient jdbc, Environment environment, IdGenerator ids, Clock clock, ApplicationEventPublisher events,
       PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.events = events;
@@ -56,7 +44,7 @@ public class TestItems {
     this.clock = clock;
   }
 
-  /** A new item priced in CNY minor units, with this much stock; answers its id. */
+  @Override
   public long create(String title, long priceAmount, long stock) {
     long id = ids.nextId();
     var now = toColumn(clock.instant());
@@ -73,10 +61,12 @@ public class TestItems {
     return id;
   }
 
+  @Override
   public long stockOf(long itemId) {
     return jdbc.sql("SELECT available FROM stock WHERE item_id = ?").param(itemId).query(Long.class).single();
   }
 
+  @Override
   public void delete(long itemId) {
     catalog.sql("DELETE FROM items WHERE id = ?").param(itemId).update();
     announce(itemId);
@@ -92,6 +82,7 @@ public class TestItems {
     announcing.executeWithoutResult(status -> events.publishEvent(new ItemChanged(ItemId.of(itemId))));
   }
 
+  @Override
   public long paymentsOf(long orderId) {
     return jdbc.sql("SELECT COUNT(*) FROM payments WHERE order_id = ?").param(orderId).query(Long.class).single();
   }
