@@ -13,6 +13,8 @@ import org.springframework.test.context.ContextConfiguration;
  * to each test: register fresh users, create fresh items. A suite may point them at a
  * deployment in other processes instead ({@link ApiTarget}, {@link ApiTestContextLoader}): the
  * same tests then talk to it, and a test that reaches into a bean of the app is skipped there.
+ * Because the loader is declared here, Spring does not find a subclass's nested
+ * {@code @TestConfiguration} by itself: the subclass names it with {@code @Import}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(loader = ApiTestContextLoader.class)
