@@ -10,6 +10,7 @@ import com.bazaar.support.Trades;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -42,7 +43,9 @@ class CatalogBrowsingApiTest extends ApiTest {
     assertThat(String.join(" ", messages) + answer.json().path("detail").asString()).contains(detailPart);
   }
 
+  /** Its items are in no category (category 0), which only rows written behind the app's back can be. */
   @Test
+  @Tag(IN_PROCESS)
   void itemsSortByPriceBothWaysWithTiesNewestFirst() {
     long cheap = items.create("Band A cheap", 700_001, 1);
     long dear = items.create("Band A dear", 700_009, 1);

@@ -153,6 +153,7 @@ class CatalogContractAcrossServicesTest {
     assertSameFailure(catalog -> catalog.adjustStock(known, -1_000_000), OutOfStock.class);
     assertSameFailure(catalog -> catalog.create(draft(" ")), InvalidInput.class);
     assertSameFailure(catalog -> catalog.attachImage(known, "not a picture".getBytes()), InvalidInput.class);
+    assertSameFailure(catalog -> catalog.attachImage(known, new byte[0]), InvalidInput.class);
   }
 
   @Test

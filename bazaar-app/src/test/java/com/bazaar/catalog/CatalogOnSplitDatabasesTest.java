@@ -29,6 +29,7 @@ import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.context.annotation.Import;
 
 /**
  * The split layout (profile split): users, catalog and trade in three databases, and catalog
@@ -37,6 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @RealEngines
 @ActiveProfiles({"mariadb", "split"})
+@Import(CatalogOnSplitDatabasesTest.Listeners.class)
 class CatalogOnSplitDatabasesTest extends ApiTest {
   @Autowired JdbcClient mainDatabase;
   @Autowired Catalog catalog;

@@ -17,8 +17,16 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.retry.RetryOneTime;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -30,8 +38,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The services deployment as separate processes (docs/services.md): two catalog instances and one
  * web instance of the packaged jar, registered in a ZooKeeper of this test's own ({@code
  * bin/zookeeper} on a free port: one test stops it, and the shared one serves other tests). One
- * catalog instance killed -9 under a stream of reads through the web instance: every read is
- * answered, by the other instance. Then ZooKeeper stopped under a stream of reads: every read is
+ * catalog instance killed -9 under a stream of reads and a stream of orders through the web
+ * instance: every read is answered, by the other instance; every order, sent again with its
+ * Idempotency-Key on a 503, is accepted exactly once, and the stock adds up. Then ZooKeeper stopped under a stream of reads: every read is
  * answered by the instances already known, a catalog instance started meanwhile serves nobody until
  * ZooKeeper is back, and then joins and is called. The processes are shared: either test holds in
  * either order, which is fixed (the kill first) so that a failure reads the same on every run.
@@ -39,8 +48,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ServicesIT {
   private static final int READS_AFTER_THE_KILL = 300;
+  private static final long WARE_STOCK = 100_000;
   /** The web role's remote item read, as the catalog instance's request metrics name it. */
   private static final String INTERNAL_ITEM_READ = "/internal/catalog/items/{id}";
+  /** Where Spring Cloud ZooKeeper registers the catalog instances ({@code /services/<name>}). */
+  private static final String CATALOG_INSTANCES = "/services/catalog";
   private static PrivateZooKeeper zooKeeper;
   private static ClusterHarness services;
   private static String busPrefix = "";
@@ -55,6 +67,9 @@ class ServicesIT {
     services = ClusterHarness.builder().nodes(3).profiles("services", "redis", "rabbit")
         .property("bazaar.bus.prefix", busPrefix)
         .property("spring.cloud.zookeeper.connect-string", zooKeeper.connectString())
+        // The kill test's shoppers keep ordering without paying: lift the per-buyer unpaid-order limits it is not about.
+        .property("bazaar.order.limits.max-pending-orders", "100000")
+        .property("bazaar.order.limits.max-reserved-units", "100000")
         .nodeProperty(1, "bazaar.deployment.role", "catalog")
         .nodeProperty(1, "bazaar.services.internal-port", String.valueOf(FreePorts.pick()))
         .nodeProperty(2, "bazaar.deployment.role", "catalog")
@@ -81,18 +96,43 @@ class ServicesIT {
 
   @Test
   @Order(1)
-  void readsKeepAnsweringWhenOneCatalogInstanceIsKilled() {
-    ApiClient web = new ApiClient(services.node(3).port());
-    List<String> ids = itemIds(web);
+  void readsAndOrdersKeepGoingWhenOneCatalogInstanceIsKilled() throws Exception {
+    int webPort = services.node(3).port();
+    ApiClient admin = new ApiClient(webPort).login("admin", "admin-password");
+    List<String> ids = itemIds(new ApiClient(webPort));
+    List<Long> wares = List.of(newItem(admin, WARE_STOCK), newItem(admin, WARE_STOCK));
+    List<ApiClient> shoppers = List.of(newShopper(webPort), newShopper(webPort));
 
-    Map<Integer, Integer> before = read(web, ids, 100);
+    ReadStream reads = ReadStream.start(webPort, ids);
+    OrderStreams orders = OrderStreams.start(shoppers, wares);
+    reads.awaitMoreReads(100);
+    orders.awaitMoreAccepted(10);
     services.kill(1);
     // Until the killed instance's ZooKeeper session expires (6 s) the balancer still picks it:
-    // those reads are refused and tried again on the other instance.
-    Map<Integer, Integer> after = read(web, ids, READS_AFTER_THE_KILL);
+    // those calls are refused and reads are tried again on the other instance. The streams go on
+    // until the registry has dropped it, and then some.
+    try (CuratorFramework registry = registry()) {
+      await("the killed catalog instance leaves the registry").atMost(Duration.ofSeconds(60))
+          .until(() -> registry.getChildren().forPath(CATALOG_INSTANCES).size() == 1);
+    }
+    reads.awaitMoreReads(READS_AFTER_THE_KILL);
+    orders.awaitMoreAccepted(20);
+    Map<Integer, Integer> statuses = reads.stop();
+    List<Placed> accepted = orders.stop();
 
-    assertThat(before).as("status → reads before the kill").containsOnlyKeys(200);
-    assertThat(after).as("status → reads after the kill").containsOnlyKeys(200);
+    assertThat(statuses).as("status → item reads, across the kill").containsOnlyKeys(200);
+    assertThat(orders.failures()).as("orders refused or never answered").isEmpty();
+    assertThat(accepted).extracting(Placed::key).as("one accepted order per key").doesNotHaveDuplicates();
+    for (ApiClient shopper : shoppers) {
+      assertThat(ordersOf(shopper)).as("the shopper's orders: each key's order once, none lost, none doubled")
+          .containsExactlyInAnyOrderElementsOf(accepted.stream().filter(p -> p.shopper() == shopper).map(Placed::orderId)
+              .toList());
+    }
+    for (long ware : wares) {
+      long ordered = accepted.stream().filter(p -> p.itemId() == ware).mapToLong(Placed::quantity).sum();
+      assertThat(stockOf(admin, ware)).as("stock of item %d after %d units ordered", ware, ordered)
+          .isEqualTo(WARE_STOCK - ordered);
+    }
   }
 
   @Test
@@ -133,6 +173,49 @@ class ServicesIT {
     web.get("/api/items?size=20").json().path("content").forEach(item -> ids.add(item.path("id").asString()));
     assertThat(ids).hasSize(20);
     return ids;
+  }
+
+  private static long newItem(ApiClient admin, long stock) {
+    String category = admin.get("/api/categories").json().get(0).path("id").asString();
+    Answer created = admin.post("/api/admin/items", ApiClient.json(Map.of(
+        "title", "services item " + UUID.randomUUID(),
+        "description", "made by ServicesIT",
+        "price", Map.of("amount", 1500, "currency", "CNY"),
+        "stock", stock,
+        "categoryId", Long.parseLong(category))));
+    assertThat(created.status()).as("item created: %s", created).isEqualTo(201);
+    return Long.parseLong(created.json().path("id").asString());
+  }
+
+  private static ApiClient newShopper(int port) {
+    return new ApiClient(port).registerAndLogin("sv" + UUID.randomUUID().toString().substring(0, 12).replace("-", ""));
+  }
+
+  /** The stock the shop reports, to an admin (a personal read: no shared cache answers it). */
+  private static long stockOf(ApiClient admin, long item) {
+    Answer answer = admin.get("/api/items/" + item);
+    assertThat(answer.status()).as("item read: %s", answer).isEqualTo(200);
+    return answer.json().path("stock").asLong();
+  }
+
+  /** Every order id in the shopper's list, page by page. */
+  private static List<String> ordersOf(ApiClient shopper) {
+    List<String> ids = new ArrayList<>();
+    for (int page = 0; ; page++) {
+      var content = shopper.get("/api/orders?size=100&page=" + page).json().path("content");
+      content.forEach(order -> ids.add(order.path("id").asString()));
+      if (content.size() < 100) {
+        return ids;
+      }
+    }
+  }
+
+  /** A client of the test's ZooKeeper, to see what the registry lists. */
+  private static CuratorFramework registry() throws InterruptedException {
+    CuratorFramework client = CuratorFrameworkFactory.newClient(zooKeeper.connectString(), new RetryOneTime(100));
+    client.start();
+    assertThat(client.blockUntilConnected(10, TimeUnit.SECONDS)).as("connected to " + zooKeeper.connectString()).isTrue();
+    return client;
   }
 
   /** The {@code registry} component of an instance's health: UP, or UNREACHABLE while ZooKeeper is. */
@@ -181,6 +264,80 @@ class ServicesIT {
     Map<Integer, Integer> stop() {
       reading.set(false);
       return statuses.join();
+    }
+  }
+
+  /** An order accepted: by whom, under which key, its id and its one line. */
+  private record Placed(ApiClient shopper, String key, String orderId, long itemId, int quantity) {}
+
+  /**
+   * One thread per shopper placing orders one after another until stopped: one line, the wares
+   * and quantities (1–3) in turn, each with an Idempotency-Key, sent again with the same key on a
+   * 503 (the web instance's answer when the catalog could not be reached) as a shop's client does.
+   */
+  private static final class OrderStreams {
+    /** How long one order is tried again on 503s: far beyond a registry session (6 s) and the breaker's open time (10 s). */
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private final AtomicBoolean placing = new AtomicBoolean(true);
+    private final List<Placed> accepted = new CopyOnWriteArrayList<>();
+    private final List<String> failures = new CopyOnWriteArrayList<>();
+    private final AtomicInteger retried = new AtomicInteger();
+    private final List<CompletableFuture<Void>> streams = new ArrayList<>();
+    private final ExecutorService threads;
+
+    private OrderStreams(List<ApiClient> shoppers, List<Long> wares) {
+      threads = Executors.newFixedThreadPool(shoppers.size());
+      for (ApiClient shopper : shoppers) {
+        streams.add(CompletableFuture.runAsync(() -> {
+          for (int n = 0; placing.get(); n++) {
+            place(shopper, wares.get(n % wares.size()), n % 3 + 1);
+          }
+        }, threads));
+      }
+    }
+
+    static OrderStreams start(List<ApiClient> shoppers, List<Long> wares) {
+      return new OrderStreams(shoppers, wares);
+    }
+
+    private void place(ApiClient shopper, long item, int quantity) {
+      String key = UUID.randomUUID().toString();
+      String body = "{\"lines\":[{\"itemId\":\"" + item + "\",\"quantity\":" + quantity + "}]}";
+      long deadline = System.nanoTime() + PATIENCE.toNanos();
+      while (System.nanoTime() < deadline) {
+        Answer answer = shopper.post("/api/orders", body, Map.of("Idempotency-Key", key));
+        if (answer.status() == 201) {
+          accepted.add(new Placed(shopper, key, answer.json().path("id").asString(), item, quantity));
+          return;
+        }
+        if (answer.status() != 503) {
+          failures.add("order " + key + ": " + answer.status() + " " + answer.body());
+          return;
+        }
+        retried.incrementAndGet();
+        // The client's pause before it tries again; the answer's Retry-After asks for more.
+        LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
+      }
+      failures.add("order " + key + ": 503 to every attempt for " + PATIENCE);
+    }
+
+    void awaitMoreAccepted(int more) {
+      int target = accepted.size() + more;
+      await(more + " more orders accepted").atMost(Duration.ofMinutes(1))
+          .until(() -> accepted.size() >= target || streams.stream().anyMatch(CompletableFuture::isDone));
+    }
+
+    List<String> failures() {
+      return List.copyOf(failures);
+    }
+
+    /** Stops both streams and answers the orders accepted. */
+    List<Placed> stop() {
+      placing.set(false);
+      streams.forEach(CompletableFuture::join);
+      threads.shutdown();
+      System.out.println("ServicesIT: " + accepted.size() + " orders accepted, " + retried.get() + " attempts answered 503");
+      return List.copyOf(accepted);
     }
   }
 }

@@ -1,38 +1,16 @@
 package com.bazaar.support;
 
-import static com.bazaar.platform.time.UtcColumns.toColumn;
-
-import com.bazaar.catalog.ItemChanged;
-import com.bazaar.platform.data.DomainDatabaseProperties;
-import com.bazaar.platform.id.IdGenerator;
-import com.bazaar.platform.id.ItemId;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Puts items with a price and a stock straight into the tables, so trade tests need neither
- * the admin API nor any demo item that other tests might buy. Items go to the catalog's own
- * database when it has one (profile split), stock to the main (trade) one.
+ * Items with a price and a stock for the HTTP tests, each new, so that no other test buys them.
+ * In the test's JVM the app's tables are written directly ({@link JdbcTestItems}); against a
+ * deployment in other processes the items are made through its admin API ({@link RemoteTestItems}).
  */
-@Component
-public class TestItems {
-  private final JdbcClient jdbc;
-  private final ApplicationEventPublisher events;
-  private final TransactionTemplate announcing;
-  private final JdbcClient catalog;
-  private final IdGenerator ids;
-  private final Clock clock;
-
+public interface TestItems {
   /** The body of an admin's item create or update, as API.md gives it. */
-  public static Map<String, Object> itemBody(String title, long amount, long stock, String categoryId) {
+  static Map<String, Object> itemBody(String title, long amount, long stock, String categoryId) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("title", title);
     body.put("description", "described");
@@ -42,57 +20,15 @@ public class TestItems {
     return body;
   }
 
-  TestItems(JdbcClient jdbc, Environment environment, IdGenerator ids, Clock clock, ApplicationEventPublisher events,
-      PlatformTransactionManager transactions) {
-    this.jdbc = jdbc;
-    this.events = events;
-    this.announcing = new TransactionTemplate(transactions);
-    DomainDatabaseProperties catalogDatabase = DomainDatabaseProperties.of(environment, "catalog");
-    this.catalog = catalogDatabase.separate()
-        ? JdbcClient.create(new DriverManagerDataSource(
-            catalogDatabase.url(), catalogDatabase.username(), catalogDatabase.password()))
-        : jdbc;
-    this.ids = ids;
-    this.clock = clock;
-  }
-
   /** A new item priced in CNY minor units, with this much stock; answers its id. */
-  public long create(String title, long priceAmount, long stock) {
-    long id = ids.nextId();
-    var now = toColumn(clock.instant());
-    catalog.sql(
-            """
-            INSERT INTO items (id, title, description, price_amount, price_currency, category_id, created_at, updated_at)
-            VALUES (?, ?, ?, ?, 'CNY', 0, ?, ?)""")
-        .params(id, title, "test item " + title, priceAmount, now, now)
-        .update();
-    jdbc.sql("INSERT INTO stock (item_id, available, received, updated_at) VALUES (?, ?, ?, ?)")
-        .params(id, stock, stock, now)
-        .update();
-    announce(id);
-    return id;
-  }
+  long create(String title, long priceAmount, long stock);
 
-  public long stockOf(long itemId) {
-    return jdbc.sql("SELECT available FROM stock WHERE item_id = ?").param(itemId).query(Long.class).single();
-  }
+  /** The units of the item available now, as the inventory's table holds them. */
+  long stockOf(long itemId);
 
-  public void delete(long itemId) {
-    catalog.sql("DELETE FROM items WHERE id = ?").param(itemId).update();
-    announce(itemId);
-  }
+  /** The item leaves the catalog. */
+  void delete(long itemId);
 
-  /**
-   * Rows written behind the app's back are announced as the catalog announces its own writes:
-   * in a transaction on the main database, so the event's publication is recorded and completed
-   * by its listeners after the commit (outside one it would stay in the outbox), and the node's
-   * caches (item reads, the storefront's kept item grids) drop what they hold.
-   */
-  private void announce(long itemId) {
-    announcing.executeWithoutResult(status -> events.publishEvent(new ItemChanged(ItemId.of(itemId))));
-  }
-
-  public long paymentsOf(long orderId) {
-    return jdbc.sql("SELECT COUNT(*) FROM payments WHERE order_id = ?").param(orderId).query(Long.class).single();
-  }
+  /** How many payments the order has. */
+  long paymentsOf(long orderId);
 }

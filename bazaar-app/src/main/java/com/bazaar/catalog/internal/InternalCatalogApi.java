@@ -115,12 +115,13 @@ class InternalCatalogApi implements CatalogClient {
   /**
    * The multipart part is read as a {@link Resource} on this side too (Spring MVC reads a
    * {@code @RequestPart} of a type other than {@code MultipartFile} with the message converters,
-   * here the resource converter), so the one signature fits the client and the server.
+   * here the resource converter), so the one signature fits the client and the server. An empty
+   * part arrives as none: an empty picture, which the catalog refuses.
    */
   @Override
-  public ItemDetail attachImage(long id, Resource image) {
+  public ItemDetail attachImage(long id, @Nullable Resource image) {
     try {
-      return catalog.attachImage(ItemId.of(id), image.getContentAsByteArray());
+      return catalog.attachImage(ItemId.of(id), image == null ? new byte[0] : image.getContentAsByteArray());
     } catch (IOException unreadable) {
       throw new UncheckedIOException("the image part could not be read", unreadable);
     }

@@ -15,8 +15,8 @@ import org.springframework.web.client.HttpClientErrorException;
  * How a module API is called on another service: through the service's circuit breaker (its
  * failures open it; a client's 4xx, already turned back into the domain's exception, does not),
  * reads tried up to {@code bazaar.services.read-attempts} times, after 100 ms then 200 ms, when an
- * instance did not answer or failed, or none was known (the balancer picks the next instance each
- * time), writes tried once (a timed-out write may have been applied; trying it again could apply
+ * instance did not answer or failed, or none was known (each attempt on an instance the call has
+ * not failed on yet, while there is one: {@link TriedInstances}), writes tried once (a timed-out write may have been applied; trying it again could apply
  * it twice). A service that stays down
  * becomes {@link ServiceUnavailable}: a 503 to the shopper. Timeouts are the HTTP client's
  * ({@code bazaar.services.connect-timeout}, {@code read-timeout}).
@@ -37,7 +37,7 @@ public final class RemoteCalls {
 
   /** An idempotent call: retried on another instance when one fails. */
   public <T> T read(String service, Supplier<T> call) {
-    return breakers.call(breakerOf(service), () -> tried(service, call, readAttempts),
+    return breakers.call(breakerOf(service), () -> TriedInstances.during(() -> tried(service, call, readAttempts)),
         retryAfter -> new ServiceUnavailable(service, retryAfter));
   }
 

@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
@@ -22,6 +23,10 @@ import org.springframework.web.filter.ShallowEtagHeaderFilter;
  * reads are the same for everyone: {@code public, max-age=bazaar.edge.item-max-age}, with an
  * ETag so a revalidation costs a 304 instead of a body. A request that carries a session
  * cookie or credentials is someone's: {@code private, no-store}, never kept by a shared cache.
+ * A refusal (4xx, 5xx) is not the same for everyone: its problem+json is worded in the reader's
+ * language (Accept-Language, the language cookie; {@link ShopLocaleResolver}), which a shared
+ * cache does not key on, so it is {@code no-store} (else nginx handed an English 404 to a Chinese
+ * reader); a 503 kept for seconds would also outlive the outage it reports.
  */
 @Configuration(proxyBeanMethods = false)
 class EdgeCaching {
@@ -58,10 +63,46 @@ class EdgeCaching {
     protected void doFilterInternal(
         HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws ServletException, IOException {
-      if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
-        response.setHeader(HttpHeaders.CACHE_CONTROL, personal(request) ? "private, no-store" : publicValue);
+      if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+        chain.doFilter(request, response);
+      } else if (personal(request)) {
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
+        chain.doFilter(request, response);
+      } else {
+        response.setHeader(HttpHeaders.CACHE_CONTROL, publicValue);
+        chain.doFilter(request, new RefusalsNotStored(response));
       }
-      chain.doFilter(request, response);
+    }
+
+    /** The answer's status decides, as it is set: a refusal is {@code no-store}. */
+    private static final class RefusalsNotStored extends HttpServletResponseWrapper {
+      RefusalsNotStored(HttpServletResponse response) {
+        super(response);
+      }
+
+      @Override
+      public void setStatus(int status) {
+        super.setStatus(status);
+        notStoredIfRefused(status);
+      }
+
+      @Override
+      public void sendError(int status) throws IOException {
+        notStoredIfRefused(status);
+        super.sendError(status);
+      }
+
+      @Override
+      public void sendError(int status, String message) throws IOException {
+        notStoredIfRefused(status);
+        super.sendError(status, message);
+      }
+
+      private void notStoredIfRefused(int status) {
+        if (status >= 400) {
+          setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        }
+      }
     }
 
     /** Runs before the session filter, so it looks at the cookie itself, as nginx does. */

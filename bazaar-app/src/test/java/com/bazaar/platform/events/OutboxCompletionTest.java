@@ -21,6 +21,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.context.annotation.Import;
 
 /**
  * In the one-database layout an outbox publication is marked completed inside its handler's
@@ -31,6 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @TestPropertySource(properties = {"bazaar.outbox.retry-after=PT1S", "bazaar.outbox.retry-interval=PT0.2S",
     "spring.modulith.events.staleness.resubmission=PT2S", "spring.modulith.events.staleness.check-intervall=PT0.5S"})
+@Import(OutboxCompletionTest.Consumers.class)
 class OutboxCompletionTest extends ApiTest {
   private static final Duration PATIENCE = Duration.ofSeconds(30);
   private static final AtomicLong IDS = new AtomicLong(7_000_000_000L);

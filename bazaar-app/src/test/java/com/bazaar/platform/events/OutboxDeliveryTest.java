@@ -17,6 +17,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.context.annotation.Import;
 
 /**
  * Stage 11 in the embedded default: an event accepted by the outbox reaches a consumer that
@@ -25,6 +26,7 @@ import org.springframework.test.context.TestPropertySource;
  * only the one that failed: the others of the same event ran once.
  */
 @TestPropertySource(properties = {"bazaar.outbox.retry-after=PT1S", "bazaar.outbox.retry-interval=PT0.2S"})
+@Import(OutboxDeliveryTest.Consumers.class)
 class OutboxDeliveryTest extends ApiTest {
   private static final int FAILURES = 3;
   private static final Duration PATIENCE = Duration.ofSeconds(30);

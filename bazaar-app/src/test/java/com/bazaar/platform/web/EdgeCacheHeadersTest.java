@@ -37,6 +37,21 @@ class EdgeCacheHeadersTest extends ApiTest {
     assertThat(revalidated.body()).isEmpty();
   }
 
+  /**
+   * A refusal is worded in the reader's language (Accept-Language, the language cookie), which a
+   * shared cache does not key on: kept, an English 404 was handed to a Chinese reader through nginx.
+   */
+  @Test
+  void anAnonymousItemReadThatIsRefusedIsNeverStored() {
+    ApiClient.Answer unknown = anonymous().send("GET", "/api/items/1", null, Map.of("Accept-Language", "zh-CN"));
+    ApiClient.Answer malformed = anonymous().get("/api/items/not-a-number");
+
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.header("Cache-Control")).isEqualTo("no-store");
+    assertThat(malformed.status()).isEqualTo(400);
+    assertThat(malformed.header("Cache-Control")).isEqualTo("no-store");
+  }
+
   @Test
   void aReadWithASessionOrCredentialsIsPrivateAndNeverStored() {
     long id = items.create("private item", 1999, 5);

@@ -132,7 +132,7 @@ public final class ClusterHarness implements AutoCloseable {
     return node;
   }
 
-  private ClusterHarness start(int count, boolean withNginx) {
+  private ClusterHarness start(int count, boolean withNginx, List<Integer> behindNginx) {
     try {
       Files.createDirectories(dir);
       for (int i = 1; i <= count; i++) {
@@ -146,7 +146,8 @@ public final class ClusterHarness implements AutoCloseable {
         node.awaitHealthy(START_TIMEOUT);
       }
       if (withNginx) {
-        nginx = Nginx.start(dir.resolve("nginx"), FreePorts.pick(), FreePorts.pick(), nodes);
+        List<Node> upstream = behindNginx.isEmpty() ? nodes : behindNginx.stream().map(this::node).toList();
+        nginx = Nginx.start(dir.resolve("nginx"), FreePorts.pick(), FreePorts.pick(), upstream);
       }
       return this;
     } catch (IOException | RuntimeException e) {
@@ -228,6 +229,7 @@ public final class ClusterHarness implements AutoCloseable {
         "spring.data.redis.timeout", "10s"));
     private final Map<Integer, Map<String, String>> nodeProperties = new LinkedHashMap<>();
     private boolean nginx;
+    private List<Integer> behindNginx = List.of();
     private String heap = "384m";
 
     public Builder nodes(int nodes) {
@@ -265,8 +267,15 @@ public final class ClusterHarness implements AutoCloseable {
       return this;
     }
 
+    /** nginx in front of these nodes (1-based) only, e.g. the web instances of the services deployment. */
+    public Builder nginxInFrontOf(Integer... nodes) {
+      this.nginx = true;
+      this.behindNginx = List.of(nodes);
+      return this;
+    }
+
     public ClusterHarness start() {
-      return new ClusterHarness(this).start(nodes, nginx);
+      return new ClusterHarness(this).start(nodes, nginx, behindNginx);
     }
   }
 }
