@@ -6,6 +6,7 @@ import com.bazaar.platform.web.ProblemResponses;
 import com.bazaar.platform.web.SecurityHeaders;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -17,7 +18,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.springframework.web.servlet.LocaleResolver;
 
@@ -28,10 +28,14 @@ import org.springframework.web.servlet.LocaleResolver;
  * {@link FlashSaleApi} gives — 409, the same problem in the caller's language, the same security
  * headers — for anyone, logged in or not: a sale's stock is no secret (every page shows it), and
  * nothing is taken or recorded. Every other purchase goes on to the counter.
+ *
+ * <p>A plain filter, not a {@code OncePerRequestFilter}: it sees every request of the shop, and only
+ * a purchase matters to it, so it adds no per-request attribute bookkeeping (Spring Boot registers
+ * it for the request dispatch only; an error dispatch is never a purchase).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 4) // inside the trace id and whole-response filters, before the session's
-final class SoldOutGate extends OncePerRequestFilter {
+final class SoldOutGate extends HttpFilter {
   static final String PATH_PATTERN = "/api/flash-sales/{saleId}/purchase";
   private static final String PREFIX = "/api/flash-sales/";
   private static final String SUFFIX = "/purchase";
@@ -49,7 +53,7 @@ final class SoldOutGate extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     long saleId = "POST".equals(request.getMethod()) ? saleOf(request.getRequestURI()) : -1;
     if (saleId <= 0 || !soldOut.knownSoldOut(saleId)) {
