@@ -37,21 +37,39 @@ final class CategoryNav {
   }
 
   private String html(Strip strip, @Nullable Category active) {
-    Key key = new Key(strip.categories(), strip.locale().toLanguageTag(), active == null ? null : active.id().value());
+    Key key = new Key(strip.categories, strip.locale.toLanguageTag(), active == null ? null : active.id().value());
     return strips.get(key, k -> {
-      var exchange = JakartaServletWebApplication.buildApplication(strip.request().getServletContext())
-          .buildExchange(strip.request(), strip.response());
+      var exchange = JakartaServletWebApplication.buildApplication(strip.request.getServletContext())
+          .buildExchange(strip.request, strip.response);
       Map<String, Object> variables = new HashMap<>();
-      variables.put("categories", strip.categories());
+      variables.put("categories", strip.categories);
       variables.put("active", active);
-      return templates.process("layout", Set.of("catnav"), new WebContext(exchange, strip.locale(), variables));
+      return templates.process("layout", Set.of("catnav"), new WebContext(exchange, strip.locale, variables));
     });
   }
 
   private record Key(List<Category> categories, String language, @Nullable Long active) {}
 
-  /** The categories of one page's header; drawn when the page's template asks, with the page's category lit. */
-  record Strip(CategoryNav nav, List<Category> categories, Locale locale, HttpServletRequest request, HttpServletResponse response) {
+  /**
+   * The categories of one page's header; drawn when the page's template asks, with the page's
+   * category lit. The template sees only {@link #isEmpty} and {@link #html}, not the request.
+   */
+  static final class Strip {
+    private final CategoryNav nav;
+    private final List<Category> categories;
+    private final Locale locale;
+    private final HttpServletRequest request;
+    private final HttpServletResponse response;
+
+    private Strip(CategoryNav nav, List<Category> categories, Locale locale, HttpServletRequest request,
+        HttpServletResponse response) {
+      this.nav = nav;
+      this.categories = categories;
+      this.locale = locale;
+      this.request = request;
+      this.response = response;
+    }
+
     public boolean isEmpty() {
       return categories.isEmpty();
     }
