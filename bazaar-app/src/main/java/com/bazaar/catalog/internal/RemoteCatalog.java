@@ -25,7 +25,6 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -44,6 +43,8 @@ import org.springframework.web.client.HttpClientErrorException;
 @ConditionalOnDeploymentRole(Role.WEB)
 final class RemoteCatalog implements Catalog {
   static final String SERVICE = "catalog";
+  /** The reason of a 400 that names none the shop has a text for. */
+  static final String REFUSED_AS_INVALID = "refusal.refusedAsInvalid";
 
   private final CatalogClient client;
   private final RemoteCalls calls;
@@ -168,7 +169,11 @@ final class RemoteCatalog implements Catalog {
     return itemIds.stream().map(ItemId::value).toList();
   }
 
-  /** A 400 is the catalog's {@link InvalidInput}, naming the same field. */
+  /**
+   * A 400 is the catalog's {@link InvalidInput}, naming the same field; one that carries no
+   * refusal (the framework's answer to a body or parameter it could not read) has no key to read
+   * in the shopper's language, so it becomes the generic {@value #REFUSED_AS_INVALID}.
+   */
   private static <T> T answered(Supplier<T> call) {
     try {
       return call.get();
@@ -185,12 +190,12 @@ final class RemoteCatalog implements Catalog {
       return new InvalidInput(String.valueOf(refusal.get("field")), String.valueOf(refusal.get("code")),
           arguments.toArray());
     }
+    // The field errors' messages are texts, not keys: only the field is kept.
     if (problem != null && problem.getProperties() != null
         && problem.getProperties().get("errors") instanceof List<?> errors
         && !errors.isEmpty() && errors.get(0) instanceof Map<?, ?> first) {
-      return new InvalidInput(String.valueOf(first.get("field")), String.valueOf(first.get("message")));
+      return new InvalidInput(String.valueOf(first.get("field")), REFUSED_AS_INVALID);
     }
-    return new InvalidInput("body", problem == null || problem.getDetail() == null
-        ? HttpStatus.BAD_REQUEST.getReasonPhrase() : problem.getDetail());
+    return new InvalidInput("body", REFUSED_AS_INVALID);
   }
 }
