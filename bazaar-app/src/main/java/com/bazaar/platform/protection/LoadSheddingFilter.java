@@ -1,6 +1,7 @@
 package com.bazaar.platform.protection;
 
 import com.bazaar.platform.web.ProblemResponses;
+import com.bazaar.platform.web.SecurityHeaders;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,7 +28,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * bounded queue behind it, so a burst on an idle node is absorbed; once the queue is full the
  * next request is answered 503 with {@code Retry-After} at once, so that under overload the
  * admitted requests stay fast instead of every request queueing for a connection until it
- * times out.
+ * times out. The 503 carries the shop's {@link SecurityHeaders} like every other answer.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -70,6 +71,8 @@ final class LoadSheddingFilter extends OncePerRequestFilter {
     Optional<Limiter.Listener> permit = limit.acquire();
     if (permit.isEmpty()) {
       shed.increment();
+      // answered before Spring Security's chains, which would have written these
+      SecurityHeaders.write(request, response);
       response.setHeader(HttpHeaders.RETRY_AFTER, "1");
       if (request.getRequestURI().startsWith("/api/")) {
         ProblemResponses.write(response, HttpStatus.SERVICE_UNAVAILABLE, "the shop is busy; retry in a moment");

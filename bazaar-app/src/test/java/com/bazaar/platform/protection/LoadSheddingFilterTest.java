@@ -3,6 +3,7 @@ package com.bazaar.platform.protection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.bazaar.platform.web.SecurityHeaders;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +18,8 @@ import org.springframework.mock.web.MockHttpServletResponse;
 /**
  * The queue in front of the database paths: a burst that fits the limit and the queue is
  * served in full; past the queue, requests are shed with 503 while everyone admitted or
- * queued is still waiting (so shedding never waits for the queue); a queued request whose
- * wait runs out is shed too. The requests in the chain are held on a latch, so the counts are
+ * queued is still waiting (so shedding never waits for the queue), with the shop's security
+ * headers; a queued request whose wait runs out is shed too. The requests in the chain are held on a latch, so the counts are
  * exact and nothing depends on timing.
  */
 @Timeout(60)
@@ -63,6 +64,14 @@ class LoadSheddingFilterTest {
     assertThat(shed).extracting(MockHttpServletResponse::getStatus).containsOnly(503);
     assertThat(shed.get(0).getHeader("Retry-After")).isEqualTo("1");
     assertThat(shed.get(0).getContentType()).contains("application/problem+json");
+    MockHttpServletResponse page = new MockHttpServletResponse();
+    filter.doFilter(new MockHttpServletRequest("GET", "/checkout"), page, (request, response) -> {
+      throw new AssertionError("a page past a full queue reached the chain");
+    });
+    assertThat(page.getStatus()).isEqualTo(503);
+    for (MockHttpServletResponse answer : List.of(shed.get(0), page)) {
+      assertCarriesTheShopsSecurityHeaders(answer);
+    }
     assertThat(working).hasValue(2);
     assertThat(clients).allMatch(Thread::isAlive);
 
@@ -98,8 +107,19 @@ class LoadSheddingFilterTest {
 
   private LoadSheddingFilter filter(int limit, int queueLength, Duration queueWait) {
     ProtectionProperties.Shedding shedding =
-        new ProtectionProperties.Shedding(limit, limit, limit, queueLength, queueWait, List.of("/api/orders"));
+        new ProtectionProperties.Shedding(limit, limit, limit, queueLength, queueWait, List.of("/api/orders", "/checkout"));
     return new LoadSheddingFilter(shedding, new AdaptiveConcurrencyLimit(shedding, System::nanoTime));
+  }
+
+  /**
+   * A shed answer is written before Spring Security's chains run, which write these on every
+   * other answer: it writes them itself (SecurityHeaders).
+   */
+  private static void assertCarriesTheShopsSecurityHeaders(MockHttpServletResponse answer) {
+    assertThat(answer.getHeader("Content-Security-Policy")).isEqualTo(SecurityHeaders.CONTENT_SECURITY_POLICY);
+    assertThat(answer.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+    assertThat(answer.getHeader("X-Frame-Options")).isEqualTo("DENY");
+    assertThat(answer.getHeader("Cache-Control")).contains("no-store");
   }
 
   /** Fills a limit of 2 and a queue of 3: two orders in the database, three waiting. */
