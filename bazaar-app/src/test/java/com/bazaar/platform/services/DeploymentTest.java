@@ -10,7 +10,11 @@ import com.bazaar.platform.events.BusProperties.Type;
 import com.bazaar.platform.services.Deployment.Mode;
 import com.bazaar.platform.services.Deployment.Role;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
 
 /** A deployment that cannot work refuses to start, saying which property to fix. */
 class DeploymentTest {
@@ -39,7 +43,7 @@ class DeploymentTest {
 
   @Test
   void aServicesProcessNeedsAnInternalPort() {
-    ServicesProperties noPort = new ServicesProperties(0, null, null, null, 0, 0);
+    ServicesProperties noPort = new ServicesProperties(0, null, null, null, null, null);
 
     assertThatIllegalStateException()
         .isThrownBy(() -> new ServicesConfiguration(new Deployment(Mode.SERVICES, Role.CATALOG), noPort, bus(Type.RABBIT)))
@@ -48,7 +52,7 @@ class DeploymentTest {
 
   @Test
   void aServicesProcessRefusesTheEmbeddedBusWhichStaysInsideItsProcess() {
-    ServicesProperties port = new ServicesProperties(9081, null, null, null, 0, 0);
+    ServicesProperties port = new ServicesProperties(9081, null, null, null, null, null);
 
     for (Role role : new Role[] {Role.CATALOG, Role.WEB}) {
       assertThatIllegalStateException()
@@ -63,7 +67,7 @@ class DeploymentTest {
   @Test
   void theMonolithKeepsItsEmbeddedBus() {
     assertThatNoException().isThrownBy(() -> new ServicesConfiguration(
-        new Deployment(null, null), new ServicesProperties(0, null, null, null, 0, 0), bus(Type.EMBEDDED)));
+        new Deployment(null, null), new ServicesProperties(0, null, null, null, null, null), bus(Type.EMBEDDED)));
   }
 
   private static BusProperties bus(Type type) {
@@ -72,12 +76,37 @@ class DeploymentTest {
 
   @Test
   void remoteCallsHaveTimeoutsAndReadAttemptsByDefault() {
-    ServicesProperties defaults = new ServicesProperties(0, null, null, null, 0, 0);
+    servicesSettings().run(context -> {
+      ServicesProperties defaults = context.getBean(ServicesProperties.class);
 
-    assertThat(defaults.connectTimeout()).isEqualTo(Duration.ofSeconds(1));
-    assertThat(defaults.readTimeout()).isEqualTo(Duration.ofSeconds(3));
-    assertThat(defaults.readAttempts()).isEqualTo(3);
-    assertThat(defaults.maxConnectionsPerInstance()).isEqualTo(200);
-    assertThat(defaults.internalAddress()).isEqualTo("127.0.0.1");
+      assertThat(defaults.connectTimeout()).isEqualTo(Duration.ofSeconds(1));
+      assertThat(defaults.readTimeout()).isEqualTo(Duration.ofSeconds(3));
+      assertThat(defaults.readAttempts()).isEqualTo(3);
+      assertThat(defaults.maxConnectionsPerInstance()).isEqualTo(200);
+      assertThat(defaults.internalAddress()).isEqualTo("127.0.0.1");
+    });
   }
+
+  /** A zero is a typo or a "no limit" (a timeout of 0 waits for ever), never the default. */
+  @Test
+  void aZeroOrNegativeRemoteCallSettingRefusesToStartNamingTheProperty() {
+    for (String setting : List.of("read-attempts=0", "read-attempts=-1", "max-connections-per-instance=0",
+        "max-connections-per-instance=-5", "connect-timeout=0s", "connect-timeout=-1s", "read-timeout=0ms",
+        "read-timeout=-3s")) {
+      servicesSettings().withPropertyValues("bazaar.services." + setting).run(context ->
+          assertThat(context).getFailure().as(setting)
+              .rootCause()
+              .isInstanceOf(IllegalArgumentException.class)
+              .hasMessageStartingWith("bazaar.services." + setting.substring(0, setting.indexOf('=')) + " must be"));
+    }
+  }
+
+  /** bazaar.services.* bound as the app binds it: an absent property and an explicit 0 differ. */
+  private static ApplicationContextRunner servicesSettings() {
+    return new ApplicationContextRunner().withUserConfiguration(ServicesSettings.class);
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  @EnableConfigurationProperties(ServicesProperties.class)
+  static class ServicesSettings {}
 }
