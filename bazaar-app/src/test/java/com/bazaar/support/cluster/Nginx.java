@@ -12,9 +12,10 @@ import java.util.stream.Collectors;
 
 /**
  * nginx as a child process ({@code daemon off}) with a config generated from
- * deploy/nginx/bazaar.conf.template, the same template bin/cluster uses.
+ * deploy/nginx/bazaar.conf.template, the same template bin/cluster uses. Public for tests of the
+ * edge itself, over upstream ports of their own ({@link #overPorts}).
  */
-final class Nginx {
+public final class Nginx {
   private static final Path TEMPLATE = Paths.get("..", "deploy", "nginx", "bazaar.conf.template");
   private final Process process;
   private final int port;
@@ -26,7 +27,7 @@ final class Nginx {
     this.statusPort = statusPort;
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
@@ -36,13 +37,18 @@ final class Nginx {
   }
 
   static Nginx start(Path prefix, int port, int statusPort, List<Node> nodes) throws IOException {
+    return overPorts(prefix, port, statusPort, nodes.stream().map(Node::port).toList());
+  }
+
+  /** nginx on {@code port} in front of whatever listens (or not) on {@code upstreamPorts}. */
+  public static Nginx overPorts(Path prefix, int port, int statusPort, List<Integer> upstreamPorts) throws IOException {
     for (String sub : List.of("tmp", "cache", "logs")) {
       Path path = Files.createDirectories(prefix.resolve(sub));
       // nginx workers run as an unprivileged user when the tests run as root.
       Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwxrwxrwx"));
     }
-    String servers = nodes.stream()
-        .map(node -> "    server 127.0.0.1:" + node.port() + " max_fails=1 fail_timeout=2s;")
+    String servers = upstreamPorts.stream()
+        .map(upstream -> "    server 127.0.0.1:" + upstream + " max_fails=1 fail_timeout=2s;")
         .collect(Collectors.joining("\n"));
     String config = Files.readString(TEMPLATE, StandardCharsets.UTF_8)
         .replace("@@PREFIX@@", prefix.toString())
@@ -69,7 +75,7 @@ final class Nginx {
     return nginx;
   }
 
-  void stop() {
+  public void stop() {
     process.destroy(); // SIGTERM: nginx's fast shutdown
     try {
       if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
