@@ -92,7 +92,9 @@ class CatalogContractAcrossServicesTest {
             "--bazaar.ids.worker-id=" + workerId,
             "--spring.cloud.zookeeper.connect-string=" + ZooKeeperServer.connectString(),
             "--spring.cloud.zookeeper.discovery.root=" + registryRoot,
-            "--bazaar.bus.prefix=" + busPrefix);
+            "--bazaar.bus.prefix=" + busPrefix,
+            // each role on its own H2 and no Redis: no cache, which a services process refuses to keep alone
+            "--bazaar.cache.type=none");
   }
 
   @AfterAll

@@ -46,7 +46,7 @@ class DeploymentTest {
     ServicesProperties noPort = new ServicesProperties(0, null, null, null, null, null);
 
     assertThatIllegalStateException()
-        .isThrownBy(() -> new ServicesConfiguration(new Deployment(Mode.SERVICES, Role.CATALOG), noPort, bus(Type.RABBIT)))
+        .isThrownBy(() -> new ServicesConfiguration(new Deployment(Mode.SERVICES, Role.CATALOG), noPort, bus(Type.RABBIT), "two-level"))
         .withMessageContaining("bazaar.services.internal-port");
   }
 
@@ -56,18 +56,34 @@ class DeploymentTest {
 
     for (Role role : new Role[] {Role.CATALOG, Role.WEB}) {
       assertThatIllegalStateException()
-          .isThrownBy(() -> new ServicesConfiguration(new Deployment(Mode.SERVICES, role), port, bus(Type.EMBEDDED)))
+          .isThrownBy(() -> new ServicesConfiguration(new Deployment(Mode.SERVICES, role), port, bus(Type.EMBEDDED), "two-level"))
           .withMessageContaining("profile rabbit")
           .withMessageContaining("ItemChanged");
       assertThatNoException().isThrownBy(() ->
-          new ServicesConfiguration(new Deployment(Mode.SERVICES, role), port, bus(Type.RABBIT)));
+          new ServicesConfiguration(new Deployment(Mode.SERVICES, role), port, bus(Type.RABBIT), "two-level"));
     }
   }
 
   @Test
-  void theMonolithKeepsItsEmbeddedBus() {
+  void aServicesProcessRefusesACacheOfItsOwnWhichTheOtherRolesCannotEvict() {
+    ServicesProperties port = new ServicesProperties(9081, null, null, null, null, null);
+
+    for (Role role : new Role[] {Role.CATALOG, Role.WEB}) {
+      assertThatIllegalStateException()
+          .isThrownBy(() -> new ServicesConfiguration(new Deployment(Mode.SERVICES, role), port, bus(Type.RABBIT), "caffeine"))
+          .withMessageContaining("profile redis")
+          .withMessageContaining("stale stock");
+      for (String shared : new String[] {"two-level", "none"}) {
+        assertThatNoException().isThrownBy(() ->
+            new ServicesConfiguration(new Deployment(Mode.SERVICES, role), port, bus(Type.RABBIT), shared));
+      }
+    }
+  }
+
+  @Test
+  void theMonolithKeepsItsEmbeddedBusAndItsOwnCache() {
     assertThatNoException().isThrownBy(() -> new ServicesConfiguration(
-        new Deployment(null, null), new ServicesProperties(0, null, null, null, null, null), bus(Type.EMBEDDED)));
+        new Deployment(null, null), new ServicesProperties(0, null, null, null, null, null), bus(Type.EMBEDDED), "two-level"));
   }
 
   private static BusProperties bus(Type type) {
