@@ -52,32 +52,32 @@ class DeploymentTest {
 
   @Test
   void aServicesProcessRefusesTheEmbeddedBusWhichStaysInsideItsProcess() {
-    ServicesProperties port = new ServicesProperties(9081, null, null, null, null, null);
-
     for (Role role : new Role[] {Role.CATALOG, Role.WEB}) {
       assertThatIllegalStateException()
-          .isThrownBy(() -> new ServicesConfiguration(new Deployment(Mode.SERVICES, role), port, bus(Type.EMBEDDED), "two-level"))
+          .isThrownBy(() -> servicesProcess(role, Type.EMBEDDED, "two-level"))
           .withMessageContaining("profile rabbit")
           .withMessageContaining("ItemChanged");
-      assertThatNoException().isThrownBy(() ->
-          new ServicesConfiguration(new Deployment(Mode.SERVICES, role), port, bus(Type.RABBIT), "two-level"));
+      assertThatNoException().isThrownBy(() -> servicesProcess(role, Type.RABBIT, "two-level"));
     }
   }
 
   @Test
   void aServicesProcessRefusesACacheOfItsOwnWhichTheOtherRolesCannotEvict() {
-    ServicesProperties port = new ServicesProperties(9081, null, null, null, null, null);
-
     for (Role role : new Role[] {Role.CATALOG, Role.WEB}) {
       assertThatIllegalStateException()
-          .isThrownBy(() -> new ServicesConfiguration(new Deployment(Mode.SERVICES, role), port, bus(Type.RABBIT), "caffeine"))
+          .isThrownBy(() -> servicesProcess(role, Type.RABBIT, "caffeine"))
           .withMessageContaining("profile redis")
           .withMessageContaining("stale stock");
       for (String shared : new String[] {"two-level", "none"}) {
-        assertThatNoException().isThrownBy(() ->
-            new ServicesConfiguration(new Deployment(Mode.SERVICES, role), port, bus(Type.RABBIT), shared));
+        assertThatNoException().isThrownBy(() -> servicesProcess(role, Type.RABBIT, shared));
       }
     }
+  }
+
+  /** A services process of that role with an internal port, on that bus and cache type. */
+  private static ServicesConfiguration servicesProcess(Role role, Type busType, String cacheType) {
+    return new ServicesConfiguration(new Deployment(Mode.SERVICES, role),
+        new ServicesProperties(9081, null, null, null, null, null), bus(busType), cacheType);
   }
 
   @Test
