@@ -5,13 +5,18 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.bazaar.BazaarApplication;
 import com.bazaar.inventory.Inventory;
+import com.bazaar.cart.Carts;
 import com.bazaar.inventory.OutOfStock;
+import com.bazaar.inventory.StockNotFound;
+import com.bazaar.order.Ordering;
+import com.bazaar.user.UserAccounts;
 import com.bazaar.platform.InvalidInput;
 import com.bazaar.platform.Money;
 import com.bazaar.platform.PageSpec;
 import com.bazaar.platform.id.CategoryId;
 import com.bazaar.platform.id.ItemId;
 import com.bazaar.search.ItemSearch;
+import com.bazaar.search.SearchUnavailable;
 import com.bazaar.support.ApiClient;
 import com.bazaar.support.ApiClient.Answer;
 import com.bazaar.support.FreePorts;
@@ -51,7 +56,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the remote one (the web role's client, found through a real ZooKeeper from {@code bin/zookeeper}
  * and balanced by Spring Cloud LoadBalancer) answer the same calls the same way, errors included.
  * Two application contexts in this JVM, each with its own database: the web role's never holds
- * the catalog's items, so every answer it gives came from the catalog service.
+ * the catalog's items, so every answer it gives came from the catalog service; the catalog role's
+ * holds no stock, so every stock it shows came from the web role's inventory. The same for the
+ * catalog role's remote {@link Inventory} and {@link SalesCounts} against the web role's own.
  */
 @RealEngines
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -67,7 +74,7 @@ class CatalogContractAcrossServicesTest {
   private ConfigurableApplicationContext webRole;
   private Catalog local;
   private Catalog remote;
-  /** Set while the catalog answers (order 10), for the tests that run once it is down. */
+  /** Set while the catalog answers (order 12), for the tests that run once it is down. */
   private ApiClient buyer;
   private long stocked;
   private long category;
@@ -75,10 +82,15 @@ class CatalogContractAcrossServicesTest {
   @BeforeAll
   void startBothRoles() throws Exception {
     ZooKeeperServer.start();
-    catalogRole = start("catalog", catalogInternalPort, 1, TraceHeaders.class);
+    // The web role first: the catalog role's demo seed waits for the stock's service, the web role's inventory.
     webRole = start("web", FreePorts.pick(), 2);
+    catalogRole = start("catalog", catalogInternalPort, 1, TraceHeaders.class);
     local = catalogRole.getBean(Catalog.class);
     remote = webRole.getBean(Catalog.class);
+    // The web role built its search index in the background once the catalog answered (ready, seeded).
+    ItemSearch webSearch = webRole.getBean(ItemSearch.class);
+    Awaitility.await().atMost(Duration.ofSeconds(60)).ignoreException(SearchUnavailable.class)
+        .until(() -> webSearch.search("samovar", new PageSpec(0, 1)) != null);
   }
 
   private ConfigurableApplicationContext start(String role, int internalPort, int workerId, Class<?>... extra) {
@@ -118,8 +130,29 @@ class CatalogContractAcrossServicesTest {
     assertThat(local.getClass().getName()).contains("CatalogService");
   }
 
+  /** Each role runs its own modules on its own tables: the catalog role has no carts, orders or stock. */
   @Test
   @Order(2)
+  void eachRoleRunsItsModulesOnItsOwnTables() {
+    assertThat(catalogRole.getBeansOfType(Inventory.class).values())
+        .singleElement()
+        .extracting(inventory -> inventory.getClass().getSimpleName())
+        .isEqualTo("RemoteInventory");
+    assertThat(catalogRole.getBeansOfType(SalesCounts.class).values())
+        .singleElement()
+        .extracting(counts -> counts.getClass().getSimpleName())
+        .isEqualTo("RemoteSalesCounts");
+    for (Class<?> elsewhere : List.of(Carts.class, Ordering.class, ItemSearch.class, UserAccounts.class)) {
+      assertThat(catalogRole.getBeansOfType(elsewhere)).as(elsewhere.getSimpleName()).isEmpty();
+    }
+    assertThat(tables(catalogRole)).contains("items", "categories", "event_publication", "worker_id_leases")
+        .doesNotContain("stock", "orders", "cart_lines", "users", "item_sales");
+    assertThat(tables(webRole)).contains("stock", "orders", "cart_lines", "users", "item_sales", "event_publication")
+        .doesNotContain("items", "categories");
+  }
+
+  @Test
+  @Order(3)
   void readsAnswerTheSame() {
     assertSame(Catalog::categories);
     List<ItemSummary> newest = local.items(Optional.empty(), new PageSpec(0, 10)).content();
@@ -146,7 +179,7 @@ class CatalogContractAcrossServicesTest {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void errorsAreTheSameExceptions() {
     ItemId known = local.items(Optional.empty(), new PageSpec(0, 1)).content().get(0).id();
     assertSameFailure(catalog -> catalog.item(UNKNOWN), ItemNotFound.class);
@@ -159,10 +192,12 @@ class CatalogContractAcrossServicesTest {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void writesThroughTheRemoteCatalogLandInTheCatalogService() {
     ItemDetail created = remote.create(draft("A teapot sold through the web role"));
     assertThat(local.item(created.id())).isEqualTo(created);
+    // its starting stock went on to the web role's inventory
+    assertThat(webRole.getBean(Inventory.class).available(created.id())).isEqualTo(created.stock()).isEqualTo(10);
 
     ItemDetail restocked = remote.adjustStock(created.id(), 5);
     assertThat(restocked.stock()).isEqualTo(created.stock() + 5);
@@ -174,9 +209,39 @@ class CatalogContractAcrossServicesTest {
     assertThat(remote.image(name).orElseThrow().mediaType()).isEqualTo("image/png");
   }
 
+  /** The catalog role's stock is the web role's: read, written and refused there, the same way as locally. */
+  @Test
+  @Order(6)
+  void theStockAndSalesCountsAnswerTheSameAcrossServices() {
+    Inventory remoteStock = catalogRole.getBean(Inventory.class);
+    Inventory localStock = webRole.getBean(Inventory.class);
+    List<ItemId> ids = new ArrayList<>(local.items(Optional.empty(), new PageSpec(0, 10)).content().stream()
+        .map(ItemSummary::id).toList());
+    ItemId known = ids.get(0);
+    ids.add(UNKNOWN);
+    assertThat(remoteStock.available(known)).isEqualTo(localStock.available(known)).isEqualTo(local.item(known).stock());
+    assertThat(remoteStock.available(ids)).isEqualTo(localStock.available(ids)).doesNotContainKey(UNKNOWN);
+    assertThat(remoteStock.lowest(100, 5)).isEqualTo(localStock.lowest(100, 5));
+    assertThat(remoteStock.counts()).isEqualTo(localStock.counts());
+    List<Long> bare = ids.stream().map(ItemId::value).toList();
+    assertThat(catalogRole.getBean(SalesCounts.class).sold(bare)).isEqualTo(webRole.getBean(SalesCounts.class).sold(bare));
+
+    assertSameStockFailure(stock -> stock.adjust(UNKNOWN, 1), StockNotFound.class);
+    assertSameStockFailure(stock -> stock.adjust(known, -1_000_000), OutOfStock.class);
+    assertSameStockFailure(stock -> stock.adjust(known, Inventory.MAX_STOCK + 1), InvalidInput.class);
+    assertSameStockFailure(stock -> {
+      stock.set(UNKNOWN, 3);
+      return null;
+    }, StockNotFound.class);
+
+    long before = localStock.available(known);
+    assertThat(remoteStock.adjust(known, 2)).isEqualTo(before + 2);
+    assertThat(localStock.available(known)).isEqualTo(before + 2);
+  }
+
   /** The bus of the services deployment is RabbitMQ: the catalog role's ItemChanged reaches the web role's index. */
   @Test
-  @Order(5)
+  @Order(7)
   void anItemCreatedInTheCatalogServiceBecomesSearchableOnTheWebRole() {
     String title = "A samovar announced across services";
     ItemSearch webSearch = webRole.getBean(ItemSearch.class);
@@ -191,7 +256,7 @@ class CatalogContractAcrossServicesTest {
   }
 
   @Test
-  @Order(6)
+  @Order(8)
   void anUnknownItemIsStillA404ToTheShopper() {
     Answer answer = new ApiClient(publicPort(webRole)).get("/api/items/" + UNKNOWN);
     assertThat(answer.status()).isEqualTo(404);
@@ -209,7 +274,7 @@ class CatalogContractAcrossServicesTest {
   }
 
   @Test
-  @Order(7)
+  @Order(9)
   void theModuleApiIsServedOnTheInternalPortOnly() {
     assertThat(new ApiClient(publicPort(catalogRole)).get("/internal/catalog/categories").status()).isIn(401, 403);
     assertThat(new ApiClient(catalogInternalPort).get("/internal/catalog/categories").status()).isEqualTo(200);
@@ -217,7 +282,7 @@ class CatalogContractAcrossServicesTest {
   }
 
   @Test
-  @Order(8)
+  @Order(10)
   void theTraceContextTravelsWithTheCall() {
     TraceHeaders.SEEN.clear();
     remote.categories();
@@ -226,7 +291,7 @@ class CatalogContractAcrossServicesTest {
 
   /** The registry's health is the client's connection, not a query to ZooKeeper on every check. */
   @Test
-  @Order(9)
+  @Order(11)
   void theRegistryIsReportedByItsConnectionOnly() {
     var components = new ApiClient(publicPort(webRole)).get("/actuator/health").json().get("components");
     assertThat(components.get("registry").get("status").asString()).isEqualTo("UP");
@@ -236,21 +301,23 @@ class CatalogContractAcrossServicesTest {
 
   /** Before the catalog goes: a buyer with the item in the cart, the item in the web role's stock. */
   @Test
-  @Order(10)
+  @Order(12)
   void aBuyerFillsACartWhileTheCatalogAnswers() {
     ItemDetail item = local.create(draft("A kettle for the day the catalog is down"));
-    // The web role's inventory is its own (its own database in this test): stock the item there.
-    webRole.getBean(Inventory.class).stockNewItem(item.id(), 10);
     buyer = new ApiClient(publicPort(webRole)).registerAndLogin("down" + UUID.randomUUID().toString().substring(0, 8));
     Answer cart = buyer.put("/api/cart/items/" + item.id(), ApiClient.json(Map.of("quantity", 2)));
     assertThat(cart.status()).isEqualTo(200);
+    // An order taken on the web role is stock the catalog role shows gone (no cache in this test).
+    Answer order = buyer.post("/api/orders", ApiClient.json(Map.of("lines", List.of(Map.of("itemId", item.id().value(), "quantity", 1)))));
+    assertThat(order.status()).as(order.body()).isEqualTo(201);
+    assertThat(local.item(item.id()).stock()).isEqualTo(9);
     stocked = item.id().value();
     category = item.categoryId().value();
   }
 
   /** The catalog service goes away; the shopper gets a 503 problem (or page), not a 500 or a hang. */
   @Test
-  @Order(11)
+  @Order(13)
   void theCatalogDownIsA503ProblemToTheShopper() {
     catalogRole.close();
     Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -266,7 +333,7 @@ class CatalogContractAcrossServicesTest {
 
   /** Catalog down: an order cannot be priced, so it answers 503 before anything is reserved or stored. */
   @Test
-  @Order(12)
+  @Order(14)
   void withTheCatalogDownAnOrderAnswers503AndReservesNothing() {
     JdbcClient webDatabase = webRole.getBean(JdbcClient.class);
     long ordersBefore = count(webDatabase, "SELECT COUNT(*) FROM orders");
@@ -284,7 +351,7 @@ class CatalogContractAcrossServicesTest {
       // refusal.unavailable.service, in the shopper's language
       assertThat(answer.json().get("detail").asString()).isEqualTo("the catalog service is unavailable; try again shortly");
     }
-    assertThat(webRole.getBean(Inventory.class).available(ItemId.of(stocked))).isEqualTo(10);
+    assertThat(webRole.getBean(Inventory.class).available(ItemId.of(stocked))).isEqualTo(9);
     assertThat(count(webDatabase, "SELECT COUNT(*) FROM orders")).isEqualTo(ordersBefore);
     assertThat(count(webDatabase, "SELECT COUNT(*) FROM event_publication")).isEqualTo(eventsBefore);
     assertThat(count(webDatabase, "SELECT COUNT(*) FROM cart_lines")).isPositive();
@@ -292,7 +359,7 @@ class CatalogContractAcrossServicesTest {
 
   /** Catalog down: browsing a category is a clear 503 (problem or the shop's page), never a 500. */
   @Test
-  @Order(13)
+  @Order(15)
   void withTheCatalogDownCategoryBrowsingIsAClear503() {
     ApiClient shopper = new ApiClient(publicPort(webRole));
     for (String path : List.of("/api/categories", "/api/items?categoryId=" + category)) {
@@ -308,6 +375,19 @@ class CatalogContractAcrossServicesTest {
 
   private static long count(JdbcClient database, String sql) {
     return database.sql(sql).query(Long.class).single();
+  }
+
+  private static List<String> tables(ConfigurableApplicationContext role) {
+    return role.getBean(JdbcClient.class)
+        .sql("SELECT LOWER(table_name) FROM information_schema.tables WHERE table_schema = 'public'")
+        .query(String.class).list();
+  }
+
+  private void assertSameStockFailure(Function<Inventory, ?> call, Class<? extends RuntimeException> type) {
+    Throwable locally = catchThrowable(() -> call.apply(webRole.getBean(Inventory.class)));
+    Throwable remotely = catchThrowable(() -> call.apply(catalogRole.getBean(Inventory.class)));
+    assertThat(locally).isInstanceOf(type);
+    assertThat(remotely).isInstanceOf(type).hasMessage(locally.getMessage());
   }
 
   private <T> void assertSame(Function<Catalog, T> call) {

@@ -8,8 +8,12 @@ import com.bazaar.platform.data.DomainDatabase;
 import com.bazaar.platform.id.IdGenerator;
 import com.bazaar.platform.id.CategoryId;
 import com.bazaar.platform.id.ItemId;
+import com.bazaar.platform.services.ConditionalOnDeploymentRole;
+import com.bazaar.platform.services.Deployment.Role;
+import com.bazaar.platform.services.ServiceUnavailable;
 import com.bazaar.platform.time.UtcColumns;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,8 +26,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
-import com.bazaar.platform.services.ConditionalOnDeploymentRole;
-import com.bazaar.platform.services.Deployment.Role;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
@@ -36,6 +38,10 @@ import org.springframework.stereotype.Component;
  * catalog transaction with JDBC batches (the stock in the same one unless the catalog has its
  * own database). It publishes no item events: the search index is rebuilt
  * from the catalog at startup anyway.
+ *
+ * <p>In the catalog role of the services deployment the stock is the web role's: the seed waits
+ * for it to answer (up to {@code bazaar.demo.stock-wait}), so on a first start the catalog role
+ * becomes ready after a web instance has (docs/services.md, Data).
  */
 @Component
 @Order(1)
@@ -44,6 +50,7 @@ import org.springframework.stereotype.Component;
 class DemoCatalog implements ApplicationRunner {
   private static final Logger log = LoggerFactory.getLogger(DemoCatalog.class);
   private static final long SEED = 20_240_611L;
+  private static final Duration MAX_PAUSE = Duration.ofSeconds(8);
 
   private final Items items;
   private final Categories categories;
@@ -54,6 +61,7 @@ class DemoCatalog implements ApplicationRunner {
   private final Clock clock;
   private final String currency;
   private final int itemCount;
+  private final Duration stockWait;
 
   DemoCatalog(
       Items items,
@@ -64,7 +72,8 @@ class DemoCatalog implements ApplicationRunner {
       DataLayout layout,
       Clock clock,
       @Value("${bazaar.currency}") String currency,
-      @Value("${bazaar.demo.items:1000}") int itemCount) {
+      @Value("${bazaar.demo.items:1000}") int itemCount,
+      @Value("${bazaar.demo.stock-wait:3m}") Duration stockWait) {
     this.items = items;
     this.categories = categories;
     this.inventory = inventory;
@@ -74,6 +83,7 @@ class DemoCatalog implements ApplicationRunner {
     this.clock = clock;
     this.currency = currency;
     this.itemCount = itemCount;
+    this.stockWait = stockWait;
   }
 
   @Override
@@ -83,12 +93,45 @@ class DemoCatalog implements ApplicationRunner {
     }
     log.info("seeding demo catalog: {} items in {} categories", itemCount, Department.ALL.size());
     long started = System.nanoTime();
-    catalog.inTransaction(() -> {
-      seed();
-      return null;
-    });
+    seedOnceTheStockAnswers();
     cache.evictCategoriesAndListings();
     log.info("demo catalog seeded in {} ms", (System.nanoTime() - started) / 1_000_000);
+  }
+
+  /**
+   * A seed that meets the stock's service down (only a remote inventory is) is tried again, with
+   * new ids: if the failed call was applied after all, its stock rows belong to items that never
+   * appeared, which nothing can order (as after a crash between the two writes, below).
+   */
+  private void seedOnceTheStockAnswers() {
+    long giveUpAt = System.nanoTime() + stockWait.toNanos();
+    Duration pause = Duration.ofSeconds(1);
+    while (true) {
+      try {
+        catalog.inTransaction(() -> {
+          seed();
+          return null;
+        });
+        return;
+      } catch (ServiceUnavailable down) {
+        if (System.nanoTime() + pause.toNanos() > giveUpAt) {
+          throw new IllegalStateException("the demo catalog's stock could not be recorded within bazaar.demo.stock-wait ("
+              + stockWait + "): the inventory's service does not answer", down);
+        }
+        log.info("the inventory's service does not answer yet: seeding the demo catalog again in {} s", pause.toSeconds());
+        sleep(pause);
+        pause = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
+      }
+    }
+  }
+
+  private static void sleep(Duration pause) {
+    try {
+      Thread.sleep(pause.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the inventory's service", e);
+    }
   }
 
   private void seed() {

@@ -1,5 +1,7 @@
 package com.bazaar.catalog.internal;
 
+import static com.bazaar.platform.services.RemoteRefusals.answered;
+
 import com.bazaar.catalog.Catalog;
 import com.bazaar.catalog.Category;
 import com.bazaar.catalog.ItemDetail;
@@ -20,13 +22,11 @@ import com.bazaar.platform.services.ConditionalOnDeploymentRole;
 import com.bazaar.platform.services.Deployment.Role;
 import com.bazaar.platform.services.RemoteCalls;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
@@ -36,15 +36,14 @@ import org.springframework.web.client.HttpClientErrorException;
  * instance found in ZooKeeper ({@link CatalogClient}, group {@code catalog}, {@code lb://catalog})
  * through {@link RemoteCalls} — reads retried on another instance, writes tried once, one circuit
  * breaker, 503 when the catalog is down. The service's answers become the exceptions the local
- * catalog throws ({@link ItemNotFound}, {@link InvalidInput}, {@link OutOfStock}), so callers and
+ * catalog throws ({@link ItemNotFound}, {@link InvalidInput} through {@link
+ * com.bazaar.platform.services.RemoteRefusals}, {@link OutOfStock}), so callers and
  * shoppers see no difference (docs/services.md, Contracts).
  */
 @Component
 @ConditionalOnDeploymentRole(Role.WEB)
 final class RemoteCatalog implements Catalog {
   static final String SERVICE = "catalog";
-  /** The reason of a 400 that names none the shop has a text for. */
-  static final String REFUSED_AS_INVALID = "refusal.refusedAsInvalid";
 
   private final CatalogClient client;
   private final RemoteCalls calls;
@@ -167,35 +166,5 @@ final class RemoteCatalog implements Catalog {
   /** The wire (CatalogClient) keeps ids as bare numbers, as the public API does. */
   private static List<Long> bare(List<ItemId> itemIds) {
     return itemIds.stream().map(ItemId::value).toList();
-  }
-
-  /**
-   * A 400 is the catalog's {@link InvalidInput}, naming the same field; one that carries no
-   * refusal (the framework's answer to a body or parameter it could not read) has no key to read
-   * in the shopper's language, so it becomes the generic {@value #REFUSED_AS_INVALID}.
-   */
-  private static <T> T answered(Supplier<T> call) {
-    try {
-      return call.get();
-    } catch (HttpClientErrorException.BadRequest invalid) {
-      throw invalidInput(invalid);
-    }
-  }
-
-  private static InvalidInput invalidInput(HttpClientErrorException invalid) {
-    ProblemDetail problem = invalid.getResponseBodyAs(ProblemDetail.class);
-    if (problem != null && problem.getProperties() != null
-        && problem.getProperties().get("refusal") instanceof Map<?, ?> refusal
-        && refusal.get("arguments") instanceof List<?> arguments) {
-      return new InvalidInput(String.valueOf(refusal.get("field")), String.valueOf(refusal.get("code")),
-          arguments.toArray());
-    }
-    // The field errors' messages are texts, not keys: only the field is kept.
-    if (problem != null && problem.getProperties() != null
-        && problem.getProperties().get("errors") instanceof List<?> errors
-        && !errors.isEmpty() && errors.get(0) instanceof Map<?, ?> first) {
-      return new InvalidInput(String.valueOf(first.get("field")), REFUSED_AS_INVALID);
-    }
-    return new InvalidInput("body", REFUSED_AS_INVALID);
   }
 }

@@ -2,6 +2,7 @@ package com.bazaar.platform.data;
 
 import com.bazaar.platform.data.Schema.Part;
 import com.bazaar.platform.data.Schema.Placement;
+import com.bazaar.platform.services.Deployment.Role;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,8 +45,9 @@ public final class DataLayout implements AutoCloseable {
     this.roots = migrationRoots(environment);
     this.modulesAwayFromOutbox = modulesAwayFromOutbox(environment);
     try {
+      Role role = Role.of(environment);
       for (Part part : Schema.PARTS) {
-        if (part.placement() != Placement.OWN_DATABASE) {
+        if (part.placement() != Placement.OWN_DATABASE || !role.ownsTablesOf(part.module())) {
           continue;
         }
         DomainDatabaseProperties own = DomainDatabaseProperties.of(environment, part.module());
@@ -59,10 +61,14 @@ public final class DataLayout implements AutoCloseable {
     }
   }
 
-  /** The parts whose tables live in the main database in this layout. */
+  /**
+   * The parts whose tables live in the main database in this layout: of a services process, only
+   * those of the modules its role owns (docs/services.md, Data).
+   */
   static List<Part> inMainDatabase(Environment environment) {
     boolean sharded = Binder.get(environment).bind("bazaar.order.sharding.enabled", Boolean.class).orElse(false);
-    return Schema.PARTS.stream().filter(part -> switch (part.placement()) {
+    Role role = Role.of(environment);
+    return Schema.PARTS.stream().filter(part -> role.ownsTablesOf(part.module())).filter(part -> switch (part.placement()) {
       case MAIN -> true;
       case OWN_DATABASE -> !DomainDatabaseProperties.of(environment, part.module()).separate();
       case SHARDS -> !sharded;
@@ -86,8 +92,9 @@ public final class DataLayout implements AutoCloseable {
       throw new IllegalStateException("the outbox (event_publication) is expected in the main database");
     }
     List<Part> inMain = inMainDatabase(environment);
+    Role role = Role.of(environment);
     return Schema.PARTS.stream()
-        .filter(part -> !inMain.contains(part))
+        .filter(part -> role.ownsTablesOf(part.module()) && !inMain.contains(part))
         .map(Part::module)
         .collect(Collectors.toUnmodifiableSet());
   }

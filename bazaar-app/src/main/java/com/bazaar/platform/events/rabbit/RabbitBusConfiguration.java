@@ -1,6 +1,7 @@
 package com.bazaar.platform.events.rabbit;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import com.bazaar.platform.services.Deployment;
 import com.bazaar.platform.events.EventTraceContexts;
 import com.bazaar.platform.tracing.Traces;
 import com.bazaar.platform.events.BusProperties;
@@ -39,8 +40,8 @@ class RabbitBusConfiguration {
 
   @Bean
   RabbitEventRelay rabbitEventRelay(RabbitTemplate rabbit, BusTopology topology, EventDeliveries deliveries,
-      JsonMapper json, BusProperties properties, Traces traces, EventTraceContexts contexts) {
-    return new RabbitEventRelay(rabbit, topology, deliveries, json, properties, traces, contexts);
+      JsonMapper json, BusProperties properties, Traces traces, EventTraceContexts contexts, Deployment deployment) {
+    return new RabbitEventRelay(rabbit, topology, deliveries, json, properties, traces, contexts, deployment);
   }
 
   @Bean

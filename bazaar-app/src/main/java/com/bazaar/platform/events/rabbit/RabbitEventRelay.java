@@ -2,6 +2,7 @@ package com.bazaar.platform.events.rabbit;
 
 import com.bazaar.platform.events.BusEvent;
 import com.bazaar.platform.events.BusProperties;
+import com.bazaar.platform.services.Deployment;
 import com.bazaar.platform.events.EventDeliveries;
 import com.bazaar.platform.events.EventTraceContexts;
 import com.bazaar.platform.tracing.Traces;
@@ -30,6 +31,14 @@ import tools.jackson.databind.json.JsonMapper;
  * and {@code OutboxRetry} relays it again later. At least once, never lost; duplicates are
  * the consumers' business ({@code ProcessedMessages}).
  *
+ * <p>Which events are sent: in the monolith (and its cluster, whose nodes all run the same modules)
+ * those a subscription of this process wants; others would only come back. In the services
+ * deployment the subscribers may be other roles' (the catalog role's {@code ItemChanged} is
+ * the web role's search index's), so every event is sent; one no subscription of this process
+ * wants counts as delivered when no queue took it: no role listens for it now (a role that does
+ * declares its queue when it starts, and one per node, like the search index's, rebuilds from
+ * the source then).
+ *
  * <p>Spring Modulith's own AMQP externalizer (2.0) sends without waiting for the confirm,
  * which is why this relay exists. Not final: the module listener runs through a proxy.
  */
@@ -43,9 +52,11 @@ class RabbitEventRelay {
   private final Duration confirmTimeout;
   private final Traces traces;
   private final EventTraceContexts contexts;
+  private final boolean othersSubscribe;
 
   RabbitEventRelay(RabbitTemplate rabbit, BusTopology topology, EventDeliveries deliveries, JsonMapper json,
-      BusProperties properties, Traces traces, EventTraceContexts contexts) {
+      BusProperties properties, Traces traces, EventTraceContexts contexts, Deployment deployment) {
+    this.othersSubscribe = !deployment.isMonolith();
     this.traces = traces;
     this.contexts = contexts;
     this.rabbit = rabbit;
@@ -57,7 +68,8 @@ class RabbitEventRelay {
 
   @ApplicationModuleListener
   void relay(BusEvent event) {
-    if (!deliveries.isSubscribed(event.getClass())) {
+    boolean subscribedHere = deliveries.isSubscribed(event.getClass());
+    if (!subscribedHere && !othersSubscribe) {
       return; // no queue is bound for it: a mandatory message would only come back
     }
     // The producer span continues the trace of the request that wrote the outbox row (its
@@ -73,7 +85,7 @@ class RabbitEventRelay {
         // Expected while the broker is down: one line in the log, not a stack trace per event.
         throw new EventNotRelayed(event, brokerUnavailable.getMessage());
       }
-      awaitConfirm(event, correlation);
+      awaitConfirm(event, correlation, subscribedHere);
     });
   }
 
@@ -88,7 +100,7 @@ class RabbitEventRelay {
     return message;
   }
 
-  private void awaitConfirm(BusEvent event, CorrelationData correlation) {
+  private void awaitConfirm(BusEvent event, CorrelationData correlation, boolean subscribedHere) {
     CorrelationData.Confirm confirm;
     try {
       confirm = correlation.getFuture().get(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -101,7 +113,7 @@ class RabbitEventRelay {
     if (!confirm.ack()) {
       throw new EventNotRelayed(event, "the broker refused it: " + confirm.reason());
     }
-    if (correlation.getReturned() != null) {
+    if (correlation.getReturned() != null && subscribedHere) {
       throw new EventNotRelayed(event, "no queue took it: " + correlation.getReturned().getReplyText());
     }
   }
