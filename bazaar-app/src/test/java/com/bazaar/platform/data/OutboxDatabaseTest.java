@@ -31,4 +31,18 @@ class OutboxDatabaseTest {
 
     assertThat(DataLayout.modulesAwayFromOutbox(sharded)).containsExactly("order");
   }
+
+  /** Each role of the services deployment migrates and keeps only its own modules' tables, outbox included. */
+  @Test
+  void eachServiceRoleKeepsItsOwnModulesTablesBesideItsOwnOutbox() {
+    MockEnvironment catalog = new MockEnvironment().withProperty("bazaar.deployment.role", "catalog");
+    MockEnvironment web = new MockEnvironment().withProperty("bazaar.deployment.role", "web");
+
+    assertThat(DataLayout.inMainDatabase(catalog)).extracting(Schema.Part::module)
+        .containsExactlyInAnyOrder("catalog", "platform");
+    assertThat(DataLayout.inMainDatabase(web)).extracting(Schema.Part::module)
+        .doesNotContain("catalog").contains("user", "inventory", "order", "sales", "platform");
+    assertThat(DataLayout.modulesAwayFromOutbox(catalog)).isEmpty();
+    assertThat(DataLayout.modulesAwayFromOutbox(web)).isEmpty();
+  }
 }
