@@ -40,11 +40,7 @@ public record Deployment(Mode mode, Role role) {
      * monolith runs all.
      */
     public boolean runs(String module) {
-      return switch (this) {
-        case ALL -> true;
-        case CATALOG -> CATALOG_MODULES.contains(module);
-        case WEB -> true;
-      };
+      return this != CATALOG || CATALOG_MODULES.contains(module);
     }
 
     /** Whether this role's database holds the module's tables: the catalog's are the catalog role's alone. */
