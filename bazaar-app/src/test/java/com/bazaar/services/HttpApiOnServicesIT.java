@@ -73,9 +73,6 @@ public class HttpApiOnServicesIT {
         .property("spring.config.additional-location", "file:" + testSettings())
         .property("bazaar.bus.prefix", busPrefix)
         .property("spring.cloud.zookeeper.connect-string", zooKeeper.connectString())
-        // The web instances start before the catalog answers: their index build is tried again every
-        // few seconds, not up to the default 30 s, so the suite need not wait that long for search.
-        .property("bazaar.search.rebuild-retry-max", "3s")
         .nodeProperty(1, "bazaar.deployment.role", "web")
         .nodeProperty(1, "bazaar.services.internal-port", String.valueOf(FreePorts.pick()))
         .nodeProperty(2, "bazaar.deployment.role", "web")
@@ -85,9 +82,10 @@ public class HttpApiOnServicesIT {
         .database("catalog", 3)
         .nginxInFrontOf(1, 2)
         .start();
-    // Healthy is not searchable: each web instance builds its index once the catalog answers.
+    // Healthy is not searchable: each web instance builds its index once the catalog answers (its
+    // build is tried again in the background, at most 30 s apart: bazaar.search.rebuild-retry-max).
     for (int web : List.of(1, 2)) {
-      await("web instance " + web + "'s search index built").atMost(Duration.ofMinutes(1))
+      await("web instance " + web + "'s search index built").atMost(Duration.ofMinutes(2))
           .until(() -> searchIndexStatus(services.node(web).port()).equals("UP"));
     }
     // The stock and payments the tests check are the web role's.

@@ -173,8 +173,9 @@ class ServicesIT {
 
   private static List<String> itemIds(ApiClient web) {
     List<String> ids = new ArrayList<>();
-    web.get("/api/items?size=20").json().path("content").forEach(item -> ids.add(item.path("id").asString()));
-    assertThat(ids).hasSize(20);
+    Answer page = web.get("/api/items?size=20");
+    page.json().path("content").forEach(item -> ids.add(item.path("id").asString()));
+    assertThat(ids).as("the items of %s", page).hasSize(20);
     return ids;
   }
 
