@@ -35,11 +35,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The services deployment as separate processes (docs/services.md): two catalog instances and one
- * web instance of the packaged jar, registered in a ZooKeeper of this test's own ({@code
- * bin/zookeeper} on a free port: one test stops it, and the shared one serves other tests). One
- * catalog instance killed -9 under a stream of reads and a stream of orders through the web
- * instance: every read is answered, by the other instance; every order, sent again with its
+ * The services deployment as separate processes (docs/services.md): one web instance and two
+ * catalog instances of the packaged jar, each role on a MariaDB database of its own, registered in
+ * a ZooKeeper of this test's own ({@code bin/zookeeper} on a free port: one test stops it, and the
+ * shared one serves other tests). One catalog instance killed -9 under a stream of reads and a
+ * stream of orders through the web instance: every read is answered, by the other instance; every order, sent again with its
  * Idempotency-Key on a 503, is accepted exactly once, and the stock adds up. Then ZooKeeper stopped under a stream of reads: every read is
  * answered by the instances already known, a catalog instance started meanwhile serves nobody until
  * ZooKeeper is back, and then joins and is called. The processes are shared: either test holds in
@@ -61,8 +61,10 @@ class ServicesIT {
   static void startServices() throws Exception {
     zooKeeper = PrivateZooKeeper.start();
     busPrefix = "bazaar-it-services-" + UUID.randomUUID().toString().substring(0, 8);
-    // Nodes start in order: both catalog instances (the first seeds the catalog), then the web.
-    // Node 4, a third catalog instance, is started by the ZooKeeper test while ZooKeeper is down.
+    // Nodes start in order, each awaited healthy: the web instance (the stock's service), then both
+    // catalog instances (the first seeds the catalog, and records its stock through the web
+    // instance). Node 4, a third catalog instance, is started by the ZooKeeper test while ZooKeeper
+    // is down. The web role's data is in the harness's database, the catalog role's in one of its own.
     // The services deployment needs the RabbitMQ bus (events cross processes); names private to this run.
     services = ClusterHarness.builder().nodes(3).profiles("services", "redis", "rabbit")
         .property("bazaar.bus.prefix", busPrefix)
@@ -70,14 +72,15 @@ class ServicesIT {
         // The kill test's shoppers keep ordering without paying: lift the per-buyer unpaid-order limits it is not about.
         .property("bazaar.order.limits.max-pending-orders", "100000")
         .property("bazaar.order.limits.max-reserved-units", "100000")
-        .nodeProperty(1, "bazaar.deployment.role", "catalog")
+        .nodeProperty(1, "bazaar.deployment.role", "web")
         .nodeProperty(1, "bazaar.services.internal-port", String.valueOf(FreePorts.pick()))
         .nodeProperty(2, "bazaar.deployment.role", "catalog")
         .nodeProperty(2, "bazaar.services.internal-port", String.valueOf(FreePorts.pick()))
-        .nodeProperty(3, "bazaar.deployment.role", "web")
+        .nodeProperty(3, "bazaar.deployment.role", "catalog")
         .nodeProperty(3, "bazaar.services.internal-port", String.valueOf(FreePorts.pick()))
         .nodeProperty(4, "bazaar.deployment.role", "catalog")
         .nodeProperty(4, "bazaar.services.internal-port", String.valueOf(FreePorts.pick()))
+        .database("catalog", 2, 3, 4)
         .start();
   }
 
@@ -97,7 +100,7 @@ class ServicesIT {
   @Test
   @Order(1)
   void readsAndOrdersKeepGoingWhenOneCatalogInstanceIsKilled() throws Exception {
-    int webPort = services.node(3).port();
+    int webPort = services.node(1).port();
     ApiClient admin = new ApiClient(webPort).login("admin", "admin-password");
     List<String> ids = itemIds(new ApiClient(webPort));
     List<Long> wares = List.of(newItem(admin, WARE_STOCK), newItem(admin, WARE_STOCK));
@@ -107,7 +110,7 @@ class ServicesIT {
     OrderStreams orders = OrderStreams.start(shoppers, wares);
     reads.awaitMoreReads(100);
     orders.awaitMoreAccepted(10);
-    services.kill(1);
+    services.kill(2);
     // Until the killed instance's ZooKeeper session expires (6 s) the balancer still picks it:
     // those calls are refused and reads are tried again on the other instance. The streams go on
     // until the registry has dropped it, and then some.
@@ -138,7 +141,7 @@ class ServicesIT {
   @Test
   @Order(2)
   void callsKeepGoingToKnownInstancesWhileZooKeeperIsDownAndANewOneJoinsWhenItIsBack() {
-    int webPort = services.node(3).port();
+    int webPort = services.node(1).port();
     ApiClient web = new ApiClient(webPort);
     List<String> ids = itemIds(web);
     assertThat(read(web, ids, 20)).as("status → reads before ZooKeeper stops").containsOnlyKeys(200);
@@ -170,8 +173,9 @@ class ServicesIT {
 
   private static List<String> itemIds(ApiClient web) {
     List<String> ids = new ArrayList<>();
-    web.get("/api/items?size=20").json().path("content").forEach(item -> ids.add(item.path("id").asString()));
-    assertThat(ids).hasSize(20);
+    Answer page = web.get("/api/items?size=20");
+    page.json().path("content").forEach(item -> ids.add(item.path("id").asString()));
+    assertThat(ids).as("the items of %s", page).hasSize(20);
     return ids;
   }
 

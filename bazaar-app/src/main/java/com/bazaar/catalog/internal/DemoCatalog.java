@@ -41,7 +41,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>In the catalog role of the services deployment the stock is the web role's: the seed waits
  * for it to answer (up to {@code bazaar.demo.stock-wait}), so on a first start the catalog role
- * becomes ready after a web instance has (docs/services.md, Data).
+ * becomes ready after a web instance has (docs/services.md, Stock).
  */
 @Component
 @Order(1)

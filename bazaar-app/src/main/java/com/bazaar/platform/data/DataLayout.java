@@ -63,7 +63,7 @@ public final class DataLayout implements AutoCloseable {
 
   /**
    * The parts whose tables live in the main database in this layout: of a services process, only
-   * those of the modules its role owns (docs/services.md, Data).
+   * those of the modules its role owns (docs/services.md, The cut).
    */
   static List<Part> inMainDatabase(Environment environment) {
     boolean sharded = Binder.get(environment).bind("bazaar.order.sharding.enabled", Boolean.class).orElse(false);

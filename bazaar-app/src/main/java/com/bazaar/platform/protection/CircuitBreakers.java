@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * Resilience4j circuit breakers by name, one per dependency (the payment provider, the search
  * index). A breaker counts only the dependency's failures: a client's mistake (4xx) says
  * nothing about the dependency's health. While open, calls fail at once instead of waiting on
- * a dead dependency, and the caller answers 503 or a degraded result.
+ * a dead dependency, and the caller answers 503 or a degraded result. A failure that says
+ * nothing about the dependency ({@link Uncounted}) is answered like any other but not counted.
  */
 @Component
 @EnableConfigurationProperties(ProtectionProperties.class)
@@ -35,8 +36,17 @@ public final class CircuitBreakers {
         .waitDurationInOpenState(breaker.openFor())
         .permittedNumberOfCallsInHalfOpenState(1)
         .ignoreExceptions(InvalidInput.class, Conflict.class, NotFound.class)
+        .ignoreException(failure -> failure instanceof Uncounted)
         .build());
   }
+
+  /**
+   * A failure the breaker does not count: the caller still gets {@code unavailable}'s exception, but
+   * the dependency was never reached, so it says nothing of its health (a remote service with no
+   * instance known yet, {@code platform.services.RemoteCalls}). Counted, such failures could open the
+   * breaker just as the dependency starts to answer.
+   */
+  public interface Uncounted {}
 
   /**
    * Runs the call through the named breaker; a failure of the dependency, or an open breaker,

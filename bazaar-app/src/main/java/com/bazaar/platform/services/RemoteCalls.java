@@ -20,6 +20,14 @@ import org.springframework.web.client.HttpClientErrorException;
  * it twice). A service that stays down
  * becomes {@link ServiceUnavailable}: a 503 to the shopper. Timeouts are the HTTP client's
  * ({@code bazaar.services.connect-timeout}, {@code read-timeout}).
+ *
+ * <p>A call that found no instance of the service at all (none has registered yet: a web instance
+ * started before the catalog) is a 503 too, but the breaker does not count it ({@link NoInstanceKnown}):
+ * no instance failed. Counted, a web instance's index build, tried again while the catalog was
+ * starting, opened the breaker, which then refused every catalog call for {@code open-for} after the
+ * catalog had started to answer, even on the very call that succeeded (a closed breaker weighs each
+ * answer against the failures in its window). Once an instance was known the balancer keeps its
+ * address ({@link LastKnownInstances}): a whole service down is refused connections, which count.
  */
 @Component
 public final class RemoteCalls {
@@ -62,11 +70,26 @@ public final class RemoteCalls {
         // "No instances available" while a registry session starts or expires).
         if (attempt >= attempts) {
           log.warn("{} call failed ({}), attempt {} of {}: giving up", service, failed.toString(), attempt, attempts);
-          throw failed;
+          throw NoInstanceKnown.is(failed) ? new NoInstanceKnown(service, failed) : failed;
         }
         log.info("{} call failed ({}), attempt {} of {}", service, failed.toString(), attempt, attempts);
         pause(BACKOFF.multipliedBy(attempt));
       }
+    }
+  }
+
+  /** No instance of the service was known to the balancer: nothing was called, nothing failed. */
+  static final class NoInstanceKnown extends RuntimeException implements CircuitBreakers.Uncounted {
+    /** How Spring Cloud LoadBalancer's blocking client refuses a call when it has no instance to choose. */
+    private static final String NO_INSTANCES = "No instances available for ";
+
+    NoInstanceKnown(String service, RuntimeException cause) {
+      super("no instance of " + service + " known", cause);
+    }
+
+    static boolean is(RuntimeException failure) {
+      return failure instanceof IllegalStateException && failure.getMessage() != null
+          && failure.getMessage().startsWith(NO_INSTANCES);
     }
   }
 

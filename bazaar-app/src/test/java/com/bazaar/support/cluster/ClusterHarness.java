@@ -15,8 +15,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -34,10 +36,11 @@ import java.util.stream.Collectors;
  * }
  * }</pre>
  *
- * Each harness gets its own throw-away MariaDB database ({@code bazaar_test_<random>},
- * dropped on close) and its own Redis namespace ({@code bazaar.redis.namespace}, deleted on
- * close), so harnesses never see each other's data or another suite's. Nodes get distinct
- * Snowflake worker ids. Ports come from {@link FreePorts} (below the ephemeral range, so a
+ * Each harness gets its own throw-away MariaDB database ({@code bazaar_test_cluster_<random>},
+ * dropped on close; nodes given a {@link Builder#database second one} use {@code
+ * bazaar_test_cluster_<random>_<suffix>}, dropped likewise) and its own Redis namespace ({@code
+ * bazaar.redis.namespace}, deleted on close), so harnesses never see each other's data or another
+ * suite's. Nodes get distinct Snowflake worker ids. Ports come from {@link FreePorts} (below the ephemeral range, so a
  * killed node's port is still free when it restarts). Everything it writes (node data, logs, nginx config, cache) is under
  * {@code target/cluster/<id>}; a failing test's logs stay there.
  */
@@ -52,6 +55,8 @@ public final class ClusterHarness implements AutoCloseable {
   private final Map<Integer, Map<String, String>> nodeProperties;
   private final String heap;
   private final String database = "bazaar_test_cluster_" + id;
+  /** Node index → the second database it uses instead of {@link #database}. */
+  private final Map<Integer, String> nodeDatabases = new LinkedHashMap<>();
   private final String redisNamespace = "bazaar-test-" + id;
   private final List<Node> nodes = new ArrayList<>();
   private Nginx nginx;
@@ -63,8 +68,8 @@ public final class ClusterHarness implements AutoCloseable {
     this.heap = builder.heap;
     this.properties = new LinkedHashMap<>(builder.properties);
     this.nodeProperties = Map.copyOf(builder.nodeProperties);
-    this.properties.putIfAbsent("spring.datasource.url",
-        "jdbc:mariadb://127.0.0.1:3306/" + database + "?createDatabaseIfNotExist=true");
+    builder.nodeDatabases.forEach((index, suffix) -> nodeDatabases.put(index, database + "_" + suffix));
+    this.properties.putIfAbsent("spring.datasource.url", url(database));
     this.properties.putIfAbsent("spring.datasource.username", "root");
     this.properties.putIfAbsent("spring.datasource.password", "");
     this.properties.putIfAbsent("bazaar.redis.namespace", redisNamespace);
@@ -98,9 +103,18 @@ public final class ClusterHarness implements AutoCloseable {
     return nginx.statusPort();
   }
 
-  /** The JDBC URL every node uses, for tests that check the database behind the API. */
+  /** The JDBC URL of the harness's database, for tests that check the database behind the API. */
   public String jdbcUrl() {
     return properties.get("spring.datasource.url");
+  }
+
+  /** The JDBC URL node {@code index} uses: the harness's database, or the {@link Builder#database second one} it was given. */
+  public String jdbcUrl(int index) {
+    return nodeDatabases.containsKey(index) ? url(nodeDatabases.get(index)) : jdbcUrl();
+  }
+
+  private static String url(String database) {
+    return "jdbc:mariadb://127.0.0.1:3306/" + database + "?createDatabaseIfNotExist=true";
   }
 
   public String redisNamespace() {
@@ -168,8 +182,13 @@ public final class ClusterHarness implements AutoCloseable {
         // Pictures in one directory all nodes share, as bin/cluster does (docs/cluster.md).
         "--bazaar.images.dir=" + dir.resolve("images"),
         "--bazaar.ids.worker-id=" + index));
-    properties.forEach((key, value) -> command.add("--" + key + "=" + value));
-    nodeProperties.getOrDefault(index, Map.of()).forEach((key, value) -> command.add("--" + key + "=" + value));
+    // One argument per property, the node's own winning: Spring joins a repeated argument's values with commas.
+    Map<String, String> nodeSettings = new LinkedHashMap<>(properties);
+    nodeSettings.putAll(nodeProperties.getOrDefault(index, Map.of()));
+    if (nodeDatabases.containsKey(index)) {
+      nodeSettings.put("spring.datasource.url", url(nodeDatabases.get(index)));
+    }
+    nodeSettings.forEach((key, value) -> command.add("--" + key + "=" + value));
     return command;
   }
 
@@ -179,7 +198,7 @@ public final class ClusterHarness implements AutoCloseable {
       nginx.stop();
     }
     nodes.forEach(Node::kill);
-    dropDatabase();
+    dropDatabases();
     try (RedisTestServer redis = new RedisTestServer()) {
       redis.deleteNamespace(redisNamespace());
     } catch (RuntimeException e) {
@@ -187,15 +206,18 @@ public final class ClusterHarness implements AutoCloseable {
     }
   }
 
-  private void dropDatabase() {
-    if (!properties.get("spring.datasource.url").contains(database)) {
-      return; // the caller brought its own database
+  private void dropDatabases() {
+    Set<String> ours = new LinkedHashSet<>(nodeDatabases.values());
+    if (properties.get("spring.datasource.url").equals(url(database))) {
+      ours.add(database); // unless the caller brought its own database
     }
-    try (var connection = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/", "root", "");
-        var statement = connection.createStatement()) {
-      statement.execute("DROP DATABASE IF EXISTS `" + database + "`");
-    } catch (SQLException e) {
-      System.err.println("ClusterHarness: could not drop " + database + ": " + e);
+    for (String name : ours) {
+      try (var connection = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/", "root", "");
+          var statement = connection.createStatement()) {
+        statement.execute("DROP DATABASE IF EXISTS `" + name + "`");
+      } catch (SQLException e) {
+        System.err.println("ClusterHarness: could not drop " + name + ": " + e);
+      }
     }
   }
 
@@ -228,6 +250,7 @@ public final class ClusterHarness implements AutoCloseable {
         "spring.datasource.hikari.maximum-pool-size", "5",
         "spring.data.redis.timeout", "10s"));
     private final Map<Integer, Map<String, String>> nodeProperties = new LinkedHashMap<>();
+    private final Map<Integer, String> nodeDatabases = new LinkedHashMap<>();
     private boolean nginx;
     private List<Integer> behindNginx = List.of();
     private String heap = "384m";
@@ -253,6 +276,21 @@ public final class ClusterHarness implements AutoCloseable {
     /** A Spring property for one node (1-based), e.g. its role in the services deployment. */
     public Builder nodeProperty(int index, String key, String value) {
       nodeProperties.computeIfAbsent(index, i -> new LinkedHashMap<>()).put(key, value);
+      return this;
+    }
+
+    /**
+     * These nodes (1-based) use a second throw-away database of the harness, {@code
+     * bazaar_test_cluster_<id>_<suffix>}, dropped on close like the first: e.g. the catalog
+     * instances of the services deployment, whose role owns its data. {@link ClusterHarness#jdbcUrl(int)} names it.
+     */
+    public Builder database(String suffix, Integer... nodes) {
+      if (!suffix.matches("[a-z0-9_]+")) {
+        throw new IllegalArgumentException("a database suffix is lower-case letters, digits and _: " + suffix);
+      }
+      for (int node : nodes) {
+        nodeDatabases.put(node, suffix);
+      }
       return this;
     }
 
