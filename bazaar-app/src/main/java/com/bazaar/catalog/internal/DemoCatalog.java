@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +40,9 @@ import org.springframework.stereotype.Component;
  * own database). It publishes no item events: the search index is rebuilt
  * from the catalog at startup anyway.
  *
- * <p>In the catalog role of the services deployment the stock is the web role's: the seed waits
- * for it to answer (up to {@code bazaar.demo.stock-wait}), so on a first start the catalog role
- * becomes ready after a web instance has (docs/services.md, Stock).
+ * <p>In the catalog role of the services deployment the stock is the web role's: the seed's
+ * transaction waits for it to answer (up to {@code bazaar.demo.stock-wait}), so on a first start
+ * the catalog role becomes ready after a web instance has (docs/services.md, Stock).
  */
 @Component
 @Order(1)
@@ -93,35 +94,48 @@ class DemoCatalog implements ApplicationRunner {
     }
     log.info("seeding demo catalog: {} items in {} categories", itemCount, Department.ALL.size());
     long started = System.nanoTime();
-    seedOnceTheStockAnswers();
+    catalog.inTransaction(() -> {
+      seed();
+      return null;
+    });
     cache.evictCategoriesAndListings();
     log.info("demo catalog seeded in {} ms", (System.nanoTime() - started) / 1_000_000);
   }
 
   /**
-   * A seed that meets the stock's service down (only a remote inventory is) is tried again, with
-   * new ids: if the failed call was applied after all, its stock rows belong to items that never
-   * appeared, which nothing can order (as after a crash between the two writes, below).
+   * Records the stock, waiting for a remote inventory to answer (a local one always does). A
+   * call whose answer was lost (a timeout: the web role's first batch of a thousand rows, cold,
+   * can outlast the read timeout) may have been applied, so before it is sent again a read asks
+   * whether those items are stocked: the same ids, never a second set of rows.
    */
-  private void seedOnceTheStockAnswers() {
+  private void stockOnceTheInventoryAnswers(Map<ItemId, Long> stock) {
     long giveUpAt = System.nanoTime() + stockWait.toNanos();
     Duration pause = Duration.ofSeconds(1);
     while (true) {
       try {
-        catalog.inTransaction(() -> {
-          seed();
-          return null;
-        });
+        inventory.stockNewItems(stock);
         return;
       } catch (ServiceUnavailable down) {
+        if (stocked(stock.keySet())) {
+          return;
+        }
         if (System.nanoTime() + pause.toNanos() > giveUpAt) {
           throw new IllegalStateException("the demo catalog's stock could not be recorded within bazaar.demo.stock-wait ("
               + stockWait + "): the inventory's service does not answer", down);
         }
-        log.info("the inventory's service does not answer yet: seeding the demo catalog again in {} s", pause.toSeconds());
+        log.info("the inventory's service does not answer yet: recording the demo catalog's stock again in {} s",
+            pause.toSeconds());
         sleep(pause);
         pause = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
       }
+    }
+  }
+
+  private boolean stocked(Collection<ItemId> itemIds) {
+    try {
+      return inventory.available(itemIds).keySet().containsAll(itemIds);
+    } catch (ServiceUnavailable stillDown) {
+      return false;
     }
   }
 
@@ -151,7 +165,7 @@ class DemoCatalog implements ApplicationRunner {
     // Stock first: with the catalog in its own database it commits on its own, before the
     // items; a crash in between leaves stock rows of items that never appeared (nothing can
     // order them) and the next start seeds again with new ids.
-    inventory.stockNewItems(stock);
+    stockOnceTheInventoryAnswers(stock);
     items.insertAll(rows);
   }
 

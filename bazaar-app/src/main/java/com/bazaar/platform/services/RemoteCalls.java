@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.HttpServerErrorException;
 
 /**
  * How a module API is called on another service: through the service's circuit breaker (its
@@ -22,8 +23,8 @@ import org.springframework.web.client.HttpClientErrorException;
  * ({@code bazaar.services.connect-timeout}, {@code read-timeout}).
  *
  * <p>A call that found no instance of the service at all (none has registered yet: a web instance
- * started before the catalog) is a 503 too, but the breaker does not count it ({@link NoInstanceKnown}):
- * no instance failed. Counted, a web instance's index build, tried again while the catalog was
+ * started before the catalog), or only one still starting ({@link ServiceReadiness}), is a 503 too,
+ * but the breaker does not count it ({@link NoInstanceReady}): no instance failed. Counted, a web instance's index build, tried again while the catalog was
  * starting, opened the breaker, which then refused every catalog call for {@code open-for} after the
  * catalog had started to answer, even on the very call that succeeded (a closed breaker weighs each
  * answer against the failures in its window). Once an instance was known the balancer keeps its
@@ -70,7 +71,7 @@ public final class RemoteCalls {
         // "No instances available" while a registry session starts or expires).
         if (attempt >= attempts) {
           log.warn("{} call failed ({}), attempt {} of {}: giving up", service, failed.toString(), attempt, attempts);
-          throw NoInstanceKnown.is(failed) ? new NoInstanceKnown(service, failed) : failed;
+          throw NoInstanceReady.is(failed) ? new NoInstanceReady(service, failed) : failed;
         }
         log.info("{} call failed ({}), attempt {} of {}", service, failed.toString(), attempt, attempts);
         pause(BACKOFF.multipliedBy(attempt));
@@ -78,16 +79,23 @@ public final class RemoteCalls {
     }
   }
 
-  /** No instance of the service was known to the balancer: nothing was called, nothing failed. */
-  static final class NoInstanceKnown extends RuntimeException implements CircuitBreakers.Uncounted {
+  /**
+   * No instance of the service was known to the balancer, or the one it chose is not ready yet
+   * (or no longer: {@link ServiceReadiness}): no instance failed, so the breaker does not count it.
+   */
+  static final class NoInstanceReady extends RuntimeException implements CircuitBreakers.Uncounted {
     /** How Spring Cloud LoadBalancer's blocking client refuses a call when it has no instance to choose. */
     private static final String NO_INSTANCES = "No instances available for ";
 
-    NoInstanceKnown(String service, RuntimeException cause) {
-      super("no instance of " + service + " known", cause);
+    NoInstanceReady(String service, RuntimeException cause) {
+      super("no instance of " + service + " ready", cause);
     }
 
     static boolean is(RuntimeException failure) {
+      if (failure instanceof HttpServerErrorException.ServiceUnavailable unavailable) {
+        return unavailable.getResponseHeaders() != null
+            && unavailable.getResponseHeaders().getFirst(ServiceReadiness.NOT_READY) != null;
+      }
       return failure instanceof IllegalStateException && failure.getMessage() != null
           && failure.getMessage().startsWith(NO_INSTANCES);
     }

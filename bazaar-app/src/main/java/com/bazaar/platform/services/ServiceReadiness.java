@@ -22,12 +22,15 @@ import org.springframework.http.HttpStatus;
  * say) or already stopping, and an answer then would be an empty or a vanishing one. Until
  * Spring Boot reports it ready ({@link ReadinessState#ACCEPTING_TRAFFIC}), and from the moment it
  * stops, {@code /internal/**} answers 503 with {@code Retry-After}, a failure the caller's read
- * tries again on another instance (docs/services.md, Failure semantics). Services mode only: the
- * monolith's requests never meet this filter.
+ * tries again on another instance and its breaker does not count (docs/services.md, Failure
+ * semantics). Services mode only: the monolith's requests never meet this filter.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "bazaar.deployment.mode", havingValue = "services")
 class ServiceReadiness {
+  /** Marks the 503 of an instance that is not ready, which the caller's breaker does not count ({@link RemoteCalls}). */
+  static final String NOT_READY = "Bazaar-Not-Ready";
+
   @Bean
   FilterRegistrationBean<WhileReady> serviceCallsWhileReady(ApplicationAvailability availability) {
     FilterRegistrationBean<WhileReady> registration = new FilterRegistrationBean<>(new WhileReady(availability));
@@ -52,6 +55,7 @@ class ServiceReadiness {
         return;
       }
       response.setHeader("Retry-After", "1");
+      response.setHeader(NOT_READY, "true");
       ProblemResponses.write(response, HttpStatus.SERVICE_UNAVAILABLE, "this instance is not ready for service calls");
     }
   }

@@ -20,6 +20,9 @@ import org.springframework.cloud.client.loadbalancer.reactive.ReactiveLoadBalanc
 import org.springframework.cloud.loadbalancer.blocking.client.BlockingLoadBalancerClient;
 import org.springframework.cloud.loadbalancer.core.RoundRobinLoadBalancer;
 import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.client.HttpServerErrorException;
 import org.springframework.web.client.ResourceAccessException;
 import reactor.core.publisher.Flux;
 
@@ -58,6 +61,33 @@ class RemoteCallsTest {
     }
 
     assertThat(breakers.state(BREAKER)).isEqualTo(CircuitBreaker.State.CLOSED);
+  }
+
+  @Test
+  void anInstanceThatIsNotReadyYetIsUnavailableButNotCounted() {
+    registered.add(CATALOG);
+    HttpHeaders notReady = new HttpHeaders();
+    notReady.set(ServiceReadiness.NOT_READY, "true");
+    for (int read = 0; read < 6; read++) {
+      assertThatThrownBy(() -> calls.read("catalog", () -> balanced(instance -> {
+        throw HttpServerErrorException.create(HttpStatus.SERVICE_UNAVAILABLE, "Service Unavailable", notReady, null, null);
+      }))).isInstanceOf(ServiceUnavailable.class);
+    }
+
+    assertThat(breakers.state(BREAKER)).isEqualTo(CircuitBreaker.State.CLOSED);
+    assertThat(calls.read("catalog", this::callCatalog)).isEqualTo("answered by catalog-1");
+  }
+
+  @Test
+  void anInstanceAnswering503OfItsOwnStillOpensTheBreaker() {
+    registered.add(CATALOG);
+    for (int read = 0; read < 5; read++) {
+      assertThatThrownBy(() -> calls.read("catalog", () -> balanced(instance -> {
+        throw HttpServerErrorException.create(HttpStatus.SERVICE_UNAVAILABLE, "Service Unavailable", new HttpHeaders(), null, null);
+      }))).isInstanceOf(ServiceUnavailable.class);
+    }
+
+    assertThat(breakers.state(BREAKER)).isEqualTo(CircuitBreaker.State.OPEN);
   }
 
   @Test

@@ -22,6 +22,7 @@ class ServiceReadinessTest {
 
     assertThat(response.getStatus()).isEqualTo(503);
     assertThat(response.getHeader("Retry-After")).isEqualTo("1");
+    assertThat(response.getHeader(ServiceReadiness.NOT_READY)).isEqualTo("true");
     assertThat(response.getContentType()).startsWith("application/problem+json");
   }
 
