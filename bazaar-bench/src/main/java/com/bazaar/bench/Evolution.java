@@ -192,8 +192,63 @@ public final class Evolution {
       };
     }
 
+    /**
+     * {@code bin/services start C W}: the services deployment (stage 14), W web instances behind
+     * nginx and C catalog instances, on fresh databases of their own (the web role's and the
+     * catalog role's), with the given profiles beside {@code services}.
+     */
+    Stage.Deployment services(String stage, int catalogs, int webs, String profiles)
+        throws IOException, InterruptedException {
+      String database = "bazaar_evolution_" + stage.replace('-', '_');
+      String server = "jdbc:mariadb://" + mariaDbHost + ":" + mariaDbPort + "/";
+      List<String> auditDbs = new ArrayList<>();
+      for (String db : List.of(database, database + "_catalog")) {
+        recreateDatabase(server, db);
+        auditDbs.add(server + db + "?user=root&password=");
+      }
+      int port = AppNode.freePort();
+      List<String> nodeArgs = new ArrayList<>(NODE_SETTINGS);
+      nodeArgs.addAll(sharedStateSettings(stage));
+      Map<String, String> env = new LinkedHashMap<>();
+      env.put("BAZAAR_PROFILES", profiles);
+      env.put("BAZAAR_SERVICES_DB", database);
+      env.put("BAZAAR_SERVICES_PORT", Integer.toString(port));
+      env.put("BAZAAR_NODE_ARGS", String.join(" ", nodeArgs));
+      Path log = runs.resolve(stage).resolve("services.log");
+      Files.createDirectories(log.getParent());
+      out.println("[" + stage + "] bin/services start " + catalogs + " " + webs + " with profiles services," + profiles
+          + " (log " + log + ")");
+      script("services", log, env, "stop");
+      if (script("services", log, env, "start", Integer.toString(catalogs), Integer.toString(webs)) != 0) {
+        script("services", log, env, "stop");
+        throw new IOException("bin/services start failed; see " + log + " and data/services/*.log");
+      }
+      URI target = URI.create("http://127.0.0.1:" + port);
+      return new Stage.Deployment() {
+        @Override
+        public URI target() {
+          return target;
+        }
+
+        @Override
+        public List<String> auditDbs() {
+          return auditDbs;
+        }
+
+        @Override
+        public void close() throws IOException, InterruptedException {
+          script("services", log, env, "stop");
+        }
+      };
+    }
+
     private int script(Path log, Map<String, String> env, String... args) throws IOException, InterruptedException {
-      List<String> command = new ArrayList<>(List.of(repo.resolve("bin").resolve("cluster").toString()));
+      return script("cluster", log, env, args);
+    }
+
+    private int script(String name, Path log, Map<String, String> env, String... args)
+        throws IOException, InterruptedException {
+      List<String> command = new ArrayList<>(List.of(repo.resolve("bin").resolve(name).toString()));
       command.addAll(List.of(args));
       ProcessBuilder pb = new ProcessBuilder(command).directory(repo.toFile()).redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

@@ -19,6 +19,8 @@ final class Stages {
       "127.0.0.1", REPLICA_PRIMARY).missing(context)
       .or(() -> Stage.Need.server("the replica (bin/replica start)", "127.0.0.1", 3308).missing(context));
   private static final int CLUSTER_NODES = 3;
+  /** With the one catalog instance, as many JVMs as the cluster stages' nodes. */
+  private static final int SERVICES_WEBS = 2;
 
   private Stages() {}
 
@@ -61,6 +63,12 @@ final class Stages {
             + "the whole cluster profile (with leased worker ids)",
         false, List.of(MARIADB, REDIS, RABBITMQ, CLUSTER_SCRIPT, REPLICA_PAIR, Stage.Need.profile("cluster")),
         context -> context.cluster("queue", CLUSTER_NODES, "cluster", REPLICA_PRIMARY, true)));
+    stages.add(new Stage("services", "14 · services",
+        "the same jar as separate processes: " + SERVICES_WEBS + " web instances behind nginx and a catalog instance, "
+            + "each role on a database of its own, found through ZooKeeper, the catalog and the stock called over HTTP "
+            + "service clients (on MariaDB, Redis and RabbitMQ, without the replica and shards)",
+        false, List.of(MARIADB, REDIS, RABBITMQ, Stage.Need.script("bin/services"), Stage.Need.profile("services")),
+        context -> context.services("services", 1, SERVICES_WEBS, "redis,rabbit")));
     return stages;
   }
 }
