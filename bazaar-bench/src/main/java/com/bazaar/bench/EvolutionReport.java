@@ -28,7 +28,8 @@ final class EvolutionReport {
   static final String STAGE_NUMBERS = "Stage numbers are those of the growth path in docs/architecture.md. Stages "
       + "without a run of their own come with another: 4 (sessions in Redis) with 2, 6 (search, a Lucene index per "
       + "node) and 7 (edge cache) with 3, 10 (distributed ids) with 3 and 9, 12 and 13 (flash sale, protection) with "
-      + "11; 14 (services) is measured apart (hop-cost, docs/services.md) and 15 (observability) adds no load-bearing part.";
+      + "11; 14 (services) runs here with its hop also priced apart (hop-cost, docs/services.md), and has no hosts "
+      + "experiment yet; 15 (observability) adds no load-bearing part.";
 
   private EvolutionReport() {}
 
