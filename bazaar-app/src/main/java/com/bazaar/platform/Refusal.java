@@ -37,6 +37,17 @@ public abstract class Refusal extends RuntimeException implements MessageSourceR
     return arguments.clone();
   }
 
+  /**
+   * The key itself, read when no language has a text for it (a typo {@code
+   * MessagesInEveryLanguageTest} cannot see, a newer service's refusal relayed by an older caller):
+   * the refusal keeps its own status instead of failing as a missing text, a 500. Only refusals
+   * default so: the framework's own problem texts keep theirs.
+   */
+  @Override
+  public final String getDefaultMessage() {
+    return code;
+  }
+
   /** Never null: a domain exception always says what went wrong, in no language (logs only). */
   @Override
   public final String getMessage() {

@@ -12,7 +12,8 @@ import org.springframework.http.HttpStatus;
 
 /**
  * A refusal whose key has no text still answers its own status: the key stands in for the text
- * (a typo, or a newer service's refusal relayed by a caller that lacks it), never a 500.
+ * (a typo, or a newer service's refusal relayed by a caller that lacks it), never a 500. The
+ * framework's own problem texts are untouched (WebEdgeTest).
  */
 class UnknownRefusalTextTest extends ApiTest {
   @Autowired MessageSource messages;
