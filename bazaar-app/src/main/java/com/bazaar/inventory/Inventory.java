@@ -14,10 +14,10 @@ public interface Inventory {
   /** The most one item may have in stock (API.md); an adjustment past it is refused. */
   long MAX_STOCK = 1_000_000;
 
-  /** Records the starting stock of a new item. */
+  /** Records the starting stock of a new item; throws {@link AlreadyStocked} if it has one. */
   void stockNewItem(ItemId itemId, long quantity);
 
-  /** Records the starting stock of many new items at once (e.g. a seeded catalog). */
+  /** Records the starting stock of many new items at once (e.g. a seeded catalog), all or none: {@link AlreadyStocked} names one that has one. */
   default void stockNewItems(Map<ItemId, Long> quantities) {
     quantities.forEach(this::stockNewItem);
   }

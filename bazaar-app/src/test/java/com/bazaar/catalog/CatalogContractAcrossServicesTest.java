@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import com.bazaar.BazaarApplication;
 import com.bazaar.inventory.Inventory;
 import com.bazaar.cart.Carts;
+import com.bazaar.inventory.AlreadyStocked;
 import com.bazaar.inventory.OutOfStock;
 import com.bazaar.inventory.StockNotFound;
 import com.bazaar.order.Ordering;
@@ -233,6 +234,10 @@ class CatalogContractAcrossServicesTest {
       stock.set(UNKNOWN, 3);
       return null;
     }, StockNotFound.class);
+    assertSameStockFailure(stock -> {
+      stock.stockNewItem(known, 3);
+      return null;
+    }, AlreadyStocked.class);
 
     long before = localStock.available(known);
     assertThat(remoteStock.adjust(known, 2)).isEqualTo(before + 2);

@@ -8,6 +8,7 @@ import com.bazaar.platform.id.ItemId;
 import com.bazaar.support.ApiTest;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -124,6 +125,23 @@ abstract class InventoryContractTest extends ApiTest {
     assertThatThrownBy(() -> inventory.adjust(unknown, 1)).isInstanceOf(StockNotFound.class);
     assertThatThrownBy(() -> inventory.adjust(unknown, -1)).isInstanceOf(StockNotFound.class);
     assertThatThrownBy(() -> inventory.set(unknown, 1)).isInstanceOf(StockNotFound.class);
+  }
+
+  /** A new item is stocked once: again is a conflict naming it, never a database error (a 500). */
+  @Test
+  void stockingAnItemTwiceIsAlreadyStockedAndChangesNothing() {
+    ItemId itemId = stocked(5);
+    ItemId fresh = ItemId.of(ids.nextId());
+
+    assertThatThrownBy(() -> inventory.stockNewItem(itemId, 9))
+        .isInstanceOfSatisfying(AlreadyStocked.class, e -> assertThat(e.itemId()).isEqualTo(itemId));
+    Map<ItemId, Long> batch = new LinkedHashMap<>();
+    batch.put(fresh, 3L);
+    batch.put(itemId, 9L);
+    assertThatThrownBy(() -> inventory.stockNewItems(batch))
+        .isInstanceOfSatisfying(AlreadyStocked.class, e -> assertThat(e.itemId()).isEqualTo(itemId));
+
+    assertThat(inventory.available(List.of(itemId, fresh))).containsExactly(Map.entry(itemId, 5L));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package com.bazaar.catalog.internal;
 
 import com.bazaar.catalog.Category;
+import com.bazaar.inventory.AlreadyStocked;
 import com.bazaar.inventory.Inventory;
 import com.bazaar.platform.Money;
 import com.bazaar.platform.data.DataLayout;
@@ -115,6 +116,8 @@ class DemoCatalog implements ApplicationRunner {
       try {
         inventory.stockNewItems(stock);
         return;
+      } catch (AlreadyStocked applied) {
+        return; // a call sent again after its lost answer had been applied: these ids are this seed's alone
       } catch (ServiceUnavailable down) {
         if (stocked(stock.keySet())) {
           return;

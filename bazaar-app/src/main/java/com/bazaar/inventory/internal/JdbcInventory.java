@@ -2,6 +2,7 @@ package com.bazaar.inventory.internal;
 
 import static com.bazaar.platform.time.UtcColumns.toColumn;
 
+import com.bazaar.inventory.AlreadyStocked;
 import com.bazaar.inventory.Inventory;
 import com.bazaar.inventory.OutOfStock;
 import com.bazaar.inventory.StockChanged;
@@ -24,6 +25,7 @@ import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -59,9 +61,13 @@ class JdbcInventory implements Inventory {
   @Transactional
   public void stockNewItem(ItemId itemId, long quantity) {
     requireNotNegative(quantity);
-    jdbc.sql("INSERT INTO stock (item_id, available, received, updated_at) VALUES (?, ?, ?, ?)")
-        .params(itemId.value(), quantity, quantity, now())
-        .update();
+    try {
+      jdbc.sql("INSERT INTO stock (item_id, available, received, updated_at) VALUES (?, ?, ?, ?)")
+          .params(itemId.value(), quantity, quantity, now())
+          .update();
+    } catch (DuplicateKeyException stocked) {
+      throw new AlreadyStocked(itemId);
+    }
     events.publishEvent(new StockChanged(itemId));
   }
 
@@ -69,8 +75,21 @@ class JdbcInventory implements Inventory {
   @Transactional
   public void stockNewItems(Map<ItemId, Long> quantities) {
     quantities.values().forEach(JdbcInventory::requireNotNegative);
+    // Named before the batch, which would only say that some row was there (a race still meets the key).
+    available(quantities.keySet()).keySet().stream().findFirst().ifPresent(stocked -> {
+      throw new AlreadyStocked(stocked);
+    });
     List<Map.Entry<ItemId, Long>> rows = List.copyOf(quantities.entrySet());
     LocalDateTime now = now();
+    try {
+      insertAll(rows, now);
+    } catch (DuplicateKeyException raced) {
+      throw new AlreadyStocked(rows.get(0).getKey());
+    }
+    rows.forEach(row -> events.publishEvent(new StockChanged(row.getKey())));
+  }
+
+  private void insertAll(List<Map.Entry<ItemId, Long>> rows, LocalDateTime now) {
     batch.batchUpdate(
         "INSERT INTO stock (item_id, available, received, updated_at) VALUES (?, ?, ?, ?)",
         rows,
@@ -81,7 +100,6 @@ class JdbcInventory implements Inventory {
           ps.setLong(3, row.getValue());
           ps.setObject(4, now);
         });
-    rows.forEach(row -> events.publishEvent(new StockChanged(row.getKey())));
   }
 
   /** An item that was never stocked has nothing to sell. */

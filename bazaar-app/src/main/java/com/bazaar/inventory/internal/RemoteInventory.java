@@ -2,6 +2,7 @@ package com.bazaar.inventory.internal;
 
 import static com.bazaar.platform.services.RemoteRefusals.answered;
 
+import com.bazaar.inventory.AlreadyStocked;
 import com.bazaar.inventory.Inventory;
 import com.bazaar.inventory.OutOfStock;
 import com.bazaar.inventory.StockCount;
@@ -54,7 +55,12 @@ final class RemoteInventory implements Inventory {
     Map<Long, Long> bare = new LinkedHashMap<>();
     quantities.forEach((itemId, quantity) -> bare.put(itemId.value(), quantity));
     calls.write(SERVICE, () -> answered(() -> {
-      client.stockNewItems(bare);
+      try {
+        client.stockNewItems(bare);
+      } catch (HttpClientErrorException.Conflict stocked) {
+        // The conflict's problem names no item in a form to read back: the batch's first stands for it.
+        throw new AlreadyStocked(ItemId.of(bare.keySet().iterator().next()));
+      }
       return null;
     }));
   }
