@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -159,37 +160,11 @@ public final class Evolution {
         }
       }
       int port = AppNode.freePort();
-      List<String> nodeArgs = new ArrayList<>(NODE_SETTINGS);
-      nodeArgs.addAll(sharedStateSettings(stage));
-      env.put("BAZAAR_PROFILES", profiles);
       env.put("BAZAAR_CLUSTER_DB", database);
       env.put("BAZAAR_CLUSTER_PORT", Integer.toString(port));
-      env.put("BAZAAR_NODE_ARGS", String.join(" ", nodeArgs));
-      Path log = runs.resolve(stage).resolve("cluster.log");
-      Files.createDirectories(log.getParent());
-      out.println("[" + stage + "] bin/cluster start " + nodes + " with profiles " + profiles + " (log " + log + ")");
-      script(log, env, "stop");
-      if (script(log, env, "start", Integer.toString(nodes)) != 0) {
-        script(log, env, "stop");
-        throw new IOException("bin/cluster start failed; see " + log + " and data/cluster/node-*.log");
-      }
-      URI target = URI.create("http://127.0.0.1:" + port);
-      return new Stage.Deployment() {
-        @Override
-        public URI target() {
-          return target;
-        }
-
-        @Override
-        public List<String> auditDbs() {
-          return existing(auditDbs); // the _user and _catalog databases exist only where the profiles split them out
-        }
-
-        @Override
-        public void close() throws IOException, InterruptedException {
-          script(log, env, "stop");
-        }
-      };
+      // the _user and _catalog databases exist only where the profiles split them out
+      return scripted("cluster", stage, profiles, profiles, env, port, () -> existing(auditDbs),
+          Integer.toString(nodes));
     }
 
     /**
@@ -207,21 +182,35 @@ public final class Evolution {
         auditDbs.add(server + db + "?user=root&password=");
       }
       int port = AppNode.freePort();
-      List<String> nodeArgs = new ArrayList<>(NODE_SETTINGS);
-      nodeArgs.addAll(sharedStateSettings(stage));
       Map<String, String> env = new LinkedHashMap<>();
-      env.put("BAZAAR_PROFILES", profiles);
       env.put("BAZAAR_SERVICES_DB", database);
       env.put("BAZAAR_SERVICES_PORT", Integer.toString(port));
+      return scripted("services", stage, profiles, "services," + profiles, env, port, () -> auditDbs,
+          Integer.toString(catalogs), Integer.toString(webs));
+    }
+
+    /**
+     * {@code bin/<name> start <startArgs>} with the stage's profiles and node settings beside the
+     * script's own {@code env}, its output in the stage's {@code <name>.log}; the deployment
+     * answers on {@code port} and runs {@code bin/<name> stop} when closed.
+     */
+    private Stage.Deployment scripted(String name, String stage, String profiles, String profilesShown,
+        Map<String, String> env, int port, Supplier<List<String>> auditDbs, String... startArgs)
+        throws IOException, InterruptedException {
+      List<String> nodeArgs = new ArrayList<>(NODE_SETTINGS);
+      nodeArgs.addAll(sharedStateSettings(stage));
+      env.put("BAZAAR_PROFILES", profiles);
       env.put("BAZAAR_NODE_ARGS", String.join(" ", nodeArgs));
-      Path log = runs.resolve(stage).resolve("services.log");
+      Path log = runs.resolve(stage).resolve(name + ".log");
       Files.createDirectories(log.getParent());
-      out.println("[" + stage + "] bin/services start " + catalogs + " " + webs + " with profiles services," + profiles
-          + " (log " + log + ")");
-      script("services", log, env, "stop");
-      if (script("services", log, env, "start", Integer.toString(catalogs), Integer.toString(webs)) != 0) {
-        script("services", log, env, "stop");
-        throw new IOException("bin/services start failed; see " + log + " and data/services/*.log");
+      out.println("[" + stage + "] bin/" + name + " start " + String.join(" ", startArgs) + " with profiles "
+          + profilesShown + " (log " + log + ")");
+      script(name, log, env, "stop");
+      List<String> start = new ArrayList<>(List.of("start"));
+      start.addAll(List.of(startArgs));
+      if (script(name, log, env, start.toArray(String[]::new)) != 0) {
+        script(name, log, env, "stop");
+        throw new IOException("bin/" + name + " start failed; see " + log + " and data/" + name + "/*.log");
       }
       URI target = URI.create("http://127.0.0.1:" + port);
       return new Stage.Deployment() {
@@ -232,18 +221,14 @@ public final class Evolution {
 
         @Override
         public List<String> auditDbs() {
-          return auditDbs;
+          return auditDbs.get();
         }
 
         @Override
         public void close() throws IOException, InterruptedException {
-          script("services", log, env, "stop");
+          script(name, log, env, "stop");
         }
       };
-    }
-
-    private int script(Path log, Map<String, String> env, String... args) throws IOException, InterruptedException {
-      return script("cluster", log, env, args);
     }
 
     private int script(String name, Path log, Map<String, String> env, String... args)
