@@ -162,11 +162,20 @@ class ExperimentsTest {
     said.put("capacityBusiest", "db at 64 % of its quota");
     result.put("protection", said);
     assertThat(protection.figure().apply(Map.of("protect-overload", result)).how())
-        .contains("(capacity, closed loop, busiest host db at 64 % of its quota)");
+        .contains("(capacity: the good answers/s of a closed loop, busiest host db at 64 % of its quota)");
+    said.put("capacityAnswered", 75.0);
+    assertThat(protection.figure().apply(Map.of("protect-overload", result)).how())
+        .contains("(capacity: the good answers/s of a closed loop that answered 75.00/s in all, busiest host db");
 
     Map<String, Object> slowTail = new LinkedHashMap<>(result);
     slowTail.put("protection", Experiments.protection(40, overloadRun(39, 100, 0), overloadRun(38, 530, 820)));
     assertThat(protection.figure().apply(Map.of("protect-overload", slowTail)).secondMet()).as("admitted p99 ×5.30").isFalse();
+  }
+
+  @Test
+  void theCapacityIsTheClosedLoopsGoodAnswersNotItsFastRefusalsToo() {
+    // 75 answers/s, of which 35/s were 503s and 409s: offering 75/s would be an overload already
+    assertThat(Experiments.capacity(overloadRun(40, 900, 350))).isEqualTo(40.0);
   }
 
   @Test
