@@ -50,6 +50,22 @@ class ExperimentsTest {
   }
 
   @Test
+  void theSeparateDatabaseFigureSaysWhatTwoHostsCanBuyByCpuAlone() {
+    Map<String, Map<String, Object>> results = new LinkedHashMap<>();
+    results.put("sdb-together", result(40, List.of(host("all", 0.25, 6))));
+    // apart: the app 4.5 ms, the database 1.5 ms a request: a quarter of the work moved away, ×1.33 at most
+    results.put("sdb-apart", result(52, List.of(host("app", 0.25, 4.5), host("db", 0.25, 1.5))));
+    Experiments.Finding f = Experiments.separateDb().figure().apply(results);
+    assertThat(f.value()).isCloseTo(1.3, within(1e-9));
+    assertThat(f.how()).contains("52.00 / 40.00", "at most (app + db) / max(app, db) = ×1.33",
+        "the database does 25 % of the work, and ×1.50 needs at least 33 %");
+
+    results.put("sdb-apart", result(52, List.of(host("app", 0.25, 4.5))));
+    assertThat(Experiments.separateDb().figure().apply(results).how()).as("no database host: no ceiling")
+        .doesNotContain("at most");
+  }
+
+  @Test
   void aFigureIsTheRatioOfTheVariantsAndSaysWhenOneIsMissing() {
     Map<String, Map<String, Object>> results = new LinkedHashMap<>();
     results.put("cache-none", result(100, List.of(host("app", 0.25, 2), host("db", 0.25, 2))));
