@@ -66,7 +66,7 @@ public final class Evolution {
 
       Load options are those of a single run (see --help without 'evolution'); the evolution's
       defaults are: --mode closed --users 32 --warmup 10s --duration 30s; with --hosts the warm-up
-      (default 180s) is per app JVM before a deployment's first measured run, 10 s before each later one.
+      (default 60s) is per app JVM before a deployment's first measured run, 10 s before each later one.
       Exit codes: 0 every stage run passed its audits, 1 an audit failed, 2 bad arguments, 3 run failed.
       """;
 
@@ -82,9 +82,10 @@ public final class Evolution {
   /**
    * The default warm-up with --hosts, per app JVM before a deployment's first run. After 60 s an
    * app on a 0.25-CPU host still spent 5.0 and then 3.2 ms of CPU per mix request in its first two
-   * windows; after 180 s, 2.5 and 2.3 (docs/evolution-hosts.md).
+   * windows, after 180 s 2.5 and 2.3; but 180 s of orders sell the workload's items out, and the
+   * order experiments then measure sold-out answers (docs/benchmarks.md, "JIT warm-up").
    */
-  static final String HOSTS_WARMUP = "180s";
+  static final String HOSTS_WARMUP = "60s";
   private static final List<String> LOAD_DEFAULTS = List.of("--mode", "closed", "--users", "32", "--warmup", "10s", "--duration", "30s");
   private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
