@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -520,7 +521,7 @@ public final class Evolution {
         new FlashStorm(build.target().toString(), "admin", "admin-password", context.out()), context.out())
         .ready(buyers, context.stormUnits(), Math.min(200, buyers))) {
       context.out().println("[" + build.variantId() + "] the storm's warm-up, without quota: the mix did not run the purchase path");
-      ready.storm(warmup.warmup().compareTo(STORM_WARMUP) < 0 ? warmup.warmup() : STORM_WARMUP, 0);
+      ready.storm(Collections.min(List.of(warmup.warmup(), STORM_WARMUP)), 0);
       accounting.opened();
       SustainedFlashStorm.Window window;
       try {
@@ -557,16 +558,17 @@ public final class Evolution {
       throws Exception {
     Map<String, Object> capacityRun = part(config.closed(), "capacity", build, hosting, context);
     double capacity = Experiments.capacity(capacityRun);
+    double answered = Experiments.throughput(capacityRun);
     if (!(capacity > 0)) {
       throw new IOException("no capacity measured (0 good answers/s closed-loop)");
     }
     context.out().println("[" + build.variantId() + "] capacity " + fmt(capacity) + " good answers/s (of "
-        + fmt(Experiments.throughput(capacityRun)) + " answers/s); offering it, then " + fmt(Experiments.OVERLOAD_FACTOR) + "× it");
+        + fmt(answered) + " answers/s); offering it, then " + fmt(Experiments.OVERLOAD_FACTOR) + "× it");
     Map<String, Object> at = part(config.openAt(capacity), "at-capacity", build, hosting, context);
     Map<String, Object> over = part(config.openAt(capacity * Experiments.OVERLOAD_FACTOR), "overload", build, hosting, context);
     Map<String, Object> result = new LinkedHashMap<>(over);
     Map<String, Object> protection = new LinkedHashMap<>(Experiments.protection(capacity, at, over));
-    protection.put("capacityAnswered", Experiments.throughput(capacityRun));
+    protection.put("capacityAnswered", answered);
     Experiments.busiest(capacityRun).ifPresent(b -> protection.put("capacityBusiest", b));
     result.put("protection", protection);
     for (Map<String, Object> r : List.of(capacityRun, at)) {
@@ -647,7 +649,7 @@ public final class Evolution {
    */
   static Duration warmupOf(int repetition, Duration warmup, int appNodes) {
     if (repetition > 1) {
-      return warmup.compareTo(REWARM) < 0 ? warmup : REWARM;
+      return Collections.min(List.of(warmup, REWARM));
     }
     return warmup.multipliedBy(Math.max(1, appNodes));
   }
