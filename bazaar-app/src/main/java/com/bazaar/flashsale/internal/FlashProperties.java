@@ -31,8 +31,9 @@ record FlashProperties(Mode mode, Queue queue, Duration soldOutMemory) {
 
   /**
    * {@code resend-after}: how long an accepted ticket may stay unsettled before it is sent
-   * again (its first message may have died with its node, or the broker was away). Longer than
-   * a ticket normally waits in the queue, or busy tickets are sent twice (harmless, but work).
+   * again (its first message may have died with its node, or the broker was away), once the
+   * queue holds no ticket waiting. Longer than a ticket normally takes from the queue to its order,
+   * or the tickets being ordered are sent twice (harmless, but work).
    */
   record Queue(String name, int consumers, int ordersPerSecond, Duration resendAfter) {
     Queue {

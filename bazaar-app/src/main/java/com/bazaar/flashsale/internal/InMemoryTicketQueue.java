@@ -1,13 +1,11 @@
 package com.bazaar.flashsale.internal;
 
-import static com.bazaar.flashsale.internal.TicketQueue.FLASH_QUEUE_DEPTH;
-
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import com.bazaar.order.IdempotentRequestInProgress;
 import com.bazaar.platform.tracing.Traces;
 import io.micrometer.tracing.Span;
 import java.util.Map;
+import java.util.OptionalLong;
 import jakarta.annotation.PreDestroy;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -47,8 +45,7 @@ final class InMemoryTicketQueue implements TicketQueue {
           thread.setDaemon(true);
           return thread;
         });
-    Gauge.builder(FLASH_QUEUE_DEPTH, consumers, pool -> pool.getQueue().size())
-        .description("flash tickets waiting for the order side").register(meters);
+    TicketQueue.gaugeDepth(this, meters);
   }
 
   @Override
@@ -56,6 +53,11 @@ final class InMemoryTicketQueue implements TicketQueue {
     Map<String, String> purchase = traces.current();
     // The consumer's work (the order insert) in the purchase's trace, as over RabbitMQ.
     consumers.execute(() -> traces.inSpan(purchase, "flash ticket order", Span.Kind.CONSUMER, span -> deliver(ticket)));
+  }
+
+  @Override
+  public OptionalLong waiting() {
+    return OptionalLong.of(consumers.getQueue().size());
   }
 
   private void deliver(TicketOrder ticket) {

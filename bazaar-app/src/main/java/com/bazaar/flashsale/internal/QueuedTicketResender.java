@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -16,6 +17,11 @@ import org.springframework.stereotype.Component;
  * away. Without this their units would stay held by nobody's order for good. Every node runs
  * it; the counter hands each stranded ticket to one node per period. A ticket sent twice is
  * harmless: its order is placed once under the ticket's idempotency key.
+ *
+ * <p>Nothing is resent while the queue still holds tickets waiting for a consumer: behind a
+ * backlog (a storm in front of a slow database) an old unsettled ticket is most likely one of
+ * them, and resending it would only lengthen the queue it waits in, every period, until the
+ * resends outrun the orders. A ticket that really was lost is resent once the queue has drained.
  */
 @Component
 class QueuedTicketResender {
@@ -43,6 +49,11 @@ class QueuedTicketResender {
 
   @Scheduled(fixedDelayString = "${bazaar.flash.queue.resend-check:10s}", initialDelayString = "${bazaar.flash.queue.resend-check:10s}")
   void resendStranded() {
+    OptionalLong waiting = queue.waiting();
+    if (waiting.isPresent() && waiting.getAsLong() > 0) {
+      log.debug("{} flash tickets still queued: nothing resent yet", waiting.getAsLong());
+      return;
+    }
     Instant now = clock.instant();
     for (FlashSale sale : sales.endingAfter(now.minus(KEPT_AFTER_END))) {
       List<TicketOrder> stranded = stock.reclaim(sale.id().value(), now.minus(resendAfter), now, BATCH);

@@ -1,12 +1,12 @@
 package com.bazaar.flashsale.internal;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.QueueInformation;
 import com.bazaar.platform.tracing.Traces;
 import io.micrometer.tracing.Span;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.springframework.amqp.AmqpRejectAndDontRequeueException;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.QueueBuilder;
@@ -50,25 +50,47 @@ class RabbitTicketQueue {
   @Bean
   TicketQueue rabbitTickets(RabbitTemplate rabbit, FlashProperties properties, Traces traces, AmqpAdmin admin,
       MeterRegistry meters) {
-    String queue = properties.queue().name();
-    // The broker's count of ready messages, asked at scrape time; NaN while the broker is away.
-    Gauge.builder(TicketQueue.FLASH_QUEUE_DEPTH, admin, a -> {
-          try {
-            QueueInformation info = a.getQueueInfo(queue);
-            return info == null ? Double.NaN : info.getMessageCount();
-          } catch (RuntimeException brokerAway) {
-            return Double.NaN;
-          }
-        })
-        .description("flash tickets waiting for the order side").register(meters);
-    // The ticket carries the purchase's trace: the consumer's span (and its order insert) joins it.
-    return ticket -> traces.inSpan(Map.of(), "flash ticket send", Span.Kind.PRODUCER, span -> {
-      span.remoteServiceName("rabbitmq");
-      rabbit.convertAndSend("", queue, ticket.encode(), message -> {
-        traces.inject(span, message.getMessageProperties().getHeaders());
-        return message;
+    RabbitTickets tickets = new RabbitTickets(rabbit, properties.queue().name(), traces, admin);
+    TicketQueue.gaugeDepth(tickets, meters);
+    return tickets;
+  }
+
+  /** Sends each ticket as a persistent message carrying the purchase's trace. */
+  static final class RabbitTickets implements TicketQueue {
+    private final RabbitTemplate rabbit;
+    private final String queue;
+    private final Traces traces;
+    private final AmqpAdmin admin;
+
+    RabbitTickets(RabbitTemplate rabbit, String queue, Traces traces, AmqpAdmin admin) {
+      this.rabbit = rabbit;
+      this.queue = queue;
+      this.traces = traces;
+      this.admin = admin;
+    }
+
+    @Override
+    public void enqueue(TicketOrder ticket) {
+      // The consumer's span (and its order insert) joins the purchase's trace.
+      traces.inSpan(Map.of(), "flash ticket send", Span.Kind.PRODUCER, span -> {
+        span.remoteServiceName("rabbitmq");
+        rabbit.convertAndSend("", queue, ticket.encode(), message -> {
+          traces.inject(span, message.getMessageProperties().getHeaders());
+          return message;
+        });
       });
-    });
+    }
+
+    /** The broker's count of ready messages; the ones consumers hold unacknowledged are not in it. */
+    @Override
+    public OptionalLong waiting() {
+      try {
+        QueueInformation info = admin.getQueueInfo(queue);
+        return info == null ? OptionalLong.empty() : OptionalLong.of(info.getMessageCount());
+      } catch (RuntimeException brokerAway) {
+        return OptionalLong.empty();
+      }
+    }
   }
 
   @Bean

@@ -12,6 +12,7 @@ import com.bazaar.support.TestItems;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -128,6 +129,11 @@ class FlashTicketResendTest extends ApiTest {
         throw new IllegalStateException("queue away");
       }
       real.enqueue(ticket);
+    }
+
+    @Override
+    public OptionalLong waiting() {
+      return real.waiting();
     }
 
     void down() {
