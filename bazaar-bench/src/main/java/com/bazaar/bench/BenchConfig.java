@@ -11,33 +11,45 @@ import java.util.Map;
 /** The command line, validated. */
 public record BenchConfig(
     URI target, Mode mode, double rate, int users, Duration duration, Duration warmup, Mix mix,
-    Path out, long seed, List<String> auditDbs) {
+    Path out, long seed, List<String> auditDbs, Restock restock) {
 
   public enum Mode { OPEN, CLOSED }
 
+  /**
+   * Before each run the admin tops every item the shoppers buy up to {@code floor} units, so that
+   * a long warm-up or an earlier run does not leave the order actions measuring sold-out answers.
+   */
+  public record Restock(String user, String password, long floor) {
+    static final Restock DEFAULT = new Restock("admin", "admin-password", 1_000);
+
+    boolean off() {
+      return floor == 0;
+    }
+  }
+
   /** The same run with another mix (an experiment that isolates one action). */
   public BenchConfig withMix(Mix other) {
-    return new BenchConfig(target, mode, rate, users, duration, warmup, other, out, seed, auditDbs);
+    return new BenchConfig(target, mode, rate, users, duration, warmup, other, out, seed, auditDbs, restock);
   }
 
   /** The same run at a fixed arrival rate (open mode). */
   public BenchConfig openAt(double requestsPerSecond) {
-    return new BenchConfig(target, Mode.OPEN, requestsPerSecond, users, duration, warmup, mix, out, seed, auditDbs);
+    return new BenchConfig(target, Mode.OPEN, requestsPerSecond, users, duration, warmup, mix, out, seed, auditDbs, restock);
   }
 
   /** The same run with its users looping without think time (closed mode): as fast as the deployment answers. */
   public BenchConfig closed() {
-    return new BenchConfig(target, Mode.CLOSED, rate, users, duration, warmup, mix, out, seed, auditDbs);
+    return new BenchConfig(target, Mode.CLOSED, rate, users, duration, warmup, mix, out, seed, auditDbs, restock);
   }
 
   /** The same run with another unmeasured time before it. */
   public BenchConfig withWarmup(Duration other) {
-    return new BenchConfig(target, mode, rate, users, duration, other, mix, out, seed, auditDbs);
+    return new BenchConfig(target, mode, rate, users, duration, other, mix, out, seed, auditDbs, restock);
   }
 
   /** The same workload against another deployment, written elsewhere. */
   public BenchConfig against(URI target, Path out, List<String> auditDbs) {
-    return new BenchConfig(target, mode, rate, users, duration, warmup, mix, out, seed, List.copyOf(auditDbs));
+    return new BenchConfig(target, mode, rate, users, duration, warmup, mix, out, seed, List.copyOf(auditDbs), restock);
   }
 
   public static final String USAGE = """
@@ -59,6 +71,9 @@ public record BenchConfig(
         --mix SPEC         action weights                  (default browse=50,search=20,cart=15,order=10,pay=5)
         --out DIR          where result.json and report.html go (default target/bench-run)
         --seed N           random seed for the mix         (default: time based)
+        --restock N        before each run the admin tops each item the shoppers buy up to N units, so
+                           orders do not turn into sold-out answers; 0 leaves the stock alone (default 1000)
+        --admin USER:PASS  the admin who restocks         (default admin:admin-password)
         --audit-db JDBC    also audit the deployment's tables through this JDBC URL, credentials in
                            it (jdbc:mariadb://127.0.0.1:3306/bazaar?user=root&password=); repeat it
                            for each database of a split or sharded layout
@@ -78,6 +93,8 @@ public record BenchConfig(
     Path out = Path.of("target", "bench-run");
     long seed = System.nanoTime();
     List<String> auditDbs = new ArrayList<>();
+    long restockFloor = Restock.DEFAULT.floor();
+    String[] admin = {Restock.DEFAULT.user(), Restock.DEFAULT.password()};
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       String name = arg;
@@ -128,6 +145,13 @@ public record BenchConfig(
           }
           auditDbs.add(value);
         }
+        case "--restock" -> restockFloor = "0".equals(value.trim()) ? 0 : positiveLong(name, value);
+        case "--admin" -> {
+          admin = value.split(":", 2);
+          if (admin.length != 2 || admin[0].isBlank()) {
+            throw new BadArguments("--admin must be USER:PASSWORD");
+          }
+        }
         default -> throw new BadArguments("unknown option " + name);
       }
     }
@@ -137,7 +161,11 @@ public record BenchConfig(
     if (rate > 100_000) {
       throw new BadArguments("--rate must be at most 100000");
     }
-    return new BenchConfig(target, mode, rate, users, duration, warmup, mix, out, seed, List.copyOf(auditDbs));
+    if (restockFloor > 1_000_000) {
+      throw new BadArguments("--restock must be at most 1000000");
+    }
+    return new BenchConfig(target, mode, rate, users, duration, warmup, mix, out, seed, List.copyOf(auditDbs),
+        new Restock(admin[0], admin[1], restockFloor));
   }
 
   private static URI uri(String value) {

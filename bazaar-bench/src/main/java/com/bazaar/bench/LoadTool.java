@@ -80,7 +80,10 @@ public final class LoadTool {
     out.printf(Locale.ROOT, "bazaar-bench: %s %s, mix %s, %d shoppers, warmup %ds, duration %ds%n",
         config.target(), config.mode() == BenchConfig.Mode.OPEN ? "open at " + config.rate() + " req/s" : "closed",
         config.mix(), config.users(), config.warmup().toSeconds(), config.duration().toSeconds());
-    workload.setUp(config.users(), runId);
+    int restocked = workload.setUp(config.users(), runId, config.restock());
+    if (restocked > 0) {
+      out.printf(Locale.ROOT, "restocked %d items to %d units%n", restocked, config.restock().floor());
+    }
     Measurements m = new LoadRun(config, out, window).run(workload);
     Map<String, Object> hosts = window.report(m);
     Audit.Result audit = Audit.run(ledger, workload);

@@ -9,7 +9,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -49,8 +51,11 @@ public final class Workload implements Audit.View {
         .build();
   }
 
-  /** Reads categories and a page of item ids, then registers and logs in {@code users} shoppers. */
-  public void setUp(int users, String runId) throws IOException, InterruptedException {
+  /**
+   * Reads categories and a page of item ids, has the admin top them up (unless {@code restock} is
+   * off), then registers and logs in {@code users} shoppers. Answers how many items were topped up.
+   */
+  public int setUp(int users, String runId, BenchConfig.Restock restock) throws IOException, InterruptedException {
     Response categories = send(null, "GET", "/api/categories", null, null);
     categories.require("GET /api/categories");
     for (JsonNode c : categories.json()) {
@@ -64,8 +69,10 @@ public final class Workload implements Audit.View {
     if (itemIds.isEmpty()) {
       throw new IOException("the site has no items to shop for");
     }
+    Map<String, Long> restocked = restock.off() ? Map.of() : restock(restock);
     for (String itemId : itemIds) {
-      OptionalLong stock = stock(itemId);
+      // a restocked item's stock as its write answered it: a read behind a cache may still trail it
+      OptionalLong stock = restocked.containsKey(itemId) ? OptionalLong.of(restocked.get(itemId)) : stock(itemId);
       if (stock.isPresent()) {
         ledger.stockBefore(itemId, stock.getAsLong());
       }
@@ -83,6 +90,29 @@ public final class Workload implements Audit.View {
       }
       shoppers.add(shopper);
     }
+    return restocked.size();
+  }
+
+  /** Tops each shopped item below the floor up to it, as the admin: the stock each restocked item now has. */
+  private Map<String, Long> restock(BenchConfig.Restock restock) throws IOException, InterruptedException {
+    Shopper admin = new Shopper(restock.user());
+    String credentials = JSON.writeValueAsString(Map.of("username", restock.user(), "password", restock.password()));
+    Response login = send(admin, "POST", "/api/session", credentials, null);
+    if (!login.ok() || admin.sessionCookie() == null) {
+      throw new IOException("restocking needs an admin, and logging in as " + restock.user() + " answered " + login.status()
+          + ": pass --admin USER:PASSWORD, or --restock 0 to leave the stock alone");
+    }
+    Map<String, Long> restocked = new HashMap<>();
+    for (String itemId : itemIds) {
+      OptionalLong stock = stock(itemId);
+      if (stock.isPresent() && stock.getAsLong() < restock.floor()) {
+        Response r = send(admin, "POST", "/api/admin/items/" + itemId + "/stock",
+            "{\"delta\":" + (restock.floor() - stock.getAsLong()) + "}", null);
+        r.require("POST /api/admin/items/" + itemId + "/stock");
+        restocked.put(itemId, r.json().get("stock").asLong());
+      }
+    }
+    return restocked;
   }
 
   public List<Shopper> shoppers() {

@@ -38,6 +38,9 @@ class LoadToolArgumentsTest {
       "--target ftp://x|--target must be an http(s) URL",
       "--colour blue|unknown option --colour",
       "--rate|--rate needs a value",
+      "--restock -1|--restock must be positive",
+      "--restock 2000000|--restock must be at most 1000000",
+      "--admin nobody|--admin must be USER:PASSWORD",
       "--audit-db mariadb://h/db?password=secret|--audit-db must be a JDBC URL (jdbc:...), not 'mariadb://h/db?password=***'"})
   void badArgumentsExitWithTwoAndSayWhy(String line, String message) {
     assertThat(run(line.split(" "))).isEqualTo(LoadTool.BAD_ARGUMENTS);
@@ -48,7 +51,8 @@ class LoadToolArgumentsTest {
   void readsEveryOptionInBothSpellings() {
     BenchConfig c = BenchConfig.parse("--target", "http://shop:9090/", "--mode=closed", "--rate", "12.5", "--users=3",
         "--duration", "2m", "--warmup=500ms", "--mix", "search=1", "--out", "x/y", "--seed", "9",
-        "--audit-db", "jdbc:mariadb://db/trade_0", "--audit-db=jdbc:mariadb://db/trade_1");
+        "--audit-db", "jdbc:mariadb://db/trade_0", "--audit-db=jdbc:mariadb://db/trade_1", "--restock", "0",
+        "--admin=boss:s3:cret");
     assertThat(c.target().toString()).isEqualTo("http://shop:9090");
     assertThat(c.mode()).isEqualTo(BenchConfig.Mode.CLOSED);
     assertThat(c.rate()).isEqualTo(12.5);
@@ -58,5 +62,11 @@ class LoadToolArgumentsTest {
     assertThat(c.mix().toString()).isEqualTo("search=1");
     assertThat(c.seed()).isEqualTo(9);
     assertThat(c.auditDbs()).containsExactly("jdbc:mariadb://db/trade_0", "jdbc:mariadb://db/trade_1");
+    assertThat(c.restock()).isEqualTo(new BenchConfig.Restock("boss", "s3:cret", 0));
+  }
+
+  @Test
+  void restocksAsTheDemoAdminByDefault() {
+    assertThat(BenchConfig.parse().restock()).isEqualTo(new BenchConfig.Restock("admin", "admin-password", 1_000));
   }
 }
