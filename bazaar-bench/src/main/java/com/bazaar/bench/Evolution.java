@@ -67,7 +67,7 @@ public final class Evolution {
 
       Load options are those of a single run (see --help without 'evolution'); the evolution's
       defaults are: --mode closed --users 32 --warmup 10s --duration 30s; with --hosts the warm-up
-      (default 60s) is per app JVM before a deployment's first measured run, 10 s before each later one.
+      (default 180s) is per app JVM before a deployment's first measured run, 10 s before each later one.
       Exit codes: 0 every stage run passed its audits, 1 an audit failed, 2 bad arguments, 3 run failed.
       """;
 
@@ -83,10 +83,10 @@ public final class Evolution {
   /**
    * The default warm-up with --hosts, per app JVM before a deployment's first run. After 60 s an
    * app on a 0.25-CPU host still spent 5.0 and then 3.2 ms of CPU per mix request in its first two
-   * windows, after 180 s 2.5 and 2.3; but 180 s of orders sell the workload's items out, and the
-   * order experiments then measure sold-out answers (docs/benchmarks.md, "JIT warm-up").
+   * windows, after 180 s 2.5 and 2.3 (docs/benchmarks.md, "JIT warm-up"). The orders of so long a
+   * warm-up would sell the workload's items out; each run's restock (--restock) puts them back.
    */
-  static final String HOSTS_WARMUP = "60s";
+  static final String HOSTS_WARMUP = "180s";
   private static final List<String> LOAD_DEFAULTS = List.of("--mode", "closed", "--users", "32", "--warmup", "10s", "--duration", "30s");
   private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
