@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,10 +68,15 @@ public final class Workload implements Audit.View {
     if (itemIds.isEmpty()) {
       throw new IOException("the site has no items to shop for");
     }
-    Map<String, Long> restocked = restock.off() ? Map.of() : restock(restock);
+    Shopper admin = restock.off() ? null : admin(restock);
+    int restocked = 0;
     for (String itemId : itemIds) {
-      // a restocked item's stock as its write answered it: a read behind a cache may still trail it
-      OptionalLong stock = restocked.containsKey(itemId) ? OptionalLong.of(restocked.get(itemId)) : stock(itemId);
+      OptionalLong stock = stock(itemId);
+      if (admin != null && stock.isPresent() && stock.getAsLong() < restock.floor()) {
+        // the stock as the write answered it: a read behind a cache may still trail it
+        stock = OptionalLong.of(topUp(admin, itemId, restock.floor() - stock.getAsLong()));
+        restocked++;
+      }
       if (stock.isPresent()) {
         ledger.stockBefore(itemId, stock.getAsLong());
       }
@@ -90,11 +94,11 @@ public final class Workload implements Audit.View {
       }
       shoppers.add(shopper);
     }
-    return restocked.size();
+    return restocked;
   }
 
-  /** Tops each shopped item below the floor up to it, as the admin: the stock each restocked item now has. */
-  private Map<String, Long> restock(BenchConfig.Restock restock) throws IOException, InterruptedException {
+  /** The admin who restocks, logged in. */
+  private Shopper admin(BenchConfig.Restock restock) throws IOException, InterruptedException {
     Shopper admin = new Shopper(restock.user());
     String credentials = JSON.writeValueAsString(Map.of("username", restock.user(), "password", restock.password()));
     Response login = send(admin, "POST", "/api/session", credentials, null);
@@ -102,17 +106,14 @@ public final class Workload implements Audit.View {
       throw new IOException("restocking needs an admin, and logging in as " + restock.user() + " answered " + login.status()
           + ": pass --admin USER:PASSWORD, or --restock 0 to leave the stock alone");
     }
-    Map<String, Long> restocked = new HashMap<>();
-    for (String itemId : itemIds) {
-      OptionalLong stock = stock(itemId);
-      if (stock.isPresent() && stock.getAsLong() < restock.floor()) {
-        Response r = send(admin, "POST", "/api/admin/items/" + itemId + "/stock",
-            "{\"delta\":" + (restock.floor() - stock.getAsLong()) + "}", null);
-        r.require("POST /api/admin/items/" + itemId + "/stock");
-        restocked.put(itemId, r.json().get("stock").asLong());
-      }
-    }
-    return restocked;
+    return admin;
+  }
+
+  /** Adds {@code units} to the item's stock as the admin: the stock it has now. */
+  private long topUp(Shopper admin, String itemId, long units) throws IOException, InterruptedException {
+    Response r = send(admin, "POST", "/api/admin/items/" + itemId + "/stock", "{\"delta\":" + units + "}", null);
+    r.require("POST /api/admin/items/" + itemId + "/stock");
+    return r.json().get("stock").asLong();
   }
 
   public List<Shopper> shoppers() {
