@@ -548,9 +548,9 @@ public final class Evolution {
   }
 
   /**
-   * An overload variant's run: the mix closed-loop finds the deployment's capacity (its
-   * throughput, the hosts within their quota), then an open workload offers exactly that rate,
-   * then {@link Experiments#OVERLOAD_FACTOR} times it. The run stands for the overloaded one,
+   * An overload variant's run: the mix closed-loop finds the deployment's capacity (its good
+   * answers per second, the hosts within their quota), then an open workload offers exactly that
+   * rate, then {@link Experiments#OVERLOAD_FACTOR} times it. The run stands for the overloaded one,
    * with the protection figures beside it; each part's result.json and report.html are in
    * {@code capacity/}, {@code at-capacity/} and {@code overload/}.
    */
@@ -619,7 +619,7 @@ public final class Evolution {
                 .resolve("report.html").toAbsolutePath().toString());
             runs.add(result);
           }
-          results.put(v.id(), Experiments.median(runs));
+          results.put(v.id(), Experiments.median(runs, e.perRun()));
           allRuns.put(v.id(), runs);
         } catch (Exception ex) {
           if (ex instanceof InterruptedException) {

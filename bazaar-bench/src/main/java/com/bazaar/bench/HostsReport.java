@@ -32,7 +32,7 @@ final class HostsReport {
 
   private static final String[] GOALS = {"stage", "figure", "goal", "measured", "per repetition min / median / max", "verdict"};
   private static final String[] VARIANTS = {
-      "variant", "hosts", "req/s median (min–max)", "p99 ms", "CPU ms per request by host (utilisation of its quota)", "load tool ms/request",
+      "variant", "hosts", "req/s (min–max)", "p99 ms", "CPU ms per request by host (utilisation of its quota)", "load tool ms/request",
       "projected req/s (bottleneck)", "projection error", "audit (API / database)"};
 
   private HostsReport() {}
@@ -117,12 +117,13 @@ final class HostsReport {
         + ", mix " + load.mix() + " unless the experiment says otherwise. The load tool runs outside every host, on the "
         + "same machine; its own CPU is in every table. Load average when the run started: " + s.loadAverage()
         + ". Each variant ran " + s.repeats() + " measured time" + (s.repeats() == 1 ? "" : "s")
-        + " on one deployment; its row is the run of median throughput (min–max beside it), the measured figure is "
+        + " on one deployment; its row is the run of median good answers/s (of median req/s in the cache, "
+        + "flash-sale and protection experiments), its req/s with every run's min–max beside it, the measured figure is "
         + "taken from those median runs, and beside it the figure once per repetition (the variants' r-th runs together) "
         + "as min / median / max. The figures still carry the machine's noise: other processes share its cores, so "
         + "read a spread, not a single digit, and compare within one run only. "
         + "A projection is each role's CPUs × 1000 / its measured CPU ms per request, the smallest deciding; its error "
-        + "is against the throughput measured at the same sizes.";
+        + "is against the throughput measured at the same sizes, every answer counted (refusals cost CPU too).";
   }
 
   private static List<String> goalCells(Outcome o) {
@@ -152,6 +153,8 @@ final class HostsReport {
           100 * ((Number) h.get("utilisation")).doubleValue()));
     }
     String tool = acc == null ? "—" : Experiments.fmt(((Number) ((Map<String, Object>) acc.get("loadTool")).get("cpuMsPerRequest")).doubleValue());
+    // every answer, not the good ones: the CPU per request is per answer, 503s and 409s included, so the
+    // projection is of answers too
     double measured = Experiments.throughput(r);
     Optional<Experiments.Projection> p = Experiments.projectSelf(r);
     String audit = verdict(r.get("audit")) + " / " + (r.containsKey("dbAudit") ? verdict(r.get("dbAudit")) : "not asked");
@@ -183,7 +186,7 @@ final class HostsReport {
       sb.append("- ").append(n).append(" app host").append(n == 1 ? "" : "s").append(": projected ")
           .append(Evolution.fmt(p.get().throughput())).append(" req/s (bottleneck ").append(p.get().bottleneck()).append(")");
       if (measured != null) {
-        double m = Experiments.throughput(measured);
+        double m = Experiments.throughput(measured); // every answer, as the CPU per request is counted
         sb.append(", measured ").append(Evolution.fmt(m)).append(" req/s, error ").append(error(p.get().throughput(), m));
       }
       sb.append('\n');

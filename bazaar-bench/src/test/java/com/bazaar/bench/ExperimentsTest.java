@@ -113,12 +113,76 @@ class ExperimentsTest {
     mid.put("audit", Map.of("passed", true));
     Map<String, Object> fast = new LinkedHashMap<>(result(40, List.of()));
     fast.put("audit", Map.of("passed", false));
-    Map<String, Object> chosen = Experiments.median(List.of(fast, slow, mid));
+    Map<String, Object> chosen = Experiments.median(List.of(fast, slow, mid), Experiments::throughput);
     assertThat(Experiments.throughput(chosen)).isEqualTo(25);
     assertThat(chosen.get("repetitions")).isEqualTo(List.of(40.0, 20.0, 25.0));
     assertThat(Results.auditPassed(chosen)).isFalse();
     assertThat(Experiments.throughputSpread(chosen)).isEqualTo("25.0 (20.0–40.0)");
     assertThat(Experiments.throughputSpread(result(25, List.of()))).isEqualTo("25.0");
+  }
+
+  /** A mix run answering {@code throughput} a second, {@code goodput} of them without an error (the rest 503 or 409). */
+  private static Map<String, Object> mixRun(double throughput, double goodput) {
+    return Map.of("total", Map.of("throughput", throughput), "admitted", Map.of("goodput", goodput));
+  }
+
+  @Test
+  void theMixExperimentsCompareGoodAnswersNotTheShedders503s() {
+    // the first variant sheds half its answers as fast 503s: by every answer it looks the faster
+    Map<String, Object> shedding = mixRun(80, 40);
+    Map<String, Object> serving = mixRun(60, 56);
+
+    Experiments.Finding sdb = Experiments.separateDb().figure().apply(Map.of("sdb-together", shedding, "sdb-apart", serving));
+    assertThat(sdb.value()).isCloseTo(1.4, within(1e-9));
+    assertThat(sdb.how()).contains("good answers/s app host + MariaDB host / app and MariaDB in one host: 56.00 / 40.00");
+    assertThat(Experiments.separateDb().goal().text()).isEqualTo("mix good answers/s, two hosts / one host ≥ 1.50");
+
+    Experiments.Finding replica = Experiments.replica().figure().apply(Map.of("replica-off", shedding, "replica-on", serving));
+    assertThat(replica.value()).isCloseTo(1.4, within(1e-9));
+    assertThat(replica.how()).contains("browse good answers/s with a replica host / primary alone: 56.00 / 40.00");
+
+    Experiments.Finding sharding = Experiments.sharding().figure().apply(Map.of("shard-1", shedding, "shard-2", serving));
+    assertThat(sharding.value()).isCloseTo(1.4, within(1e-9));
+    assertThat(sharding.how()).contains("order good answers/s two shard hosts / one: 56.00 / 40.00");
+
+    // four nodes answer ×2.5 the one's answers, but only ×2 its good ones: efficiency 0.5, not 0.625
+    Experiments.Experiment cluster = Experiments.cluster(List.of(1, 4));
+    Experiments.Finding scaling = cluster.figure().apply(Map.of("cluster-1", mixRun(40, 40), "cluster-4", mixRun(100, 80)));
+    assertThat(scaling.value()).isCloseTo(0.5, within(1e-9));
+    assertThat(scaling.how()).isEqualTo("scaling efficiency: 80.00 good answers/s on 4 app hosts / (4 × 40.00 good answers/s on one)");
+    assertThat(cluster.goal().met(scaling.value())).isFalse();
+  }
+
+  @Test
+  void theStormIsComparedByItsPurchasesAnsweredNotByItsWarmUpsGoodput() {
+    // a storm run keeps its warm-up mix's admitted figures; its total is the storm's
+    Experiments.Experiment flash = Experiments.flashSale();
+    Map<String, Map<String, Object>> results = Map.of(
+        "flash-naive", Map.of("total", Map.of("throughput", 20.0, "p99Ms", 2000.0), "admitted", Map.of("goodput", 50.0)),
+        "flash-queued", Map.of("total", Map.of("throughput", 400.0, "p99Ms", 100.0), "admitted", Map.of("goodput", 50.0)));
+    assertThat(flash.figure().apply(results).value()).isCloseTo(20, within(1e-9));
+  }
+
+  @Test
+  void theMedianRunOfAMixVariantIsTheOneOfMedianGoodAnswers() {
+    Map<String, Object> shedding = mixRun(90, 30);
+    Map<String, Object> steady = mixRun(50, 50);
+    Map<String, Object> best = mixRun(70, 60);
+    List<Map<String, Object>> runs = List.of(shedding, steady, best);
+    for (Experiments.Experiment e : Experiments.select(List.of("separate-db", "cluster", "replica", "sharding"), List.of(1, 2))) {
+      Map<String, Object> chosen = Experiments.median(runs, e.perRun());
+      assertThat(Experiments.goodput(chosen)).as(e.id()).isEqualTo(50);
+      assertThat(chosen.get("repetitions")).as("every run's answers, for the req/s column").isEqualTo(List.of(90.0, 50.0, 70.0));
+    }
+    // the cache compares a CPU cost, not a rate: its median run is still the one of median throughput
+    Experiments.Experiment cache = Experiments.select(List.of("cache"), List.of(1)).get(0);
+    assertThat(Experiments.throughput(Experiments.median(runs, cache.perRun()))).isEqualTo(70);
+  }
+
+  @Test
+  void aResultWithoutAdmittedFiguresCountsEveryAnswerAsGood() {
+    assertThat(Experiments.goodAnswers(result(25, List.of()))).isEqualTo(25);
+    assertThat(Experiments.goodAnswers(mixRun(25, 20))).isEqualTo(20);
   }
 
   @Test

@@ -46,7 +46,7 @@ class HostedEvolutionTest {
     assertThat(exit).as(printed + err).isEqualTo(LoadTool.OK);
     assertThat(work.resolve("docs").resolve("evolution.md")).as("the stage-by-stage report is not overwritten").doesNotExist();
     String md = Files.readString(work.resolve("docs").resolve("evolution-hosts.md"));
-    assertThat(md).contains("## What each stage buys, in hosts", "| 1 · separate DB | mix throughput, two hosts / one host | ≥ 1.50 | ×",
+    assertThat(md).contains("## What each stage buys, in hosts", "| 1 · separate DB | mix good answers/s, two hosts / one host | ≥ 1.50 | ×",
         "CFS period 20.0 ms", "-XX:ActiveProcessorCount=1", "(2 repetitions) |", "first run was warmed 2 s per app JVM",
         // each variant's name links to its median run's own report, relative to the report's directory
         "| [app + MariaDB in one host](../runs/sdb-together/run-", "/report.html) | all 0.5cpu/1g |",
