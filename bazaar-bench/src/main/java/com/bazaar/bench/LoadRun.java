@@ -79,10 +79,7 @@ public final class LoadRun {
         }
         Action action = config.mix().next(random);
         int shopper = (int) (i % shoppers);
-        long wait;
-        while ((wait = intended - System.nanoTime()) > 0) {
-          LockSupport.parkNanos(wait);
-        }
+        waitUntil(intended);
         pool.execute(() -> {
           Workload.Outcome outcome = step.apply(shopper, action);
           long finished = System.nanoTime();
@@ -102,7 +99,13 @@ public final class LoadRun {
     return m;
   }
 
-  /** Closed workload: {@code users} threads, each doing one action after another with no think time. */
+  /**
+   * Closed workload: {@code users} threads, each doing one action after another with no think time,
+   * but waiting as long as a refusal's {@code Retry-After} asks (a 503 shed, a 429), as a person or
+   * a well-behaved client does: a user who tried again at once would turn every refusal into the
+   * next request, and the loop would measure how fast the shop can refuse. (The open workload's
+   * arrivals are other shoppers: they keep coming whatever one of them was told.)
+   */
   public Measurements closed(int users, Step step) throws InterruptedException {
     long t0 = System.nanoTime();
     long measureStart = t0 + config.warmup().toNanos();
@@ -123,6 +126,9 @@ public final class LoadRun {
             if (start - measureStart >= 0) {
               m.record(outcome.action(), outcome.status(), (finished - start) / 1000, finished);
             }
+            if (!outcome.retryAfter().isZero()) {
+              waitUntil(finished + Math.min(outcome.retryAfter().toNanos(), end - finished));
+            }
           }
         });
       }
@@ -135,6 +141,14 @@ public final class LoadRun {
     }
     window.closed();
     return m;
+  }
+
+  /** Parks until {@code deadline} on the {@link System#nanoTime} clock (a park may wake early). */
+  private static void waitUntil(long deadline) {
+    long wait;
+    while ((wait = deadline - System.nanoTime()) > 0 && !Thread.currentThread().isInterrupted()) {
+      LockSupport.parkNanos(wait);
+    }
   }
 
   private void openWindowAt(ScheduledExecutorService s, long measureStart) {

@@ -31,8 +31,20 @@ public final class Workload implements Audit.View {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
-  /** One action's result: the action actually done (pay without an unpaid order becomes order) and its HTTP status. */
-  public record Outcome(Action action, int status) {}
+  /**
+   * One action's result: the action actually done (pay without an unpaid order becomes order), its
+   * HTTP status, and how long the shop asked the client to wait before the next try (a 503's or
+   * 429's {@code Retry-After}; zero for none).
+   */
+  public record Outcome(Action action, int status, Duration retryAfter) {
+    public Outcome(Action action, int status) {
+      this(action, status, Duration.ZERO);
+    }
+
+    Outcome(Action action, Response answer) {
+      this(action, answer.status(), answer.retryAfter());
+    }
+  }
 
   private final URI target;
   private final HttpClient http;
@@ -138,31 +150,31 @@ public final class Workload implements Audit.View {
     }
   }
 
-  private int browse(RandomGenerator random) throws IOException, InterruptedException {
+  private Response browse(RandomGenerator random) throws IOException, InterruptedException {
     Response categories = send(null, "GET", "/api/categories", null, null);
     if (!categories.ok() || categoryIds.isEmpty()) {
-      return categories.status();
+      return categories;
     }
     String categoryId = categoryIds.get(random.nextInt(categoryIds.size()));
-    return send(null, "GET", "/api/items?categoryId=" + categoryId + "&page=" + random.nextInt(3) + "&size=20", null, null).status();
+    return send(null, "GET", "/api/items?categoryId=" + categoryId + "&page=" + random.nextInt(3) + "&size=20", null, null);
   }
 
   /** One item's page data, anonymous: the read an edge cache can answer. */
-  private int item(RandomGenerator random) throws IOException, InterruptedException {
-    return send(null, "GET", "/api/items/" + randomItem(random), null, null).status();
+  private Response item(RandomGenerator random) throws IOException, InterruptedException {
+    return send(null, "GET", "/api/items/" + randomItem(random), null, null);
   }
 
-  private int search(RandomGenerator random) throws IOException, InterruptedException {
+  private Response search(RandomGenerator random) throws IOException, InterruptedException {
     String word = SEARCH_WORDS.get(random.nextInt(SEARCH_WORDS.size()));
-    return send(null, "GET", "/api/search?q=" + URLEncoder.encode(word, StandardCharsets.UTF_8) + "&size=20", null, null).status();
+    return send(null, "GET", "/api/search?q=" + URLEncoder.encode(word, StandardCharsets.UTF_8) + "&size=20", null, null);
   }
 
-  private int cart(Shopper shopper, RandomGenerator random) throws IOException, InterruptedException {
+  private Response cart(Shopper shopper, RandomGenerator random) throws IOException, InterruptedException {
     String itemId = randomItem(random);
-    return send(shopper, "PUT", "/api/cart/items/" + itemId, "{\"quantity\":1}", null).status();
+    return send(shopper, "PUT", "/api/cart/items/" + itemId, "{\"quantity\":1}", null);
   }
 
-  private int order(Shopper shopper, RandomGenerator random) throws IOException, InterruptedException {
+  private Response order(Shopper shopper, RandomGenerator random) throws IOException, InterruptedException {
     String itemId = randomItem(random);
     ledger.touched(itemId);
     Response r = send(shopper, "POST", "/api/orders",
@@ -172,7 +184,7 @@ public final class Workload implements Audit.View {
       ledger.created(shopper.username(), orderId, itemId, 1);
       shopper.placed(orderId);
     }
-    return r.status();
+    return r;
   }
 
   private Outcome pay(Shopper shopper, RandomGenerator random) throws IOException, InterruptedException {
@@ -185,7 +197,7 @@ public final class Workload implements Audit.View {
     if (r.status() == 200) {
       ledger.paid(shopper.username(), orderId);
     }
-    return new Outcome(Action.PAY, r.status());
+    return new Outcome(Action.PAY, r);
   }
 
   private String randomItem(RandomGenerator random) {
@@ -254,10 +266,22 @@ public final class Workload implements Audit.View {
         }
       }
     }
-    return new Response(response.statusCode(), response.body());
+    return new Response(response.statusCode(), response.body(),
+        retryAfter(response.statusCode(), response.headers().firstValue("Retry-After")));
   }
 
-  private record Response(int status, String body) {
+  /**
+   * The wait a refusal asks for: a 503's or 429's {@code Retry-After} in seconds (the shop's form);
+   * zero for any other answer, or a header that is absent or not a number of seconds.
+   */
+  static Duration retryAfter(int status, Optional<String> header) {
+    if ((status != 503 && status != 429) || header.isEmpty() || !header.get().trim().matches("\\d{1,6}")) {
+      return Duration.ZERO;
+    }
+    return Duration.ofSeconds(Long.parseLong(header.get().trim()));
+  }
+
+  private record Response(int status, String body, Duration retryAfter) {
     boolean ok() {
       return status >= 200 && status < 300;
     }
