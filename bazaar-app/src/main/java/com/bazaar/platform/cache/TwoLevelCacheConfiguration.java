@@ -6,6 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -50,8 +53,32 @@ class TwoLevelCacheConfiguration {
   @Bean
   RedisMessageListenerContainer cacheInvalidationListener(
       RedisConnectionFactory redis, CacheInvalidations invalidations) {
-    RedisMessageListenerContainer container = new RedisMessageListenerContainer();
+    ExecutorService oneThread = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "cache-invalidations");
+      t.setDaemon(true);
+      return t;
+    });
+    RedisMessageListenerContainer container = new RedisMessageListenerContainer() {
+      @Override
+      public void destroy() throws Exception {
+        super.destroy();
+        oneThread.shutdownNow();
+      }
+    };
+    return invalidationListener(container, redis, invalidations, oneThread);
+  }
+
+  /**
+   * A node's subscription to the invalidations, delivering them on the given executor. Without
+   * one, Spring Data Redis hands each message to a {@code SimpleAsyncTaskExecutor}, which starts a
+   * new thread per message: on every node, twice for each write of every node (the eviction and
+   * its second), so the cost per request grew with the number of nodes. One thread keeps them
+   * in order, too. Public to the package so a test can build two nodes in one JVM.
+   */
+  static RedisMessageListenerContainer invalidationListener(RedisMessageListenerContainer container,
+      RedisConnectionFactory redis, CacheInvalidations invalidations, Executor delivery) {
     container.setConnectionFactory(redis);
+    container.setTaskExecutor(delivery);
     container.addMessageListener(invalidations, new ChannelTopic(invalidations.channel()));
     return container;
   }

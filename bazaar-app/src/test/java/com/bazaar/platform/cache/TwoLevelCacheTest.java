@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.bazaar.support.RealEngines;
 import com.bazaar.support.RedisTestServer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -20,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 import org.springframework.data.redis.core.RedisCallback;
-import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.data.redis.serializer.JdkSerializationRedisSerializer;
 
@@ -198,6 +201,30 @@ class TwoLevelCacheTest {
     return null;
   }
 
+  /**
+   * 300 invalidations reach the other node without a thread started for each: Spring Data Redis's
+   * default started one per message on every node, so each write cost every node a thread start
+   * twice (its eviction and the second one).
+   */
+  @Test
+  void invalidationsReachTheOtherNodeWithoutAThreadStartedForEach() {
+    Cache a = node();
+    Cache b = node();
+    for (long id = 1; id <= 300; id++) {
+      b.get(id, () -> "old");
+    }
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long startedBefore = threads.getTotalStartedThreadCount();
+
+    for (long id = 1; id <= 300; id++) {
+      a.evict(id);
+    }
+    // delivered in order on one thread: once the last is in, so are the others
+    await().atMost(Duration.ofSeconds(10)).until(() -> b.get(300L, () -> "new"), "new"::equals);
+
+    assertThat(threads.getTotalStartedThreadCount() - startedBefore).isLessThan(30);
+  }
+
   /** One node: its own listener container (subscription) and cache manager. */
   private Cache node() {
     return node(String.class);
@@ -208,14 +235,15 @@ class TwoLevelCacheTest {
         new CacheInvalidations(server.redis(), namespace, properties.secondEvictionDelay());
     CacheManager caches = TwoLevelCacheConfiguration.twoLevelCaches(server.connections(), invalidations, properties,
         List.of(CachedValueType.of("items", valueType)), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
-    RedisMessageListenerContainer listener = new RedisMessageListenerContainer();
-    listener.setConnectionFactory(server.connections());
-    listener.addMessageListener(invalidations, new ChannelTopic(invalidations.channel()));
+    ExecutorService delivery = Executors.newSingleThreadExecutor();
+    RedisMessageListenerContainer listener = TwoLevelCacheConfiguration.invalidationListener(
+        new RedisMessageListenerContainer(), server.connections(), invalidations, delivery);
     listener.afterPropertiesSet();
     listener.start();
     closeables.add(() -> {
       listener.stop();
       listener.destroy();
+      delivery.shutdownNow();
     });
     closeables.add(invalidations);
     awaitSubscribed(listener);
