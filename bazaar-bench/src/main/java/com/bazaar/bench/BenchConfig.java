@@ -145,7 +145,7 @@ public record BenchConfig(
           }
           auditDbs.add(value);
         }
-        case "--restock" -> restockFloor = "0".equals(value.trim()) ? 0 : positiveLong(name, value);
+        case "--restock" -> restockFloor = wholeNumberFromZero(name, value);
         case "--admin" -> {
           admin = value.split(":", 2);
           if (admin.length != 2 || admin[0].isBlank()) {
@@ -189,6 +189,19 @@ public record BenchConfig(
       return d;
     } catch (NumberFormatException e) {
       throw new BadArguments(name + " must be a number, not '" + value + "'");
+    }
+  }
+
+  /** 0 or more: 0 is "off" where an option says so. */
+  private static long wholeNumberFromZero(String name, String value) {
+    try {
+      long l = Long.parseLong(value.trim());
+      if (l < 0) {
+        throw new BadArguments(name + " must be 0 or more, not '" + value + "'");
+      }
+      return l;
+    } catch (NumberFormatException e) {
+      throw new BadArguments(name + " must be a whole number, not '" + value + "'");
     }
   }
 

@@ -462,7 +462,7 @@ final class Experiments {
 
     /** "×0.91 / ×1.02 / ×1.10 (3 repetitions)". */
     String text() {
-      return String.format(Locale.ROOT, "×%.2f / ×%.2f / ×%.2f (%d repetition%s)", min, median, max, count, count == 1 ? "" : "s");
+      return times(min) + " / " + times(median) + " / " + times(max) + " (" + count + " repetition" + (count == 1 ? "" : "s") + ")";
     }
   }
 
@@ -585,6 +585,12 @@ final class Experiments {
       cpus.put(role, "app".equals(role) ? apps * appSize.grantedCpus(periodMicros) : v[1]);
     });
     return project(cost, cpus);
+  }
+
+  /** "×1.37", and a small ratio to two significant digits ("×0.0019"), never "×0.00". */
+  static String times(double ratio) {
+    return "×" + (Math.abs(ratio) >= 0.1 || ratio == 0 ? String.format(Locale.ROOT, "%.2f", ratio)
+        : new java.math.BigDecimal(ratio).round(new java.math.MathContext(2)).stripTrailingZeros().toPlainString());
   }
 
   static String fmt(double v) {

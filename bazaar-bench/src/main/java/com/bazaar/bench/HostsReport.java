@@ -130,7 +130,7 @@ final class HostsReport {
     Experiments.Goal g = o.experiment().goal();
     Double v = o.finding().value();
     return List.of(o.experiment().title(), g.figure(), (g.atLeast() ? "≥ " : "≤ ") + fmt2(g.target()),
-        v == null ? "—" : "×" + fmt2(v), o.spread().map(Experiments.Spread::text).orElse("—"),
+        v == null ? "—" : Experiments.times(v), o.spread().map(Experiments.Spread::text).orElse("—"),
         v == null ? "no figure: " + o.finding().how()
             : !g.met(v) ? "MISSED (the bottleneck of each variant is below)"
             : o.finding().secondMet() ? "met" : "MISSED: the p99 part of the goal (below)");

@@ -48,9 +48,11 @@ public final class HtmlReport {
     Map<String, Object> audit = (Map<String, Object>) result.get("audit");
 
     StringBuilder h = new StringBuilder();
-    h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Bazaar load run</title>\n<style>")
+    h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>Bazaar load run</title>\n<style>")
         .append("body{font-family:system-ui,sans-serif;margin:2em;color:#222;max-width:1000px}")
-        .append("table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}")
+        .append("table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right;overflow-wrap:anywhere}")
+        // a phone scrolls a wide table in its own box instead of the whole page sideways
+        .append("@media (max-width:600px){body{margin:0.5em}table{display:block;overflow-x:auto}}")
         .append("th:first-child,td:first-child{text-align:left}.pass{color:#070}.fail{color:#b00}")
         .append("svg{display:block;margin:1em 0;background:#fafafa;border:1px solid #ddd}")
         .append("</style></head><body>\n");

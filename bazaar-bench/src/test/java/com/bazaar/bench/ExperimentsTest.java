@@ -204,6 +204,16 @@ class ExperimentsTest {
   }
 
   @Test
+  void aSmallRatioKeepsTwoSignificantDigitsInsteadOfPrintingZero() {
+    assertThat(Experiments.times(1.3749)).isEqualTo("×1.37");
+    assertThat(Experiments.times(0.1)).isEqualTo("×0.10");
+    assertThat(Experiments.times(0.0019342)).isEqualTo("×0.0019");
+    assertThat(Experiments.times(0.02)).isEqualTo("×0.02");
+    assertThat(Experiments.times(0)).isEqualTo("×0.00");
+    assertThat(new Experiments.Spread(0.0017, 0.0019, 0.0025, 3).text()).isEqualTo("×0.0017 / ×0.0019 / ×0.0025 (3 repetitions)");
+  }
+
+  @Test
   void theFigureIsTakenOncePerRepetitionFromTheVariantsRunsOfThatRepetition() {
     Experiments.Experiment sdb = Experiments.select(List.of("separate-db"), List.of(1)).get(0);
     Map<String, List<Map<String, Object>>> runs = new LinkedHashMap<>();

@@ -38,7 +38,7 @@ class LoadToolArgumentsTest {
       "--target ftp://x|--target must be an http(s) URL",
       "--colour blue|unknown option --colour",
       "--rate|--rate needs a value",
-      "--restock -1|--restock must be positive",
+      "--restock -1|--restock must be 0 or more",
       "--restock 2000000|--restock must be at most 1000000",
       "--admin nobody|--admin must be USER:PASSWORD",
       "--audit-db mariadb://h/db?password=secret|--audit-db must be a JDBC URL (jdbc:...), not 'mariadb://h/db?password=***'"})
